@@ -1,0 +1,79 @@
+package dev.hybriddb.graph;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The graph store behind HybridDB: FalkorDB ({@code hybriddb-graph-falkor}) or Apache AGE
+ * ({@code hybriddb-graph-age}).
+ *
+ * <p>Each tenant has its own graph, named by {@code graph} (checked with
+ * {@link Identifiers#graph(String)}). Labels, edge types and property keys pass
+ * {@link Identifiers}; every value reaches the server as a parameter. Writes are batched and
+ * idempotent: upserting the same record twice leaves the graph as upserting it once.
+ *
+ * <p>Implementations are thread-safe. Failures to reach the server raise
+ * {@link dev.hybriddb.UnavailableException}; refused queries raise {@link GraphException}.
+ */
+public interface GraphBackend extends AutoCloseable {
+
+    /** A short name: {@code falkordb} or {@code age}. */
+    String name();
+
+    /** Creates the graph if it does not exist. Idempotent. */
+    void ensureGraph(String graph);
+
+    /** Deletes the graph and everything in it, if it exists. */
+    void dropGraph(String graph);
+
+    /** True when the graph exists. */
+    boolean graphExists(String graph);
+
+    /**
+     * Creates an index on {@code label.property} if absent. Backends index {@code id} of every
+     * label they upsert before the first MERGE on their own, so callers need this only for other
+     * properties.
+     */
+    void createIndex(String graph, String label, String property);
+
+    /**
+     * Upserts nodes by key ({@code MERGE (n:label {id}) SET n += props}) in one batched round trip
+     * per chunk. Properties not in the record are left as they are; a null value removes one.
+     *
+     * @return the number of records applied
+     */
+    int upsertNodes(String graph, String label, List<NodeRecord> nodes);
+
+    /**
+     * Upserts edges between existing nodes, one edge per (type, from, to). Records whose
+     * endpoints do not exist are skipped.
+     *
+     * @return the number of edges present after the call among those given
+     */
+    int upsertEdges(String graph, EdgeType type, List<EdgeRecord> edges);
+
+    /** Deletes nodes by key, with their edges ({@code DETACH DELETE}). Returns how many were deleted. */
+    int deleteNodes(String graph, String label, Collection<String> ids);
+
+    /** Deletes the edges (type, from, to) given. Returns how many were deleted. */
+    int deleteEdges(String graph, EdgeType type, List<EdgeRecord> edges);
+
+    /**
+     * Runs a parameterized read-only Cypher query. Parameters are referenced as {@code $name}.
+     * Values may be null, String, Boolean, Integer, Long, Float, Double, BigDecimal, BigInteger,
+     * java.time (Instant, OffsetDateTime, LocalDate, LocalDateTime), UUID, enums, byte-free
+     * Lists/arrays and String-keyed Maps of these.
+     */
+    List<GraphRow> query(String graph, String cypher, Map<String, ?> params);
+
+    /** Runs a parameterized Cypher write (or read-write) query. */
+    List<GraphRow> execute(String graph, String cypher, Map<String, ?> params);
+
+    /** A cheap round trip to the server. Never throws. */
+    GraphHealth health();
+
+    /** Releases connections. */
+    @Override
+    void close();
+}

@@ -1,0 +1,135 @@
+package dev.hybriddb.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Where a test's FalkorDB is, and, for fault tests, a way to kill and restart it.
+ */
+public final class FalkorService {
+    private final String host;
+    private final int port;
+    private final Controller controller;
+
+    /** Stops and starts the server for fault-injection tests. */
+    public interface Controller {
+        void kill9();
+
+        void start();
+
+        void stop();
+    }
+
+    public FalkorService(String host, int port, Controller controller) {
+        this.host = host;
+        this.port = port;
+        this.controller = controller;
+    }
+
+    public String host() { return host; }
+    public int port() { return port; }
+
+    public boolean canKill() { return controller != null; }
+
+    /** Kills the server process with SIGKILL and waits until it no longer answers. */
+    public void kill9() {
+        requireController().kill9();
+    }
+
+    /** Starts the server again and waits until it answers PING. */
+    public void start() {
+        requireController().start();
+        awaitUp(Duration.ofSeconds(30));
+    }
+
+    /** Stops the server gracefully. */
+    public void stop() {
+        requireController().stop();
+    }
+
+    private Controller requireController() {
+        if (controller == null) {
+            throw new IllegalStateException("this FalkorDB cannot be killed from a test (no services script or container)");
+        }
+        return controller;
+    }
+
+    /** True when the server answers PING within a second. */
+    public boolean ping() {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(host, port), 1000);
+            s.setSoTimeout(1000);
+            OutputStream out = s.getOutputStream();
+            out.write("*1\r\n$4\r\nPING\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = s.getInputStream();
+            byte[] buf = new byte[16];
+            int n = in.read(buf);
+            return n > 0 && new String(buf, 0, n, StandardCharsets.US_ASCII).startsWith("+PONG");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public void awaitUp(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!ping()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("FalkorDB at " + host + ":" + port + " did not come up within " + timeout);
+            }
+            sleep(100);
+        }
+    }
+
+    static void sleep(long ms) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs {@code scripts/services <command>} with this server's port. */
+    static Controller scriptController(String script, int port) {
+        return new Controller() {
+            @Override
+            public void kill9() { run("falkor-kill"); }
+
+            @Override
+            public void start() { run("falkor-start"); }
+
+            @Override
+            public void stop() { run("falkor-stop"); }
+
+            private void run(String command) {
+                ProcessBuilder pb = new ProcessBuilder(List.of(script, command)).redirectErrorStream(true);
+                pb.environment().put("HYBRIDDB_FALKOR_PORT", Integer.toString(port));
+                pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+                try {
+                    Process p = pb.start();
+                    if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                        throw new IllegalStateException(script + " " + command + " failed");
+                    }
+                } catch (IOException e) {
+                    throw new IllegalStateException(script + " " + command + " failed", e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+        };
+    }
+
+    @Override
+    public String toString() {
+        return "FalkorService[" + host + ":" + port + "]";
+    }
+}

@@ -1,0 +1,164 @@
+package dev.hybriddb.testing;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Gives integration tests real services.
+ *
+ * <p>Order of resolution: the environment variables printed by {@code scripts/services env}
+ * ({@code HYBRIDDB_PG_URL}, {@code HYBRIDDB_FALKOR_HOST}, ...); else Testcontainers when a Docker
+ * engine answers; else a failure that says how to start the services. A test is skipped instead
+ * only when {@code HYBRIDDB_ALLOW_SKIP=true} and {@code CI} is unset.
+ */
+public final class TestServices {
+    private static final Pattern DB_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+    private static final String HOW_TO_START =
+            "Start the services with `scripts/services up && eval \"$(scripts/services env)\"` "
+                    + "(or run `scripts/test`), or make a Docker engine available for Testcontainers.";
+
+    private static volatile PostgresService postgres;
+    private static volatile FalkorService falkor;
+
+    private TestServices() {}
+
+    /** The shared PostgreSQL (database from the environment). Prefer {@link #freshDatabase(String)}. */
+    public static PostgresService postgres() {
+        PostgresService p = postgres;
+        if (p == null) {
+            synchronized (TestServices.class) {
+                if (postgres == null) {
+                    postgres = resolvePostgres();
+                }
+                p = postgres;
+            }
+        }
+        return p;
+    }
+
+    /** The shared FalkorDB. Fault tests that kill a server use {@link #privateFalkor()}. */
+    public static FalkorService falkor() {
+        FalkorService f = falkor;
+        if (f == null) {
+            synchronized (TestServices.class) {
+                if (falkor == null) {
+                    falkor = resolveFalkor();
+                }
+                f = falkor;
+            }
+        }
+        return f;
+    }
+
+    /**
+     * A new, empty database on the shared server, with the extensions of {@code template1}
+     * (vector, age, pg_trgm, pgcrypto), owned by the admin role; the app role may connect and create
+     * schemas (AGE graphs). Named {@code prefix_<random>}.
+     */
+    public static PostgresService freshDatabase(String prefix) {
+        String name = (prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10)).toLowerCase(Locale.ROOT);
+        if (!DB_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("database prefix must match [a-z][a-z0-9_]*: " + prefix);
+        }
+        PostgresService shared = postgres();
+        try (Connection c = shared.openAdmin(); Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + name + " TEMPLATE template1");
+            st.execute("GRANT CREATE, CONNECT ON DATABASE " + name + " TO " + quoteIdent(shared.appUser()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create test database " + name + ": " + e.getMessage(), e);
+        }
+        return shared.withDatabase(name);
+    }
+
+    /** Drops a database made by {@link #freshDatabase(String)}, ending its sessions first. */
+    public static void dropDatabase(PostgresService db) {
+        String name = db.database();
+        if (!DB_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("not a test database name: " + name);
+        }
+        try (Connection c = postgres().openAdmin(); Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not drop test database " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A FalkorDB of the test's own on a free port, which it may kill and restart without disturbing
+     * other tests. Needs {@code HYBRIDDB_SERVICES} (the services script). Stop it when done.
+     */
+    public static FalkorService privateFalkor() {
+        String script = System.getenv("HYBRIDDB_SERVICES");
+        if (script == null || script.isBlank()) {
+            return failOrSkip("a private FalkorDB needs HYBRIDDB_SERVICES (the path of scripts/services)");
+        }
+        int port = freePort();
+        FalkorService f = new FalkorService("127.0.0.1", port, FalkorService.scriptController(script, port));
+        f.start();
+        return f;
+    }
+
+    private static PostgresService resolvePostgres() {
+        Map<String, String> env = System.getenv();
+        String url = env.get("HYBRIDDB_PG_URL");
+        if (url != null && !url.isBlank()) {
+            return new PostgresService(url,
+                    env.getOrDefault("HYBRIDDB_PG_ADMIN_USER", "hybriddb"),
+                    env.getOrDefault("HYBRIDDB_PG_ADMIN_PASSWORD", "hybriddb"),
+                    env.getOrDefault("HYBRIDDB_PG_APP_USER", "hybriddb_app"),
+                    env.getOrDefault("HYBRIDDB_PG_APP_PASSWORD", "hybriddb_app"));
+        }
+        if (Containers.dockerAvailable()) {
+            return Containers.postgres();
+        }
+        return failOrSkip("no PostgreSQL: HYBRIDDB_PG_URL is not set and no Docker engine answers.");
+    }
+
+    private static FalkorService resolveFalkor() {
+        Map<String, String> env = System.getenv();
+        String host = env.get("HYBRIDDB_FALKOR_HOST");
+        if (host != null && !host.isBlank()) {
+            int port = Integer.parseInt(env.getOrDefault("HYBRIDDB_FALKOR_PORT", "6379"));
+            String script = env.get("HYBRIDDB_SERVICES");
+            FalkorService f = new FalkorService(host, port,
+                    script == null || script.isBlank() ? null : FalkorService.scriptController(script, port));
+            if (!f.ping()) {
+                return failOrSkip("FalkorDB at " + host + ":" + port + " does not answer PING.");
+            }
+            return f;
+        }
+        if (Containers.dockerAvailable()) {
+            return Containers.falkor();
+        }
+        return failOrSkip("no FalkorDB: HYBRIDDB_FALKOR_HOST is not set and no Docker engine answers.");
+    }
+
+    static <T> T failOrSkip(String why) {
+        boolean allowSkip = "true".equalsIgnoreCase(System.getenv("HYBRIDDB_ALLOW_SKIP"));
+        boolean ci = System.getenv("CI") != null;
+        if (allowSkip && !ci) {
+            Assumptions.abort(why + " Skipping because HYBRIDDB_ALLOW_SKIP=true.");
+        }
+        throw new IllegalStateException(why + " " + HOW_TO_START);
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port", e);
+        }
+    }
+
+    private static String quoteIdent(String ident) {
+        return "\"" + ident.replace("\"", "\"\"") + "\"";
+    }
+}
