@@ -13,6 +13,9 @@ import java.util.Map;
  * {@link Identifiers}; every value reaches the server as a parameter. Writes are batched and
  * idempotent: upserting the same record twice leaves the graph as upserting it once.
  *
+ * <p>Values (properties and parameters) are converted as {@link GraphValues} documents, the same
+ * for every backend; {@code GraphBackendContract} in core's test-jar is the executable promise.
+ *
  * <p>Implementations are thread-safe. Failures to reach the server raise
  * {@link dev.hybriddb.UnavailableException}; refused queries raise {@link GraphException}.
  */
