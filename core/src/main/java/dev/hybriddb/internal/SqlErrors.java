@@ -1,0 +1,100 @@
+package dev.hybriddb.internal;
+
+import dev.hybriddb.ConstraintViolationException;
+import dev.hybriddb.HybridDBException;
+import dev.hybriddb.UnavailableException;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Set;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+/** Classifies {@link SQLException}s as transient or not and translates them to HybridDB exceptions. */
+public final class SqlErrors {
+    private static final Set<String> TRANSIENT = Set.of(
+            "57P01", // admin_shutdown: terminated by pg_terminate_backend or a fast shutdown
+            "40001", // serialization_failure
+            "40P01", // deadlock_detected
+            "53300"); // too_many_connections
+
+    private SqlErrors() {}
+
+    /** The first {@link SQLException} in {@code t}'s cause chain (jOOQ wraps them), or null. */
+    public static SQLException sqlCause(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof SQLException e) {
+                return e;
+            }
+            if (c.getCause() == c) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    /** True for failures worth retrying: class 08 connection errors, 57P01, 40001, 40P01, 53300. */
+    public static boolean isTransient(SQLException e) {
+        for (SQLException c = e; c != null; c = c.getNextException()) {
+            String state = c.getSQLState();
+            if (state != null && (state.startsWith("08") || TRANSIENT.contains(state))) {
+                return true;
+            }
+            if (c.getNextException() == c) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /** True for integrity constraint violations (SQLState class 23). */
+    public static boolean isConstraintViolation(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && state.startsWith("23");
+    }
+
+    /** Translates {@code e}; {@code attempts} is how often the work ran. */
+    public static HybridDBException translate(SQLException e, int attempts) {
+        if (isConstraintViolation(e)) {
+            return constraintViolation(e);
+        }
+        if (isTransient(e)) {
+            return new UnavailableException("PostgreSQL failed transiently " + attempts + " time(s), giving up ("
+                    + describe(e) + ")", e);
+        }
+        return new HybridDBException("database error (" + describe(e) + ")", e);
+    }
+
+    private static ConstraintViolationException constraintViolation(SQLException e) {
+        ServerErrorMessage m = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
+        String constraint = m == null ? null : m.getConstraint();
+        String table = m == null ? null : m.getTable();
+        if (constraint == null && m != null && m.getColumn() != null) {
+            constraint = table + "." + m.getColumn() + " not null";
+        }
+        String message = kind(e.getSQLState()) + " violated: constraint " + constraint
+                + (table == null ? "" : " on table " + table) + " (" + describe(e) + ")";
+        return new ConstraintViolationException(constraint, message, e);
+    }
+
+    private static String kind(String state) {
+        return switch (state) {
+            case "23505" -> "unique constraint";
+            case "23503" -> "foreign key";
+            case "23514" -> "check constraint";
+            case "23502" -> "not-null constraint";
+            case "23P01" -> "exclusion constraint";
+            default -> "integrity constraint";
+        };
+    }
+
+    /** SQLState plus the server's primary message (never its detail, which may quote values). */
+    public static String describe(SQLException e) {
+        String text = e.getMessage();
+        if (e instanceof PSQLException p && p.getServerErrorMessage() != null
+                && p.getServerErrorMessage().getMessage() != null) {
+            text = p.getServerErrorMessage().getMessage();
+        }
+        String state = e.getSQLState() == null ? "none" : e.getSQLState().toUpperCase(Locale.ROOT);
+        return "SQLState " + state + ": " + text;
+    }
+}
