@@ -1,0 +1,228 @@
+package dev.hybriddb;
+
+import dev.hybriddb.internal.EnvironmentConfig;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * HybridDB's immutable configuration: where PostgreSQL is, the pool, retry, the API-key encryption
+ * key and an optional separate migration (owner) role. Built by {@link #builder()} or read from the
+ * environment by {@link #fromEnvironment()}; validated once, when built. {@link #toString()} masks
+ * the passwords and the key.
+ */
+public final class HybridConfig {
+    static final String MASK = "****";
+
+    private final String host;
+    private final int port;
+    private final String database;
+    private final String user;
+    private final String password;
+    private final String sslMode;
+    private final Map<String, String> connectionProperties;
+    private final int minPoolSize;
+    private final int maxPoolSize;
+    private final Duration connectionTimeout;
+    private final Duration idleTimeout;
+    private final int retryAttempts;
+    private final Duration retryDelay;
+    private final byte[] encryptionKey;
+    private final int encryptionKeyVersion;
+    private final String migrationUser;
+    private final String migrationPassword;
+    private final String poolName;
+
+    private HybridConfig(Builder b) {
+        ConfigValidator.validate(b);
+        host = b.host;
+        port = b.port;
+        database = b.database;
+        user = b.user;
+        password = b.password;
+        sslMode = b.sslMode;
+        connectionProperties = Map.copyOf(b.connectionProperties);
+        minPoolSize = b.minPoolSize;
+        maxPoolSize = b.maxPoolSize;
+        connectionTimeout = b.connectionTimeout;
+        idleTimeout = b.idleTimeout;
+        retryAttempts = b.retryAttempts;
+        retryDelay = b.retryDelay;
+        encryptionKey = b.encryptionKey == null ? null : b.encryptionKey.clone();
+        encryptionKeyVersion = b.encryptionKeyVersion;
+        migrationUser = b.migrationUser;
+        migrationPassword = b.migrationPassword;
+        poolName = b.poolName;
+    }
+
+    /** A builder with seed 001's defaults (localhost:5432/hybriddb, pool 2..20, 3 retries from 1 s). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Reads {@code System.getenv()}; see {@link #fromEnvironment(Map)}. */
+    public static HybridConfig fromEnvironment() {
+        return fromEnvironment(System.getenv());
+    }
+
+    /**
+     * Reads {@code DATABASE_URL} ({@code postgresql://user:pass@host:port/db?sslmode=...} or the
+     * {@code jdbc:postgresql:} form) or {@code POSTGRES_HOST}, {@code _PORT}, {@code _DB},
+     * {@code _USER}, {@code _PASSWORD}, {@code _SSL}; the pool and retry settings
+     * {@code POSTGRES_MIN_POOL_SIZE}, {@code _MAX_POOL_SIZE}, {@code _CONNECTION_TIMEOUT},
+     * {@code _IDLE_TIMEOUT}, {@code _RETRY_ATTEMPTS}, {@code _RETRY_DELAY} (milliseconds);
+     * {@code HYBRIDDB_ENCRYPTION_KEY} (base64, 32 bytes), {@code HYBRIDDB_ENCRYPTION_KEY_VERSION},
+     * {@code HYBRIDDB_MIGRATION_USER}, {@code HYBRIDDB_MIGRATION_PASSWORD}. Values in
+     * {@code DATABASE_URL} win over the single variables.
+     */
+    public static HybridConfig fromEnvironment(Map<String, String> env) {
+        Builder b = builder();
+        EnvironmentConfig.apply(env, b);
+        return b.build();
+    }
+
+    /** A builder holding this configuration, to derive a changed copy. */
+    public Builder toBuilder() {
+        Builder b = new Builder().host(host).port(port).database(database).user(user).password(password)
+                .sslMode(sslMode).minPoolSize(minPoolSize).maxPoolSize(maxPoolSize)
+                .connectionTimeout(connectionTimeout).idleTimeout(idleTimeout).retryAttempts(retryAttempts)
+                .retryDelay(retryDelay).encryptionKeyVersion(encryptionKeyVersion)
+                .migrationUser(migrationUser).migrationPassword(migrationPassword).poolName(poolName);
+        connectionProperties.forEach(b::connectionProperty);
+        return encryptionKey == null ? b : b.encryptionKey(encryptionKey);
+    }
+
+    /** {@code jdbc:postgresql://host:port/database} (no credentials, no properties). */
+    public String jdbcUrl() {
+        String h = host.contains(":") ? "[" + host + "]" : host;
+        return "jdbc:postgresql://" + h + ":" + port + "/" + database;
+    }
+
+    public String host() { return host; }
+    public int port() { return port; }
+    public String database() { return database; }
+    /** The application role (does not own the tables, does not bypass row-level security). */
+    public String user() { return user; }
+    /** The application role's password, or null. Never log it. */
+    public String password() { return password; }
+    /** libpq/pgjdbc sslmode: disable, allow, prefer, require, verify-ca, verify-full. */
+    public String sslMode() { return sslMode; }
+    /** Extra pgjdbc connection properties (for example from the URL's query). */
+    public Map<String, String> connectionProperties() { return connectionProperties; }
+    public int minPoolSize() { return minPoolSize; }
+    public int maxPoolSize() { return maxPoolSize; }
+    public Duration connectionTimeout() { return connectionTimeout; }
+    public Duration idleTimeout() { return idleTimeout; }
+    public int retryAttempts() { return retryAttempts; }
+    public Duration retryDelay() { return retryDelay; }
+    public String poolName() { return poolName; }
+
+    /** Retry as configured: {@link #retryAttempts()} retries starting at {@link #retryDelay()}. */
+    public RetryPolicy retryPolicy() {
+        return RetryPolicy.of(retryAttempts, retryDelay);
+    }
+
+    /** A copy of the 256-bit API-key encryption key, if configured. Never log it. */
+    public Optional<byte[]> encryptionKey() {
+        return Optional.ofNullable(encryptionKey).map(byte[]::clone);
+    }
+
+    /** The version stored with every API key encrypted under {@link #encryptionKey()}. */
+    public int encryptionKeyVersion() { return encryptionKeyVersion; }
+
+    /** The role that runs migrations (owns the tables); the application role when unset. */
+    public String migrationUser() { return migrationUser == null ? user : migrationUser; }
+
+    /** The migration role's password (the application password when no migration user is set). */
+    public String migrationPassword() { return migrationUser == null ? password : migrationPassword; }
+
+    /** True when a separate migration role is configured. */
+    public boolean hasMigrationUser() { return migrationUser != null; }
+
+    /** Every setting, with the passwords and the encryption key masked. */
+    @Override
+    public String toString() {
+        Map<String, Object> shown = new LinkedHashMap<>();
+        shown.put("url", jdbcUrl());
+        shown.put("user", user);
+        shown.put("password", password == null ? "(none)" : MASK);
+        shown.put("sslMode", sslMode);
+        shown.put("connectionProperties", connectionProperties.keySet());
+        shown.put("minPoolSize", minPoolSize);
+        shown.put("maxPoolSize", maxPoolSize);
+        shown.put("connectionTimeout", connectionTimeout.toMillis() + "ms");
+        shown.put("idleTimeout", idleTimeout.toMillis() + "ms");
+        shown.put("retryAttempts", retryAttempts);
+        shown.put("retryDelay", retryDelay.toMillis() + "ms");
+        shown.put("encryptionKey", encryptionKey == null ? "(none)" : MASK + " (version " + encryptionKeyVersion + ")");
+        shown.put("migrationUser", migrationUser());
+        shown.put("migrationPassword", migrationPassword() == null ? "(none)" : MASK);
+        shown.put("poolName", poolName);
+        return "HybridConfig" + shown;
+    }
+
+    /**
+     * Collects settings; {@link #build()} validates them all at once and seals them into a
+     * {@link HybridConfig}. Not thread-safe; reusable after build.
+     */
+    public static final class Builder {
+        String host = "localhost";
+        int port = 5432;
+        String database = "hybriddb";
+        String user;
+        String password;
+        String sslMode = "prefer";
+        final Map<String, String> connectionProperties = new LinkedHashMap<>();
+        int minPoolSize = 2;
+        int maxPoolSize = 20;
+        Duration connectionTimeout = Duration.ofMillis(5000);
+        Duration idleTimeout = Duration.ofMillis(30000);
+        int retryAttempts = 3;
+        Duration retryDelay = Duration.ofMillis(1000);
+        byte[] encryptionKey;
+        int encryptionKeyVersion = 1;
+        String migrationUser;
+        String migrationPassword;
+        String poolName = "hybriddb";
+
+        private Builder() {}
+
+        public Builder host(String v) { host = v; return this; }
+        public Builder port(int v) { port = v; return this; }
+        public Builder database(String v) { database = v; return this; }
+        public Builder user(String v) { user = v; return this; }
+        public Builder password(String v) { password = v; return this; }
+        /** disable, allow, prefer (default), require, verify-ca or verify-full. */
+        public Builder sslMode(String v) { sslMode = v; return this; }
+        /** Sets host, port, database, user, password, sslMode and properties from a URL (either form). */
+        public Builder url(String v) { EnvironmentConfig.applyUrl("url", v, this); return this; }
+        public Builder connectionProperty(String key, String value) { connectionProperties.put(key, value); return this; }
+        public Builder minPoolSize(int v) { minPoolSize = v; return this; }
+        public Builder maxPoolSize(int v) { maxPoolSize = v; return this; }
+        public Builder connectionTimeout(Duration v) { connectionTimeout = v; return this; }
+        public Builder idleTimeout(Duration v) { idleTimeout = v; return this; }
+        /** Retries after the first attempt for transient failures. */
+        public Builder retryAttempts(int v) { retryAttempts = v; return this; }
+        /** The first retry's delay; later ones double it (with jitter). */
+        public Builder retryDelay(Duration v) { retryDelay = v; return this; }
+        /** The 256-bit AES key for API keys (copied). */
+        public Builder encryptionKey(byte[] v) { encryptionKey = v == null ? null : v.clone(); return this; }
+        /** The same key as base64. */
+        public Builder encryptionKeyBase64(String v) { encryptionKey = EnvironmentConfig.base64Key(v); return this; }
+        public Builder encryptionKeyVersion(int v) { encryptionKeyVersion = v; return this; }
+        public Builder migrationUser(String v) { migrationUser = v; return this; }
+        public Builder migrationPassword(String v) { migrationPassword = v; return this; }
+        public Builder poolName(String v) { poolName = v; return this; }
+
+        /** Validates every setting and returns the sealed configuration. */
+        public HybridConfig build() {
+            return new HybridConfig(this);
+        }
+
+        @Override
+        public String toString() {
+            return "HybridConfig.Builder[secrets not shown]";
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.hybriddb.internal;
+
+import dev.hybriddb.ConfigurationException;
+import dev.hybriddb.HybridConfig;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** Reads {@link HybridConfig} settings from environment variables; validation stays in the builder. */
+public final class EnvironmentConfig {
+    private static final String MASK = "****";
+
+    private EnvironmentConfig() {}
+
+    /** Applies every variable present (blank counts as absent); DATABASE_URL wins over single variables. */
+    public static void apply(Map<String, String> env, HybridConfig.Builder b) {
+        text(env, "POSTGRES_HOST", b::host);
+        integer(env, "POSTGRES_PORT", b::port);
+        text(env, "POSTGRES_DB", b::database);
+        text(env, "POSTGRES_USER", b::user);
+        text(env, "POSTGRES_PASSWORD", b::password);
+        text(env, "POSTGRES_SSL", v -> b.sslMode(sslMode(v)));
+        integer(env, "POSTGRES_MIN_POOL_SIZE", b::minPoolSize);
+        integer(env, "POSTGRES_MAX_POOL_SIZE", b::maxPoolSize);
+        integer(env, "POSTGRES_CONNECTION_TIMEOUT", v -> b.connectionTimeout(Duration.ofMillis(v)));
+        integer(env, "POSTGRES_IDLE_TIMEOUT", v -> b.idleTimeout(Duration.ofMillis(v)));
+        integer(env, "POSTGRES_RETRY_ATTEMPTS", b::retryAttempts);
+        integer(env, "POSTGRES_RETRY_DELAY", v -> b.retryDelay(Duration.ofMillis(v)));
+        text(env, "HYBRIDDB_ENCRYPTION_KEY", b::encryptionKeyBase64);
+        integer(env, "HYBRIDDB_ENCRYPTION_KEY_VERSION", b::encryptionKeyVersion);
+        text(env, "HYBRIDDB_MIGRATION_USER", b::migrationUser);
+        text(env, "HYBRIDDB_MIGRATION_PASSWORD", b::migrationPassword);
+        text(env, "DATABASE_URL", v -> applyUrl("DATABASE_URL", v, b));
+    }
+
+    /** POSTGRES_SSL: true/false (require/disable) or an sslmode name. */
+    static String sslMode(String v) {
+        String s = v.trim().toLowerCase(Locale.ROOT);
+        return switch (s) {
+            case "true", "1", "yes", "on" -> "require";
+            case "false", "0", "no", "off" -> "disable";
+            default -> s;
+        };
+    }
+
+    /** Decodes a base64 key; the value never appears in the message. */
+    public static byte[] base64Key(String v) {
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Base64.getDecoder().decode(v.trim());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("encryptionKey (HYBRIDDB_ENCRYPTION_KEY)", MASK, "must be base64 of 32 bytes");
+        }
+    }
+
+    /** Applies a {@code postgresql://}, {@code postgres://} or {@code jdbc:postgresql://} URL. */
+    public static void applyUrl(String setting, String url, HybridConfig.Builder b) {
+        new DatabaseUrl(setting, url).applyTo(b);
+    }
+
+    private static void text(Map<String, String> env, String name, Consumer<String> set) {
+        String v = env.get(name);
+        if (v != null && !v.isBlank()) {
+            set.accept(v.trim());
+        }
+    }
+
+    private static void integer(Map<String, String> env, String name, Consumer<Integer> set) {
+        text(env, name, v -> {
+            try {
+                set.accept(Integer.parseInt(v));
+            } catch (NumberFormatException e) {
+                throw new ConfigurationException(name, v, "must be an integer");
+            }
+        });
+    }
+}
