@@ -50,6 +50,10 @@ import java.util.UUID;
  *     since FalkorDB cannot store one)</td></tr>
  * </table>
  *
+ * <p>Node keys (the {@code id} of {@link NodeRecord}, the ends of {@link EdgeRecord}) must also pass
+ * {@link #key(String, String)}: FalkorDB's range index trims, splits and truncates other strings,
+ * which would make MERGE create duplicates.
+ *
  * <p>Anything else (byte[], arbitrary objects, non-String map keys, nesting deeper than
  * {@value #MAX_DEPTH}) is rejected with {@link InvalidInputException} before any server call.
  */
@@ -100,6 +104,7 @@ public final class GraphValues {
      * record's id (it is the key); it is left out of the result.
      */
     public static Map<String, Object> nodeProperties(NodeRecord node) {
+        key("node id", node.id());
         Object id = node.properties().get("id");
         if (node.properties().containsKey("id") && (id == null || !node.id().equals(property("id", id)))) {
             throw new InvalidInputException("property id", id, "must equal the node's key " + node.id());
@@ -107,6 +112,33 @@ public final class GraphValues {
         Map<String, Object> out = properties("node " + node.id(), node.properties());
         out.remove("id");
         return out;
+    }
+
+    /** The longest node key accepted, in UTF-8 bytes. */
+    public static final int MAX_KEY_BYTES = 1024;
+
+    /**
+     * A node key accepted by every backend: a valid string (see {@link #string(String, String)}),
+     * not empty, no control characters (U+0000-U+001F, U+007F-U+009F), no leading or trailing
+     * whitespace, at most {@value #MAX_KEY_BYTES} UTF-8 bytes. UUIDs and slugs always pass.
+     */
+    public static String key(String field, String id) {
+        if (id == null || id.isEmpty()) {
+            throw new InvalidInputException(field, id, "must not be empty");
+        }
+        string(field, id);
+        for (int i = 0; i < id.length(); i++) {
+            if (Character.isISOControl(id.charAt(i))) {
+                throw new InvalidInputException(field, id.replace('\0', '?'), "must not contain control characters");
+            }
+        }
+        if (!id.strip().equals(id)) {
+            throw new InvalidInputException(field, id, "must not start or end with whitespace");
+        }
+        if (id.length() > MAX_KEY_BYTES / 4 && id.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
+            throw new InvalidInputException(field, id, "must not exceed " + MAX_KEY_BYTES + " UTF-8 bytes");
+        }
+        return id;
     }
 
     /** A string accepted as a value: no NUL, no unpaired surrogate. */

@@ -667,16 +667,34 @@ public abstract class GraphBackendContract {
         return List.copyOf(c);
     }
 
+    /** The corpus strings that are valid node keys ({@link GraphValues#key(String, String)}). */
+    protected static List<String> keyCorpus() {
+        List<String> keys = new ArrayList<>();
+        for (String s : injectionCorpus()) {
+            try {
+                keys.add(GraphValues.key("key", s));
+            } catch (InvalidInputException e) {
+                // not a key: covered by invalidNodeKeysAreRejected
+            }
+        }
+        assertThat(keys).hasSizeGreaterThan(40);
+        return keys;
+    }
+
     @Test
     void injectionCorpusIsStoredAndReadBackVerbatim() {
         List<String> corpus = injectionCorpus();
         List<NodeRecord> docs = new ArrayList<>();
-        List<NodeRecord> keyed = new ArrayList<>();
         for (int i = 0; i < corpus.size(); i++) {
             docs.add(NodeRecord.of("doc" + i, props("text", corpus.get(i), "list", List.of(corpus.get(i), "after"))));
-            keyed.add(NodeRecord.of(corpus.get(i), props("i", (long) i)));
+        }
+        List<String> keys = keyCorpus();
+        List<NodeRecord> keyed = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            keyed.add(NodeRecord.of(keys.get(i), props("i", (long) i)));
         }
         backend().upsertNodes(graph, "Doc", docs);
+        backend().upsertNodes(graph, "Key", keyed);
         backend().upsertNodes(graph, "Key", keyed);
 
         for (int i = 0; i < corpus.size(); i++) {
@@ -684,11 +702,36 @@ public abstract class GraphBackendContract {
             GraphRow row = read("MATCH (d:Doc {id: $id}) RETURN d.text AS text, d.list AS list", Map.of("id", "doc" + i)).get(0);
             assertThat(row.getString("text")).as("corpus[%d] as property", i).isEqualTo(s);
             assertThat(row.get("list")).as("corpus[%d] in a list property", i).isEqualTo(List.of(s, "after"));
-            assertThat(readOne("MATCH (k:Key {id: $id}) RETURN k.i", Map.of("id", s))).as("corpus[%d] as key", i)
+        }
+        for (int i = 0; i < keys.size(); i++) {
+            assertThat(readOne("MATCH (k:Key {id: $id}) RETURN k.i", Map.of("id", keys.get(i)))).as("key corpus[%d]", i)
                     .isEqualTo((long) i);
         }
         assertThat(count("MATCH (d:Doc) RETURN count(d)", Map.of())).isEqualTo(corpus.size());
-        assertThat(count("MATCH (k:Key) RETURN count(k)", Map.of())).isEqualTo(corpus.size());
+        assertThat(count("MATCH (k:Key) RETURN count(k)", Map.of())).isEqualTo(keys.size());
+        assertThat(read("MATCH (k:Key) RETURN k.id AS id", Map.of())).extracting(r -> r.getString("id"))
+                .containsExactlyInAnyOrderElementsOf(keys);
+    }
+
+    @Test
+    void invalidNodeKeysAreRejected() {
+        backend().upsertNodes(graph, "Agent", List.of(bare("a1")));
+        backend().upsertNodes(graph, "Task", List.of(bare("t1")));
+        for (String bad : List.of("", " ", " lead", "trail ", "a\nb", "tab\tx", "cr\r", "\u0001", "x\u0085y",
+                "k".repeat(GraphValues.MAX_KEY_BYTES + 1), "\u00e9".repeat(GraphValues.MAX_KEY_BYTES / 2 + 1))) {
+            assertRejected(() -> backend().upsertNodes(graph, "Agent", List.of(bare("ok"), bare(bad))));
+            assertRejected(() -> backend().deleteNodes(graph, "Agent", List.of("a1", bad)));
+            assertRejected(() -> backend().upsertEdges(graph, ASSIGNED, List.of(EdgeRecord.of("a1", "t1"), EdgeRecord.of(bad, "t1"))));
+            assertRejected(() -> backend().upsertEdges(graph, ASSIGNED, List.of(EdgeRecord.of("a1", bad))));
+            assertRejected(() -> backend().deleteEdges(graph, ASSIGNED, List.of(EdgeRecord.of("a1", bad))));
+        }
+        assertThat(countNodes()).isEqualTo(2);
+        assertThat(countEdges()).isZero();
+        String longest = "k".repeat(GraphValues.MAX_KEY_BYTES);
+        backend().upsertNodes(graph, "Agent", List.of(bare(longest), bare("inner space ok"), bare("\u00e9\u4f60\uD83D\uDE00")));
+        assertThat(agent(longest)).isNotNull();
+        assertThat(agent("inner space ok")).isNotNull();
+        assertThat(agent("\u00e9\u4f60\uD83D\uDE00")).isNotNull();
     }
 
     @Test
@@ -709,21 +752,25 @@ public abstract class GraphBackendContract {
     @Test
     void injectionCorpusInEdgesAndDeletes() {
         List<String> corpus = injectionCorpus();
+        List<String> keys = keyCorpus();
         List<NodeRecord> agents = new ArrayList<>();
         List<EdgeRecord> edges = new ArrayList<>();
-        for (String s : corpus) {
-            agents.add(NodeRecord.of(s, props("name", s)));
-            edges.add(new EdgeRecord(s, "t1", props("result", s)));
+        for (int i = 0; i < keys.size(); i++) {
+            String s = corpus.get(i % corpus.size());
+            agents.add(NodeRecord.of(keys.get(i), props("name", keys.get(i))));
+            edges.add(new EdgeRecord(keys.get(i), "t1", props("result", s)));
         }
         backend().upsertNodes(graph, "Agent", agents);
         backend().upsertNodes(graph, "Task", List.of(bare("t1")));
-        assertThat(backend().upsertEdges(graph, ASSIGNED, edges)).isEqualTo(corpus.size());
-        for (String s : corpus) {
-            assertThat(readOne("MATCH (a:Agent {id: $id})-[r:ASSIGNED_TO]->(:Task) RETURN r.result", Map.of("id", s)))
-                    .isEqualTo(s);
+        assertThat(backend().upsertEdges(graph, ASSIGNED, edges)).isEqualTo(keys.size());
+        assertThat(backend().upsertEdges(graph, ASSIGNED, edges)).isEqualTo(keys.size());
+        assertThat(countEdges()).isEqualTo(keys.size());
+        for (EdgeRecord e : edges) {
+            assertThat(readOne("MATCH (a:Agent {id: $id})-[r:ASSIGNED_TO]->(:Task) RETURN r.result", Map.of("id", e.fromId())))
+                    .isEqualTo(e.properties().get("result"));
         }
         assertThat(backend().deleteEdges(graph, ASSIGNED, edges.subList(0, 10))).isEqualTo(10);
-        assertThat(backend().deleteNodes(graph, "Agent", corpus.subList(10, corpus.size()))).isEqualTo(corpus.size() - 10);
+        assertThat(backend().deleteNodes(graph, "Agent", keys.subList(10, keys.size()))).isEqualTo(keys.size() - 10);
         assertThat(count("MATCH (a:Agent) RETURN count(a)", Map.of())).isEqualTo(10);
         assertThat(countEdges()).isZero();
         assertThat(count("MATCH (t:Task) RETURN count(t)", Map.of())).isEqualTo(1);
@@ -742,8 +789,9 @@ public abstract class GraphBackendContract {
         expectVerbatimOrRejected(() -> assertThat(readOne("RETURN $p", props("p", withNul))).isEqualTo(withNul),
                 () -> { }, () -> { });
         assertThat(agent("keep")).isNotNull();
-        assertThat(read("MATCH (n:Agent) WHERE n.v STARTS WITH 'before' AND n.v <> $full RETURN n", Map.of("full", withNul)))
-                .as("no truncated copy").isEmpty();
+        assertThat(read("MATCH (n) WHERE n.v STARTS WITH 'before' OR n.id STARTS WITH 'before' RETURN n.v AS v, n.id AS id",
+                Map.of())).as("no truncated copy").allSatisfy(r -> assertThat(List.of(r.getString("v"), r.getString("id")))
+                .contains(withNul));
     }
 
     private static void expectVerbatimOrRejected(Runnable write, Runnable ifStored, Runnable ifRejected) {

@@ -123,4 +123,18 @@ class GraphValuesTest {
         UUID u = UUID.randomUUID();
         assertThat(GraphValues.nodeProperties(NodeRecord.of(u.toString(), Map.of("id", u)))).isEmpty();
     }
+
+    @Test
+    void keysAreStrict() {
+        for (String ok : List.of("a", "pm-1", UUID.randomUUID().toString(), "inner space", "\u00e9\uD83D\uDE00",
+                "k".repeat(GraphValues.MAX_KEY_BYTES))) {
+            assertThat(GraphValues.key("id", ok)).isEqualTo(ok);
+        }
+        for (String bad : java.util.Arrays.asList(null, "", " ", " a", "a ", "a\nb", "\t", "\u0001", "\u007f", "\u0085",
+                "a\u0000", "k".repeat(GraphValues.MAX_KEY_BYTES + 1), "\u00e9".repeat(GraphValues.MAX_KEY_BYTES / 2 + 1))) {
+            assertThatThrownBy(() -> GraphValues.key("id", bad)).as(String.valueOf(bad)).isInstanceOf(InvalidInputException.class);
+        }
+        assertThatThrownBy(() -> GraphValues.nodeProperties(NodeRecord.of(" x", Map.of())))
+                .isInstanceOf(InvalidInputException.class);
+    }
 }

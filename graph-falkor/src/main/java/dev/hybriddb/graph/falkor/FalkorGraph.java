@@ -1,0 +1,267 @@
+package dev.hybriddb.graph.falkor;
+
+import com.falkordb.ResultSet;
+import dev.hybriddb.HybridDBException;
+import dev.hybriddb.graph.EdgeRecord;
+import dev.hybriddb.graph.EdgeType;
+import dev.hybriddb.graph.GraphBackend;
+import dev.hybriddb.graph.GraphException;
+import dev.hybriddb.graph.GraphHealth;
+import dev.hybriddb.graph.GraphRow;
+import dev.hybriddb.graph.Identifiers;
+import dev.hybriddb.graph.NodeRecord;
+import dev.hybriddb.graph.falkor.internal.Connection;
+import dev.hybriddb.graph.falkor.internal.CypherParams;
+import dev.hybriddb.graph.falkor.internal.Results;
+import dev.hybriddb.graph.falkor.internal.Writes;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link GraphBackend} on FalkorDB, through jfalkordb's connection pool and result parser.
+ *
+ * <p>Parameters are encoded by HybridDB into FalkorDB's {@code CYPHER name=<literal>} header
+ * (never by jfalkordb's quoting). Upserts send {@code UNWIND $rows AS r MERGE ...} in chunks of
+ * {@link FalkorConfig#batchSize()} rows, after a range index on {@code id} exists for each label
+ * involved. Reads run as {@code GRAPH.RO_QUERY}, so {@link #query} cannot write. A read of a graph
+ * that does not exist fails with {@link GraphException}.
+ *
+ * <pre>{@code
+ * try (FalkorGraph graph = FalkorGraph.connect("localhost", 6379)) {
+ *     graph.upsertNodes(GraphNames.forTenant(tenant), "Agent", List.of(NodeRecord.of(id, props)));
+ * }
+ * }</pre>
+ */
+public final class FalkorGraph implements GraphBackend {
+    private static final Logger LOG = LoggerFactory.getLogger(FalkorGraph.class);
+
+    private final FalkorConfig config;
+    private final Connection connection;
+    /** Per graph, the labels known to have an index on {@code id}. */
+    private final ConcurrentMap<String, Set<String>> idIndexed = new ConcurrentHashMap<>();
+
+    private FalkorGraph(FalkorConfig config) {
+        this.config = config;
+        this.connection = new Connection(config);
+    }
+
+    /** A backend for the server at host:port with default settings. Connects lazily. */
+    public static FalkorGraph connect(String host, int port) {
+        return connect(FalkorConfig.of(host, port));
+    }
+
+    /** A backend with these settings. Connects lazily: a server that is down now is not an error. */
+    public static FalkorGraph connect(FalkorConfig config) {
+        Objects.requireNonNull(config, "config");
+        LOG.debug("FalkorDB backend for {}", config);
+        return new FalkorGraph(config);
+    }
+
+    public FalkorConfig config() {
+        return config;
+    }
+
+    @Override
+    public String name() {
+        return "falkordb";
+    }
+
+    @Override
+    public void ensureGraph(String graph) {
+        Identifiers.graph(graph);
+        String type = keyType(graph);
+        if ("graphdata".equals(type)) {
+            return;
+        }
+        if (!"none".equals(type)) {
+            throw new GraphException("key " + graph + " exists in FalkorDB and is not a graph (" + type + ")");
+        }
+        connection.forget(graph);
+        connection.cypher(graph, "RETURN 1", false, true, "ensureGraph " + graph);
+    }
+
+    @Override
+    public void dropGraph(String graph) {
+        Identifiers.graph(graph);
+        idIndexed.remove(graph);
+        connection.forget(graph);
+        if (!"graphdata".equals(keyType(graph))) {
+            return;
+        }
+        try {
+            connection.withJedis(true, "dropGraph " + graph,
+                    jedis -> jedis.sendCommand(com.falkordb.impl.api.GraphCommand.DELETE, graph));
+        } catch (GraphException e) {
+            if (!e.getMessage().contains("empty key")) {
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    public boolean graphExists(String graph) {
+        return "graphdata".equals(keyType(Identifiers.graph(graph)));
+    }
+
+    private String keyType(String graph) {
+        return connection.withJedis(true, "type of " + graph, jedis -> jedis.type(graph));
+    }
+
+    @Override
+    public void createIndex(String graph, String label, String property) {
+        Identifiers.graph(graph);
+        Identifiers.label(label);
+        Identifiers.property(property);
+        String text = "CREATE INDEX FOR (n:`" + label + "`) ON (n.`" + property + "`)";
+        try {
+            connection.cypher(graph, text, false, true, "createIndex " + label + "." + property);
+        } catch (GraphException e) {
+            if (!e.getMessage().contains("already indexed")) {
+                throw e;
+            }
+        }
+        if ("id".equals(property)) {
+            idIndexed.computeIfAbsent(graph, g -> ConcurrentHashMap.newKeySet()).add(label);
+        }
+    }
+
+    private void ensureIdIndex(String graph, String label) {
+        Set<String> known = idIndexed.get(graph);
+        if (known == null || !known.contains(label)) {
+            createIndex(graph, label, "id");
+        }
+    }
+
+    @Override
+    public int upsertNodes(String graph, String label, List<NodeRecord> nodes) {
+        Identifiers.graph(graph);
+        String text = Writes.upsertNodes(label);
+        List<Map<String, Object>> rows = Writes.nodeRows(nodes);
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        ensureIdIndex(graph, label);
+        for (List<Map<String, Object>> chunk : Writes.chunks(rows, config.batchSize())) {
+            write(graph, text, Map.of("rows", chunk), "upsertNodes " + label);
+        }
+        return nodes.size();
+    }
+
+    @Override
+    public int upsertEdges(String graph, EdgeType type, List<EdgeRecord> edges) {
+        Identifiers.graph(graph);
+        String text = Writes.upsertEdges(type);
+        List<Map<String, Object>> rows = Writes.edgeRows(edges);
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        ensureIdIndex(graph, type.fromLabel());
+        ensureIdIndex(graph, type.toLabel());
+        Set<Long> present = new HashSet<>();
+        for (List<Map<String, Object>> chunk : Writes.chunks(rows, config.batchSize())) {
+            for (GraphRow row : write(graph, text, Map.of("rows", chunk), "upsertEdges " + type)) {
+                present.add(row.getLong("k"));
+            }
+        }
+        Map<List<String>, Long> keyOf = new java.util.HashMap<>();
+        rows.forEach(r -> keyOf.put(List.of((String) r.get("from"), (String) r.get("to")), (Long) r.get("k")));
+        int count = 0;
+        for (EdgeRecord e : edges) {
+            if (present.contains(keyOf.get(List.of(e.fromId(), e.toId())))) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    @Override
+    public int deleteNodes(String graph, String label, Collection<String> ids) {
+        Identifiers.graph(graph);
+        String text = Writes.deleteNodes(label);
+        List<String> distinct = Writes.ids(ids);
+        int deleted = 0;
+        for (List<String> chunk : Writes.chunks(distinct, config.batchSize())) {
+            deleted += send(graph, text, Map.of("ids", chunk), false, true, "deleteNodes " + label)
+                    .getStatistics().nodesDeleted();
+        }
+        return deleted;
+    }
+
+    @Override
+    public int deleteEdges(String graph, EdgeType type, List<EdgeRecord> edges) {
+        Identifiers.graph(graph);
+        String text = Writes.deleteEdges(type);
+        int deleted = 0;
+        for (List<Map<String, Object>> chunk : Writes.chunks(Writes.endRows(edges), config.batchSize())) {
+            deleted += send(graph, text, Map.of("rows", chunk), false, true, "deleteEdges " + type)
+                    .getStatistics().relationshipsDeleted();
+        }
+        return deleted;
+    }
+
+    @Override
+    public List<GraphRow> query(String graph, String cypher, Map<String, ?> params) {
+        Identifiers.graph(graph);
+        return Results.rows(send(graph, cypher, params, true, true, "query"));
+    }
+
+    @Override
+    public List<GraphRow> execute(String graph, String cypher, Map<String, ?> params) {
+        Identifiers.graph(graph);
+        return Results.rows(send(graph, cypher, params, false, false, "execute"));
+    }
+
+    private List<GraphRow> write(String graph, String cypher, Map<String, ?> params, String what) {
+        return Results.rows(send(graph, cypher, params, false, true, what));
+    }
+
+    private ResultSet send(String graph, String cypher, Map<String, ?> params, boolean readOnly, boolean retry,
+                           String what) {
+        String text = CypherParams.prefix(cypher, params);
+        try {
+            return connection.cypher(graph, text, readOnly, retry, what);
+        } catch (HybridDBException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new GraphException("unexpected failure in " + what + ": " + e, e);
+        }
+    }
+
+    @Override
+    public GraphHealth health() {
+        long start = System.nanoTime();
+        try {
+            String pong = connection.withJedis(false, "health", jedis -> jedis.ping());
+            if (!"PONG".equalsIgnoreCase(pong)) {
+                return GraphHealth.down("unexpected reply to PING: " + pong);
+            }
+            return GraphHealth.up(Duration.ofNanos(System.nanoTime() - start));
+        } catch (RuntimeException e) {
+            return GraphHealth.down(e.getMessage());
+        }
+    }
+
+    /** Connections in use and idle, for diagnostics. */
+    public String poolStatus() {
+        return "active=" + connection.active() + ", idle=" + connection.idle();
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+    }
+
+    @Override
+    public String toString() {
+        return "FalkorGraph[" + config + "]";
+    }
+}

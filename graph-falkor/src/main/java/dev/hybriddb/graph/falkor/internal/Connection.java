@@ -1,0 +1,109 @@
+package dev.hybriddb.graph.falkor.internal;
+
+import com.falkordb.ResultSet;
+import com.falkordb.impl.api.GraphCommand;
+import com.falkordb.impl.api.GraphContextImpl;
+import com.falkordb.impl.graph_cache.GraphCache;
+import com.falkordb.impl.resultset.ResultSetImpl;
+import dev.hybriddb.graph.falkor.FalkorConfig;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPool;
+
+/**
+ * The pooled connections to one FalkorDB server, and the raw round trips: {@code GRAPH.QUERY} /
+ * {@code GRAPH.RO_QUERY} with {@code --compact} and a server-side {@code TIMEOUT}, parsed by
+ * jfalkordb's {@link ResultSetImpl}. Failures are translated by {@link Errors}.
+ */
+public final class Connection implements AutoCloseable {
+    private final JedisPool pool;
+    private final String queryTimeoutMillis;
+    private final ConcurrentMap<String, GraphCache> caches = new ConcurrentHashMap<>();
+
+    public Connection(FalkorConfig config) {
+        GenericObjectPoolConfig<Jedis> poolConfig = new GenericObjectPoolConfig<>();
+        poolConfig.setMaxTotal(config.poolSize());
+        poolConfig.setMaxIdle(config.poolSize());
+        poolConfig.setMinIdle(0);
+        poolConfig.setMaxWait(config.borrowTimeout());
+        poolConfig.setBlockWhenExhausted(true);
+        poolConfig.setTestWhileIdle(true);
+        poolConfig.setTimeBetweenEvictionRuns(Duration.ofSeconds(30));
+        poolConfig.setJmxEnabled(false);
+        DefaultJedisClientConfig.Builder client = DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis((int) config.connectTimeout().toMillis())
+                .socketTimeoutMillis((int) config.socketTimeout().toMillis())
+                .blockingSocketTimeoutMillis((int) config.socketTimeout().toMillis())
+                .clientName("hybriddb");
+        if (config.username() != null) {
+            client.user(config.username());
+        }
+        if (config.password() != null) {
+            client.password(config.password());
+        }
+        this.pool = new JedisPool(poolConfig, new HostAndPort(config.host(), config.port()), client.build());
+        this.queryTimeoutMillis = Long.toString(config.queryTimeout().toMillis());
+    }
+
+    /** Runs a Cypher text (header included) on a graph; one retry on a fresh connection if {@code retry}. */
+    public ResultSet cypher(String graph, String text, boolean readOnly, boolean retry, String what) {
+        return withJedis(retry, what, jedis -> {
+            GraphCache cache = caches.computeIfAbsent(graph, g -> new GraphCache());
+            @SuppressWarnings("unchecked")
+            List<Object> raw = (List<Object>) jedis.sendCommand(readOnly ? GraphCommand.RO_QUERY : GraphCommand.QUERY,
+                    graph, text, "--compact", "TIMEOUT", queryTimeoutMillis);
+            return new ResultSetImpl(raw, new GraphContextImpl(jedis, cache, graph), cache);
+        });
+    }
+
+    /** Forgets the cached label, type and property names of a graph (after it was dropped). */
+    public void forget(String graph) {
+        GraphCache cache = caches.remove(graph);
+        if (cache != null) {
+            cache.clear();
+        }
+    }
+
+    /** Runs work on a pooled connection, translating failures. */
+    public <T> T withJedis(boolean retry, String what, Function<Jedis, T> work) {
+        try {
+            return once(work);
+        } catch (RuntimeException e) {
+            if (retry && Errors.isConnectionFailure(e)) {
+                try {
+                    return once(work);
+                } catch (RuntimeException again) {
+                    throw Errors.translate(again, what);
+                }
+            }
+            throw Errors.translate(e, what);
+        }
+    }
+
+    private <T> T once(Function<Jedis, T> work) {
+        try (Jedis jedis = pool.getResource()) {
+            return work.apply(jedis);
+        }
+    }
+
+    public int active() {
+        return pool.getNumActive();
+    }
+
+    public int idle() {
+        return pool.getNumIdle();
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+        caches.clear();
+    }
+}

@@ -1,0 +1,73 @@
+package dev.hybriddb.graph.falkor.internal;
+
+import dev.hybriddb.ConfigurationException;
+import dev.hybriddb.HybridDBException;
+import dev.hybriddb.UnavailableException;
+import dev.hybriddb.graph.GraphException;
+import java.util.Locale;
+import redis.clients.jedis.exceptions.JedisAccessControlException;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.exceptions.JedisException;
+
+/**
+ * Translates jfalkordb and Jedis failures into HybridDB's exceptions. Messages carry the server's
+ * words (which may quote the query) but never credentials.
+ */
+public final class Errors {
+    private static final int MAX_MESSAGE = 500;
+
+    private Errors() {}
+
+    /** True when the failure means the server could not be reached (worth one retry on a fresh connection). */
+    public static boolean isConnectionFailure(Throwable e) {
+        return e instanceof JedisConnectionException;
+    }
+
+    public static HybridDBException translate(RuntimeException e, String what) {
+        if (e instanceof HybridDBException h) {
+            return h;
+        }
+        if (e instanceof JedisAccessControlException) {
+            return new ConfigurationException("falkor.password", "****", "was refused by FalkorDB (" + what + ")");
+        }
+        if (e instanceof JedisConnectionException) {
+            return new UnavailableException("FalkorDB is unreachable (" + what + "): " + shorten(e.getMessage()), e);
+        }
+        if (e instanceof JedisDataException || e instanceof com.falkordb.exceptions.GraphException) {
+            String msg = serverMessage(e);
+            String upper = msg.toUpperCase(Locale.ROOT);
+            if (upper.startsWith("LOADING") || upper.startsWith("BUSY") || upper.startsWith("TRYAGAIN")
+                    || upper.startsWith("MASTERDOWN")) {
+                return new UnavailableException("FalkorDB is not ready (" + what + "): " + msg, e);
+            }
+            if (upper.startsWith("NOAUTH") || upper.startsWith("WRONGPASS")) {
+                return new ConfigurationException("falkor.password", "****", "was refused by FalkorDB (" + what + ")");
+            }
+            return new GraphException("FalkorDB refused " + what + ": " + msg, e);
+        }
+        if (e instanceof JedisException) {
+            // pool exhausted or closed, and other client-side failures
+            return new UnavailableException("FalkorDB client failure (" + what + "): " + shorten(e.getMessage()), e);
+        }
+        return new GraphException("unexpected failure in " + what + ": " + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + shorten(e.getMessage())), e);
+    }
+
+    private static String serverMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t && t.getMessage() != null
+                && t.getMessage().equals(String.valueOf(t.getCause()))) {
+            t = t.getCause();
+        }
+        return shorten(t.getMessage());
+    }
+
+    static String shorten(String s) {
+        if (s == null) {
+            return "(no message)";
+        }
+        s = s.replace('\0', '?');
+        return s.length() > MAX_MESSAGE ? s.substring(0, MAX_MESSAGE) + "...(" + s.length() + " chars)" : s;
+    }
+}
