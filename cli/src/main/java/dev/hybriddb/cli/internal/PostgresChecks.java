@@ -1,0 +1,122 @@
+package dev.hybriddb.cli.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The doctor's PostgreSQL checks, each one query on a plain connection. */
+public final class PostgresChecks {
+    /** Extensions HybridDB uses, and whether it cannot work without them. */
+    static final Map<String, Boolean> EXTENSIONS = new LinkedHashMap<>();
+
+    static {
+        EXTENSIONS.put("vector", true);
+        EXTENSIONS.put("pgcrypto", true);
+        EXTENSIONS.put("pg_trgm", true);
+        EXTENSIONS.put("age", false);
+    }
+
+    private PostgresChecks() {}
+
+    public static Check server(Connection c) throws SQLException {
+        return Check.ok("postgresql", "reachable, " + scalar(c, "SELECT 'PostgreSQL ' || current_setting('server_version')"));
+    }
+
+    public static List<Check> extensions(Connection c) throws SQLException {
+        Map<String, String> present = new LinkedHashMap<>();
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT extname, extversion FROM pg_extension")) {
+            while (rs.next()) present.put(rs.getString(1), rs.getString(2));
+        }
+        List<Check> out = new ArrayList<>();
+        EXTENSIONS.forEach((name, required) -> {
+            String v = present.get(name);
+            if (v != null) {
+                out.add(Check.ok("extension " + name, "version " + v));
+            } else if (required) {
+                out.add(Check.fail("extension " + name, "missing: run `hybriddb migrate` as the owner role"));
+            } else {
+                out.add(Check.warn("extension " + name, "missing: only the AGE graph backend needs it"));
+            }
+        });
+        return out;
+    }
+
+    /** The application role must not be a superuser, must not bypass RLS, and must own nothing. */
+    public static List<Check> appRole(Connection c) throws SQLException {
+        List<Check> out = new ArrayList<>();
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT current_user, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user")) {
+            rs.next();
+            String role = rs.getString(1);
+            out.add(Check.of(!rs.getBoolean(2), "role " + role + " not superuser", rs.getBoolean(2) ? "is a superuser" : "ok"));
+            out.add(Check.of(!rs.getBoolean(3), "role " + role + " obeys RLS", rs.getBoolean(3) ? "has BYPASSRLS" : "NOBYPASSRLS"));
+        }
+        List<String> owned = owned(c);
+        out.add(Check.of(owned.isEmpty(), "app role owns nothing",
+                owned.isEmpty() ? "owns no tables, views, sequences or functions" : "owns " + owned));
+        return out;
+    }
+
+    /** Relations and functions the current role owns outside system schemas and AGE graph schemas. */
+    static List<String> owned(Connection c) throws SQLException {
+        String sql = """
+                SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                 WHERE c.relowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)
+                   AND n.nspname NOT IN ('information_schema', 'ag_catalog') AND n.nspname NOT LIKE 'pg\\_%'
+                   AND NOT EXISTS (SELECT 1 FROM pg_namespace g WHERE g.oid = n.oid AND g.nspname IN (SELECT graph_schema()))
+                UNION ALL
+                SELECT n.nspname || '.' || p.proname || '()' FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                 WHERE p.proowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)
+                   AND n.nspname NOT IN ('information_schema', 'ag_catalog') AND n.nspname NOT LIKE 'pg\\_%'
+                ORDER BY 1 LIMIT 10
+                """;
+        String graphs = hasAge(c) ? "SELECT namespace::regnamespace::text FROM ag_catalog.ag_graph" : "SELECT NULL::text WHERE false";
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql.replace("SELECT graph_schema()", graphs));
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) out.add(rs.getString(1));
+        }
+        return out;
+    }
+
+    /** Every table with a tenant_id column has row-level security enabled and forced. */
+    public static Check rowLevelSecurity(Connection c) throws SQLException {
+        String sql = """
+                SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity FROM pg_class c
+                  JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_attribute a ON a.attrelid = c.oid
+                 WHERE a.attname = 'tenant_id' AND c.relkind IN ('r', 'p') AND n.nspname = current_schema()
+                 ORDER BY 1
+                """;
+        List<String> weak = new ArrayList<>();
+        int tables = 0;
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                tables++;
+                if (!rs.getBoolean(2) || !rs.getBoolean(3)) weak.add(rs.getString(1));
+            }
+        }
+        if (tables == 0) {
+            return Check.warn("row-level security", "no tenant tables yet: run `hybriddb migrate`");
+        }
+        return Check.of(weak.isEmpty(), "row-level security",
+                weak.isEmpty() ? "enabled and forced on all " + tables + " tenant tables" : "not enabled+forced on " + weak);
+    }
+
+    static boolean hasAge(Connection c) throws SQLException {
+        return "t".equals(scalar(c, "SELECT CASE WHEN EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'age') THEN 't' ELSE 'f' END"));
+    }
+
+    static String scalar(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}

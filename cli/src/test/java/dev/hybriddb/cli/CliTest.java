@@ -1,0 +1,46 @@
+package dev.hybriddb.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Argument handling and exit codes that need no server. */
+class CliTest {
+    static final Map<String, String> UNREACHABLE = Map.of(
+            "DATABASE_URL", "postgresql://127.0.0.1:1/hybriddb?connectTimeout=1",
+            "POSTGRES_USER", "app", "POSTGRES_PASSWORD", "s3cret-do-not-print");
+
+    @Test
+    void helpListsTheCommandsAndExitCodes() {
+        CliRun r = CliRun.run(Map.of(), "--help");
+        assertThat(r.status()).isEqualTo(ExitCode.OK);
+        assertThat(r.out()).contains("doctor").contains("Exit codes");
+    }
+
+    @Test
+    void unknownCommandOrOptionIsAUsageError() {
+        assertThat(CliRun.run(Map.of(), "frobnicate").status()).isEqualTo(ExitCode.USAGE);
+        CliRun r = CliRun.run(Map.of(), "doctor", "--no-such-option");
+        assertThat(r.status()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).contains("--no-such-option");
+    }
+
+    @Test
+    void badConfigurationIsAUsageErrorWithoutStackTrace() {
+        CliRun r = CliRun.run(Map.of("POSTGRES_PORT", "not-a-port", "POSTGRES_USER", "app"), "doctor");
+        assertThat(r.status()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).contains("POSTGRES_PORT").doesNotContain("\tat ");
+        CliRun g = CliRun.run(Map.of("POSTGRES_USER", "app"), "doctor", "--graph", "neo4j");
+        assertThat(g.status()).isEqualTo(ExitCode.USAGE);
+        assertThat(g.err()).contains("falkordb, age or none");
+    }
+
+    @Test
+    void unreachablePostgresExitsWith3AndNeverPrintsThePassword() {
+        CliRun r = CliRun.run(UNREACHABLE, "doctor");
+        assertThat(r.status()).isEqualTo(ExitCode.UNAVAILABLE);
+        assertThat(r.err()).contains("cannot connect to PostgreSQL").doesNotContain("\tat ");
+        assertThat(r.all()).doesNotContain("s3cret-do-not-print");
+    }
+}
