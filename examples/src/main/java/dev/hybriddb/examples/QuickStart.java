@@ -55,6 +55,7 @@ public final class QuickStart {
             int synced = syncAll(pg, graph);
             out.println("2. Synced " + synced + " nodes and their ASSIGNED_TO edges to graph '" + graphName + "'");
 
+            // tag::optimal-agent[]
             Record best = findOptimalAgent(graph, taskId);
             String agentId = best.getString("id");
             String agentName = best.getString("name");
@@ -63,6 +64,7 @@ public final class QuickStart {
             assign(pg, taskId, agentId);
             graph.query("MATCH (a:Agent {id: $agent}), (t:Task {id: $task}) MERGE (a)-[:ASSIGNED_TO]->(t)",
                     Map.of("agent", agentId, "task", taskId));
+            // end::optimal-agent[]
             out.println("4. Assigned in both stores: " + agentName + " -[:ASSIGNED_TO]-> 'Implement feature X'");
 
             setStatus(pg, taskId, "in_progress");
