@@ -3,6 +3,7 @@ package dev.hybriddb.cli;
 import dev.hybriddb.InvalidInputException;
 import dev.hybriddb.UnavailableException;
 import dev.hybriddb.graph.GraphException;
+import dev.hybriddb.schema.MigrationException;
 import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine;
@@ -13,6 +14,9 @@ public final class Cli {
     private Cli() {}
 
     public static void main(String[] args) {
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         System.exit(execute(System.getenv(), out, err, args));
@@ -47,6 +51,15 @@ public final class Cli {
             err.println("hybriddb: " + e.getMessage());
             return ExitCode.USAGE;
         }
+        if (e instanceof IllegalArgumentException) {
+            err.println("hybriddb: " + e.getMessage());
+            return ExitCode.USAGE;
+        }
+        if (e instanceof MigrationException) {
+            boolean down = unreachable(e);
+            err.println("hybriddb: " + (down ? "unavailable: " : "") + e.getMessage());
+            return down ? ExitCode.UNAVAILABLE : ExitCode.PROBLEMS_FOUND;
+        }
         if (e instanceof GraphException) {
             err.println("hybriddb: graph error: " + e.getMessage());
             return ExitCode.PROBLEMS_FOUND;
@@ -56,6 +69,15 @@ public final class Cli {
             e.printStackTrace(err);
         }
         return ExitCode.SOFTWARE;
+    }
+
+    /** True when a cause is a refused or failed connection (SQL state class 08). */
+    static boolean unreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException) return true;
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) return true;
+        }
+        return false;
     }
 
     private static IFactory factory(HybridDbCommand root) {

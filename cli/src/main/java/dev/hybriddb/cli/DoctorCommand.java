@@ -4,7 +4,11 @@ import dev.hybriddb.HybridConfig;
 import dev.hybriddb.cli.internal.Check;
 import dev.hybriddb.cli.internal.Jdbc;
 import dev.hybriddb.cli.internal.PostgresChecks;
+import dev.hybriddb.graph.GraphBackend;
+import dev.hybriddb.graph.GraphHealth;
+import dev.hybriddb.schema.MigrationStatus;
 import java.sql.Connection;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -27,8 +31,8 @@ final class DoctorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        HybridConfig config = connection.config(root.env());
-        String graph = connection.graphBackend(root.env());
+        Services services = new Services(root.env(), connection);
+        HybridConfig config = services.config;
         List<Check> checks = new ArrayList<>();
         try (Connection c = Jdbc.app(config)) {
             checks.add(PostgresChecks.server(c));
@@ -36,9 +40,37 @@ final class DoctorCommand implements Callable<Integer> {
             checks.addAll(PostgresChecks.appRole(c));
             checks.add(PostgresChecks.rowLevelSecurity(c));
         }
+        checks.add(migrations(services));
+        checks.add(graph(services));
         checks.forEach(root.out()::println);
         long failed = checks.stream().filter(ch -> ch.status() == Check.Status.FAIL).count();
         root.out().println(failed == 0 ? "doctor: all checks passed" : "doctor: " + failed + " check(s) failed");
         return failed == 0 ? ExitCode.OK : ExitCode.PROBLEMS_FOUND;
+    }
+
+    static Check migrations(Services services) {
+        if (!services.config.hasMigrationUser()) {
+            return Check.warn("migrations", "not checked: set HYBRIDDB_MIGRATION_USER to read the changelog table");
+        }
+        try {
+            MigrationStatus st = services.migrations().status();
+            return st.isUpToDate()
+                    ? Check.ok("migrations", st.applied().size() + " applied, none pending" + st.lastTag().map(t -> ", tag " + t).orElse(""))
+                    : Check.fail("migrations", st.pendingCount() + " pending: run `hybriddb migrate`");
+        } catch (RuntimeException e) {
+            return Check.fail("migrations", e.getMessage());
+        }
+    }
+
+    static Check graph(Services services) {
+        Optional<GraphBackend> backend = services.openGraph();
+        if (backend.isEmpty()) {
+            return Check.warn("graph", "none configured: coordination queries use the SQL fallback");
+        }
+        try (GraphBackend g = backend.get()) {
+            GraphHealth h = g.health();
+            return h.up() ? Check.ok("graph " + g.name(), "reachable in " + h.latency().toMillis() + " ms")
+                    : Check.fail("graph " + g.name(), "unreachable: " + h.detail());
+        }
     }
 }
