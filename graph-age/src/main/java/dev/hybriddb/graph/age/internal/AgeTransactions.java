@@ -1,0 +1,80 @@
+package dev.hybriddb.graph.age.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+
+/**
+ * Runs work in one transaction on a connection where AGE is usable. On a pool of our own the
+ * session is already prepared; on a caller's DataSource each transaction loads AGE and sets the
+ * search path with {@code SET LOCAL}, so the caller's connections are returned unchanged.
+ */
+public final class AgeTransactions {
+    /** Work on a connection inside a transaction. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T apply(Connection c) throws SQLException;
+    }
+
+    private final DataSource dataSource;
+    private final boolean sessionPrepared;
+    private final AgeSession session;
+    private final int queryTimeoutSeconds;
+
+    public AgeTransactions(DataSource dataSource, boolean sessionPrepared, AgeSession session, int queryTimeoutSeconds) {
+        this.dataSource = dataSource;
+        this.sessionPrepared = sessionPrepared;
+        this.session = session;
+        this.queryTimeoutSeconds = queryTimeoutSeconds;
+    }
+
+    public int queryTimeoutSeconds() {
+        return queryTimeoutSeconds;
+    }
+
+    /** Runs {@code work} in a transaction (read-only if asked), commits, and translates failures. */
+    public <T> T run(String action, boolean readOnly, Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean auto = c.getAutoCommit();
+            try {
+                return inTransaction(c, readOnly, work);
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            throw AgeErrors.translate(action, e);
+        }
+    }
+
+    private <T> T inTransaction(Connection c, boolean readOnly, Work<T> work) throws SQLException {
+        if (!sessionPrepared) {
+            c.setAutoCommit(true);
+            session.load(c);
+        }
+        c.setAutoCommit(false);
+        try {
+            String setup = (readOnly ? "SET TRANSACTION READ ONLY;" : "")
+                    + (sessionPrepared ? "" : "SET LOCAL search_path = " + AgeSession.SEARCH_PATH);
+            if (!setup.isEmpty()) {
+                try (Statement st = c.createStatement()) {
+                    st.execute(setup);
+                }
+            }
+            T result = work.apply(c);
+            c.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly(c, e);
+            throw e;
+        }
+    }
+
+    private static void rollbackQuietly(Connection c, Exception cause) {
+        try {
+            c.rollback();
+        } catch (SQLException r) {
+            cause.addSuppressed(r);
+        }
+    }
+}
