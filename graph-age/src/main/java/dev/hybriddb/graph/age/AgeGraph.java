@@ -38,8 +38,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  * <p>Result columns are named after the final top-level {@code RETURN}: an item's alias, or the
  * item's text when it has none ({@code RETURN n.name} gives column {@code n.name}).
  * {@code RETURN *} is refused, since AGE must be told the columns before it runs a query, and
- * so is Cypher text containing {@code $$}. Values in parameters are converted as
- * {@link AgtypeWriter} describes; results come back as String, Long, Double, BigDecimal (AGE
+ * so is Cypher text containing {@code $$}. Values are converted as {@link dev.hybriddb.graph.GraphValues} documents (the same for every
+ * backend); results come back as String, Long, Double, BigDecimal (AGE
  * numerics), Boolean, List, Map, {@link dev.hybriddb.graph.GraphNode},
  * {@link dev.hybriddb.graph.GraphEdge} and {@link dev.hybriddb.graph.GraphPath}.
  *
@@ -195,7 +195,7 @@ public final class AgeGraph implements GraphBackend {
     }
 
     private List<GraphRow> run(String graph, CypherText text, Map<String, ?> params, boolean readOnly) {
-        String json = AgtypeWriter.writeMap("params", params);
+        String json = AgtypeWriter.parameters(params);
         return tx.run((readOnly ? "query" : "execute") + " on graph " + graph, readOnly,
                 c -> AgeCypher.run(c, tx.queryTimeoutSeconds(), graph, text, json));
     }

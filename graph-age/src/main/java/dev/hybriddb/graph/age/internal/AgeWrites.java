@@ -1,9 +1,9 @@
 package dev.hybriddb.graph.age.internal;
 
-import dev.hybriddb.InvalidInputException;
 import dev.hybriddb.graph.EdgeRecord;
 import dev.hybriddb.graph.EdgeType;
 import dev.hybriddb.graph.GraphRow;
+import dev.hybriddb.graph.GraphValues;
 import dev.hybriddb.graph.Identifiers;
 import dev.hybriddb.graph.NodeRecord;
 import java.sql.Connection;
@@ -52,8 +52,9 @@ public final class AgeWrites {
         Objects.requireNonNull(nodes, "nodes");
         Map<String, Map<String, Object>> merged = new LinkedHashMap<>();
         for (NodeRecord n : nodes) {
-            merged.computeIfAbsent(checkId("node id", n.id()), k -> new LinkedHashMap<>())
-                    .putAll(checkProperties(n.id(), n.properties()));
+            Objects.requireNonNull(n, "node record");
+            merged.computeIfAbsent(GraphValues.key("node id", n.id()), k -> new LinkedHashMap<>())
+                    .putAll(GraphValues.nodeProperties(n));
         }
         if (merged.isEmpty()) {
             return 0;
@@ -61,8 +62,7 @@ public final class AgeWrites {
         List<String> all = new ArrayList<>();
         List<String> withProps = new ArrayList<>();
         merged.forEach((id, props) -> {
-            String row = "{\"id\": " + AgtypeWriter.writeValue("node id", id) + ", \"props\": "
-                    + AgtypeWriter.writeMap("node " + id + " properties", props) + "}";
+            String row = "{\"id\": " + AgtypeWriter.json(id) + ", \"props\": " + AgtypeWriter.json(props) + "}";
             all.add(row);
             if (!props.isEmpty()) {
                 withProps.add(row);
@@ -87,8 +87,9 @@ public final class AgeWrites {
         Objects.requireNonNull(edges, "edges");
         Map<List<String>, Map<String, Object>> merged = new LinkedHashMap<>();
         for (EdgeRecord e : edges) {
-            List<String> key = List.of(checkId("edge fromId", e.fromId()), checkId("edge toId", e.toId()));
-            merged.computeIfAbsent(key, k -> new LinkedHashMap<>()).putAll(checkProperties(null, e.properties()));
+            List<String> key = edgeKey(e);
+            merged.computeIfAbsent(key, k -> new LinkedHashMap<>())
+                    .putAll(GraphValues.properties("edge " + key, e.properties()));
         }
         if (merged.isEmpty()) {
             return 0;
@@ -98,7 +99,7 @@ public final class AgeWrites {
         List<String> withProps = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
             Map<String, Object> props = merged.get(keys.get(i));
-            String row = edgeRow(i, keys.get(i), AgtypeWriter.writeMap("edge " + keys.get(i) + " properties", props));
+            String row = edgeRow(i, keys.get(i), AgtypeWriter.json(props));
             all.add(row);
             if (!props.isEmpty()) {
                 withProps.add(row);
@@ -132,7 +133,7 @@ public final class AgeWrites {
         Objects.requireNonNull(ids, "ids");
         List<String> rows = new ArrayList<>();
         for (String id : new LinkedHashSet<>(ids)) {
-            rows.add(AgtypeWriter.writeValue("node id", checkId("node id", id)));
+            rows.add(AgtypeWriter.json(GraphValues.key("node id", id)));
         }
         String cypher = "UNWIND $rows AS i MATCH (n:" + quoted(label) + " {id: i}) DETACH DELETE n RETURN count(n)";
         return deleteIn("delete " + label + " nodes", graph, label, cypher, rows);
@@ -144,7 +145,7 @@ public final class AgeWrites {
         Objects.requireNonNull(edges, "edges");
         Set<List<String>> keys = new LinkedHashSet<>();
         for (EdgeRecord e : edges) {
-            keys.add(List.of(checkId("edge fromId", e.fromId()), checkId("edge toId", e.toId())));
+            keys.add(edgeKey(e));
         }
         List<String> rows = new ArrayList<>();
         int i = 0;
@@ -199,35 +200,13 @@ public final class AgeWrites {
     }
 
     private static String edgeRow(int index, List<String> key, String propsJson) {
-        return "{\"i\": " + index + ", \"from\": " + AgtypeWriter.writeValue("edge fromId", key.get(0))
-                + ", \"to\": " + AgtypeWriter.writeValue("edge toId", key.get(1)) + ", \"props\": " + propsJson + "}";
+        return "{\"i\": " + index + ", \"from\": " + AgtypeWriter.json(key.get(0))
+                + ", \"to\": " + AgtypeWriter.json(key.get(1)) + ", \"props\": " + propsJson + "}";
     }
 
-    private static String checkId(String field, String id) {
-        if (id == null) {
-            throw new InvalidInputException(field, null, "must not be null");
-        }
-        AgtypeWriter.writeValue(field, id);
-        return id;
-    }
-
-    /**
-     * Property keys pass {@link Identifiers#property}. For a node ({@code id} not null) property
-     * {@code id} is the record's key: it may only repeat it and is written by the MERGE.
-     */
-    private static Map<String, Object> checkProperties(String id, Map<String, Object> props) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : props.entrySet()) {
-            Identifiers.property(e.getKey());
-            if (id != null && e.getKey().equals("id")) {
-                if (!id.equals(String.valueOf(e.getValue()))) {
-                    throw new InvalidInputException("property id", e.getValue(), "must equal the record's key " + id);
-                }
-                continue;
-            }
-            out.put(e.getKey(), e.getValue());
-        }
-        return out;
+    private static List<String> edgeKey(EdgeRecord e) {
+        Objects.requireNonNull(e, "edge record");
+        return List.of(GraphValues.key("edge fromId", e.fromId()), GraphValues.key("edge toId", e.toId()));
     }
 
     /** Labels and types in backticks, after {@link Identifiers#label}, so keywords are safe names. */

@@ -1,6 +1,6 @@
 package dev.hybriddb.graph.age.internal;
 
-import dev.hybriddb.InvalidInputException;
+import dev.hybriddb.graph.GraphException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +14,8 @@ import java.util.Set;
  * {@code RETURN}: each item's alias ({@code RETURN n.name AS name}) or, without one, the item's
  * own text ({@code n.name}), as Neo4j and FalkorDB name their columns. {@code RETURN *} is refused
  * (the columns cannot be known before running), as is any text containing {@code $$} (it would end
- * the dollar quote). Strings, backtick names and comments are skipped while scanning.
+ * the dollar quote); refusals, like unbalanced brackets or unterminated strings, are
+ * {@link GraphException}s, as a server-side syntax error would be. Strings, backtick names and comments are skipped while scanning.
  */
 public final class CypherText {
     private static final Set<String> WRITE_CLAUSES = Set.of("CREATE", "MERGE", "SET", "DELETE", "DETACH", "REMOVE");
@@ -28,14 +29,18 @@ public final class CypherText {
         this.tokens = tokens;
     }
 
-    /** Checks and tokenizes a Cypher text. */
+    private static GraphException refused(String cypher, String why) {
+        String shown = cypher == null ? "null" : cypher.length() > 200 ? cypher.substring(0, 200) + "..." : cypher;
+        return new GraphException("cypher " + why + ": " + shown);
+    }
+
+    /** Checks and tokenizes a Cypher text; refusals are {@link GraphException}s. */
     public static CypherText of(String cypher) {
         if (cypher == null || cypher.isBlank()) {
-            throw new InvalidInputException("cypher", cypher, "must not be empty");
+            throw refused(cypher, "must not be empty");
         }
         if (cypher.contains("$$")) {
-            throw new InvalidInputException("cypher", cypher,
-                    "must not contain '$$' (pass values as parameters, e.g. $value)");
+            throw refused(cypher, "must not contain '$$' (pass values as parameters, e.g. $value)");
         }
         return new CypherText(cypher, Lexer.tokens(cypher));
     }
@@ -101,12 +106,11 @@ public final class CypherText {
 
     private String columnName(int from, int to) {
         if (from >= to) {
-            throw new InvalidInputException("cypher", text, "has an empty RETURN item");
+            throw refused(text, "has an empty RETURN item");
         }
         Token first = tokens.get(from);
         if (to - from == 1 && first.text().equals("*")) {
-            throw new InvalidInputException("cypher", text,
-                    "uses RETURN *, which AGE cannot run: name the returned columns");
+            throw refused(text, "uses RETURN *, which AGE cannot run: name the returned columns");
         }
         if (to - from >= 3 && tokens.get(to - 2).depth() == 0 && tokens.get(to - 2).isWord("AS")) {
             Token alias = tokens.get(to - 1);
@@ -162,7 +166,7 @@ public final class CypherText {
                 } else if (s.startsWith("/*", pos)) {
                     int end = s.indexOf("*/", pos + 2);
                     if (end < 0) {
-                        throw new InvalidInputException("cypher", s, "has an unterminated comment");
+                        throw refused(s, "has an unterminated comment");
                     }
                     pos = end + 2;
                 } else if (c == '\'' || c == '"') {
@@ -178,7 +182,7 @@ public final class CypherText {
                 }
             }
             if (depth != 0) {
-                throw new InvalidInputException("cypher", s, "has unbalanced brackets");
+                throw refused(s, "has unbalanced brackets");
             }
         }
 
@@ -186,7 +190,7 @@ public final class CypherText {
             if (c == ')' || c == ']' || c == '}') {
                 depth--;
                 if (depth < 0) {
-                    throw new InvalidInputException("cypher", s, "has unbalanced brackets");
+                    throw refused(s, "has unbalanced brackets");
                 }
             }
             out.add(new Token(Kind.SYMBOL, String.valueOf(c), pos, pos + 1, depth));
@@ -216,7 +220,7 @@ public final class CypherText {
             pos++;
             while (true) {
                 if (pos >= s.length()) {
-                    throw new InvalidInputException("cypher", s, "has an unterminated " + (kind == Kind.STRING ? "string" : "name"));
+                    throw refused(s, "has an unterminated " + (kind == Kind.STRING ? "string" : "name"));
                 }
                 char c = s.charAt(pos);
                 if (backslashEscapes && c == '\\') {
