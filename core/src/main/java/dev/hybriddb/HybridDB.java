@@ -1,0 +1,141 @@
+package dev.hybriddb;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.hybriddb.graph.GraphBackend;
+import dev.hybriddb.internal.Pools;
+import dev.hybriddb.internal.RoleCheck;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The entry point: PostgreSQL (pooled, retried, tenant-scoped) plus an optional graph backend.
+ *
+ * <pre>{@code
+ * try (HybridDB db = HybridDB.builder().config(HybridConfig.fromEnvironment()).build()) {
+ *     db.migrate();
+ *     Agent a = db.withTenant(tenantId, scope -> scope.agents().create(...));
+ * }
+ * }</pre>
+ *
+ * <p>{@link #builder()}{@code .build()} logs the configuration once (secrets masked), opens the
+ * pool and refuses an application role that is superuser, has BYPASSRLS or owns HybridDB tables.
+ * The HybridDB owns the graph backend given to it and closes it in {@link #close()}.
+ */
+public final class HybridDB implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HybridDB.class);
+
+    private final HybridConfig config;
+    private final HikariDataSource pool;
+    private final Database database;
+    private final GraphBackend graph;
+
+    private HybridDB(HybridConfig config, GraphBackend graph) {
+        this.config = config;
+        this.graph = graph;
+        this.pool = Pools.open(config);
+        this.database = Database.of(pool, config.retryPolicy());
+    }
+
+    /** A builder; {@link Builder#config} is required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Runs {@code work} in one transaction scoped to {@code tenantId} and returns its result. On a
+     * transient failure the whole work runs again in a fresh transaction, so keep it free of
+     * outside side effects.
+     *
+     * <p>An expression lambda whose body is a method call fits both this and the {@code Consumer}
+     * overload; write a block lambda ({@code scope -> { return ...; }}) or type the parameter
+     * ({@code (TenantScope scope) -> ...}).
+     */
+    public <T> T withTenant(UUID tenantId, Function<TenantScope, T> work) {
+        Objects.requireNonNull(work, "work");
+        return database.inTenant(tenantId, c -> work.apply(new TenantScope(tenantId, c, database.dsl(c))));
+    }
+
+    /** As {@link #withTenant(UUID, Function)} for work without a result. */
+    public void withTenant(UUID tenantId, Consumer<TenantScope> work) {
+        Objects.requireNonNull(work, "work");
+        withTenant(tenantId, scope -> {
+            work.accept(scope);
+            return null;
+        });
+    }
+
+    /** The pooled database (transactions, tenant scope, retry). */
+    public Database database() {
+        return database;
+    }
+
+    /** The graph backend, if one was configured. */
+    public Optional<GraphBackend> graph() {
+        return Optional.ofNullable(graph);
+    }
+
+    /** The configuration in force. */
+    public HybridConfig config() {
+        return config;
+    }
+
+    /** Closes the graph backend (if any) and the pool. */
+    @Override
+    public void close() {
+        try {
+            if (graph != null) {
+                graph.close();
+            }
+        } catch (Exception e) {
+            LOG.warn("closing the graph backend failed: {}", e.toString());
+        } finally {
+            pool.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "HybridDB[" + config.jdbcUrl() + ", graph=" + (graph == null ? "none" : graph.name()) + "]";
+    }
+
+    /** Assembles a {@link HybridDB}. */
+    public static final class Builder {
+        private HybridConfig config;
+        private GraphBackend graph;
+
+        private Builder() {}
+
+        /** The configuration (required). */
+        public Builder config(HybridConfig config) {
+            this.config = config;
+            return this;
+        }
+
+        /** The graph backend (optional; coordination queries fall back to SQL without one). */
+        public Builder graph(GraphBackend graph) {
+            this.graph = graph;
+            return this;
+        }
+
+        /** Logs the masked configuration, opens the pool and checks the application role. */
+        public HybridDB build() {
+            if (config == null) {
+                throw new ConfigurationException("config", null, "is required");
+            }
+            LOG.info("starting HybridDB with {}", config);
+            HybridDB db = new HybridDB(config, graph);
+            try {
+                RoleCheck.requireApplicationRole(db.database, config.user());
+            } catch (RuntimeException e) {
+                db.pool.close();
+                throw e;
+            }
+            return db;
+        }
+    }
+}

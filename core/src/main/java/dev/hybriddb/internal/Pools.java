@@ -1,0 +1,66 @@
+package dev.hybriddb.internal;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import dev.hybriddb.HybridConfig;
+import dev.hybriddb.UnavailableException;
+import java.util.Properties;
+
+/** Builds the HikariCP pool of the application role from a {@link HybridConfig}. */
+public final class Pools {
+    private Pools() {}
+
+    /** Opens the pool (connecting once, so a wrong address or password fails here). */
+    public static HikariDataSource open(HybridConfig config) {
+        HikariConfig hc = new HikariConfig();
+        hc.setPoolName(config.poolName());
+        hc.setJdbcUrl(config.jdbcUrl());
+        hc.setUsername(config.user());
+        hc.setPassword(config.password());
+        hc.setMinimumIdle(config.minPoolSize());
+        hc.setMaximumPoolSize(config.maxPoolSize());
+        hc.setConnectionTimeout(config.connectionTimeout().toMillis());
+        hc.setIdleTimeout(config.idleTimeout().toMillis());
+        hc.setDataSourceProperties(properties(config));
+        try {
+            return new HikariDataSource(hc);
+        } catch (HikariPool.PoolInitializationException e) {
+            throw new UnavailableException("cannot open the PostgreSQL pool " + config.poolName() + " to "
+                    + config.jdbcUrl() + " as " + config.user() + ": " + safeMessage(e), e.getCause());
+        }
+    }
+
+    /** pgjdbc properties: sslmode, no server detail in exception messages, then the configured extras. */
+    public static Properties properties(HybridConfig config) {
+        Properties p = new Properties();
+        p.setProperty("sslmode", config.sslMode());
+        p.setProperty("ApplicationName", "hybriddb");
+        p.setProperty("logServerErrorDetail", "false");
+        config.connectionProperties().forEach(p::setProperty);
+        return p;
+    }
+
+    /** The JDBC URL with sslmode and the extra properties (never credentials), for migrations. */
+    public static String urlWithProperties(HybridConfig config) {
+        StringBuilder url = new StringBuilder(config.jdbcUrl());
+        char sep = '?';
+        for (String key : properties(config).stringPropertyNames()) {
+            url.append(sep).append(enc(key)).append('=').append(enc(properties(config).getProperty(key)));
+            sep = '&';
+        }
+        return url.toString();
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static String safeMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}
