@@ -1,5 +1,6 @@
 package dev.hybriddb.bench;
 
+import dev.hybriddb.bench.scenarios.AgeBatchSync;
 import dev.hybriddb.bench.scenarios.FalkorBatchSync;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -19,11 +20,17 @@ import java.util.Set;
  * 1 when a scenario failed to run, 2 on bad arguments.
  */
 public final class BenchMain {
+    static {
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
+    }
+
     private BenchMain() {}
 
     /** Every scenario, in the order of issue 7. */
     public static List<Scenario> allScenarios() {
-        return List.of(new FalkorBatchSync());
+        return List.of(new FalkorBatchSync(), new AgeBatchSync());
     }
 
     public static void main(String[] args) {

@@ -1,14 +1,14 @@
 package dev.hybriddb.cli;
 
-import dev.hybriddb.ConfigurationException;
 import dev.hybriddb.HybridConfig;
 import dev.hybriddb.graph.GraphBackend;
+import dev.hybriddb.graph.age.AgeGraph;
 
-/** Opens the Apache AGE backend (filled in when the graph-age module lands). */
+/** Opens the Apache AGE backend in the configured PostgreSQL, as the application role. */
 final class AgeBackend {
     private AgeBackend() {}
 
     static GraphBackend open(HybridConfig config) {
-        throw new ConfigurationException("graph", "age", "the AGE backend is not available in this build");
+        return AgeGraph.connect(config.jdbcUrl(), config.user(), config.password());
     }
 }

@@ -37,7 +37,7 @@ public final class FalkorBatchSync implements Scenario {
                 Rates perEntity = perEntity(ctx, raw, Math.min(n, ctx.profile().perEntitySample()));
                 result.metric("seed000-per-entity", "nodes/s @" + n, "nodes/s", perEntity.nodes);
                 result.metric("seed000-per-entity", "edges/s @" + n, "edges/s", perEntity.edges);
-                Sdk.falkorUpserts(ctx, result, n, rawRates, perEntity);
+                FalkorSdk.falkorUpserts(ctx, result, n, rawRates, perEntity);
             }
         }
         result.note("seed000-per-entity runs on the first " + ctx.profile().perEntitySample()

@@ -17,13 +17,13 @@ import java.util.List;
 import java.util.Map;
 
 /** The SDK side of the FalkorDB sync scenario: {@link GraphBackend#upsertNodes} and {@code upsertEdges}. */
-final class Sdk {
+final class FalkorSdk {
     /** Rows handed to the SDK per call; it splits them into round trips of {@link #BATCH}. */
     static final int CALL = 50_000;
     static final int BATCH = 5_000;
     static final EdgeType DEPENDS_ON = EdgeType.of("Task", "DEPENDS_ON", "Task");
 
-    private Sdk() {}
+    private FalkorSdk() {}
 
     static FalkorGraph falkor(BenchContext ctx) {
         FalkorService f = ctx.falkor();
@@ -76,7 +76,7 @@ final class Sdk {
         }
     }
 
-    private static List<NodeRecord> nodes(int from, int to) {
+    static List<NodeRecord> nodes(int from, int to) {
         List<NodeRecord> out = new ArrayList<>(to - from);
         for (int i = from; i < to; i++) {
             Map<String, Object> props = new LinkedHashMap<>(TaskData.task(i));
@@ -86,7 +86,7 @@ final class Sdk {
         return out;
     }
 
-    private static List<EdgeRecord> edges(int from, int to) {
+    static List<EdgeRecord> edges(int from, int to) {
         List<EdgeRecord> out = new ArrayList<>(to - from);
         for (int i = Math.max(1, from); i < to; i++) {
             out.add(EdgeRecord.of(TaskData.id(i), TaskData.id((i - 1) / 2)));
