@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.hybriddb.graph.GraphBackend;
 import dev.hybriddb.internal.Pools;
 import dev.hybriddb.internal.RoleCheck;
+import dev.hybriddb.schema.MigrationStatus;
+import dev.hybriddb.schema.Migrations;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -44,6 +46,26 @@ public final class HybridDB implements AutoCloseable {
     /** A builder; {@link Builder#config} is required. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * Applies pending migrations as the migration (owner) role, granting to the application role,
+     * then checks the application role again.
+     */
+    public void migrate() {
+        migrations().update();
+        RoleCheck.requireApplicationRole(database, config.user());
+    }
+
+    /** The applied and pending migrations, read as the migration role. */
+    public MigrationStatus migrationStatus() {
+        return migrations().status();
+    }
+
+    private Migrations migrations() {
+        Migrations m = Migrations.using(Pools.urlWithProperties(config), config.migrationUser(),
+                Objects.requireNonNullElse(config.migrationPassword(), ""));
+        return config.hasMigrationUser() ? m.withAppRole(config.user()) : m;
     }
 
     /**

@@ -81,7 +81,7 @@ class HybridDBStartupIT {
         HybridConfig cfg = config(pg.adminUser(), pg.adminPassword()).build();
         assertThatThrownBy(() -> HybridDB.builder().config(cfg).build())
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining(pg.adminUser()).hasMessageContaining("owns HybridDB tables (notes)")
+                .hasMessageContaining(pg.adminUser()).hasMessageContaining("owns 1 HybridDB table(s) (notes)")
                 .hasMessageNotContaining(pg.adminPassword() + "@");
     }
 

@@ -13,7 +13,7 @@ import java.sql.ResultSet;
 public final class RoleCheck {
     private static final String ROLE = "select rolsuper, rolbypassrls from pg_roles where rolname = current_user";
     private static final String OWNED = """
-            select string_agg(c.relname, ', ' order by c.relname)
+            select count(*), (array_agg(c.relname::text order by c.relname))[1:5]
               from pg_class c join pg_namespace n on n.oid = c.relnamespace
              where n.nspname = current_schema() and c.relkind in ('r', 'p')
                and pg_has_role(current_user, c.relowner, 'USAGE')""";
@@ -32,8 +32,10 @@ public final class RoleCheck {
                 }
             }
             try (PreparedStatement ps = c.prepareStatement(OWNED); ResultSet rs = ps.executeQuery()) {
-                String owned = rs.next() ? rs.getString(1) : null;
-                return owned == null ? null : "owns HybridDB tables (" + abbreviate(owned) + ")";
+                rs.next();
+                int count = rs.getInt(1);
+                return count == 0 ? null : "owns " + count + " HybridDB table(s) ("
+                        + String.join(", ", (String[]) rs.getArray(2).getArray()) + (count > 5 ? ", ..." : "") + ")";
             }
         });
         if (problem != null) {
@@ -41,9 +43,5 @@ public final class RoleCheck {
                     + "; connect as an application role that neither owns the tables nor bypasses row-level security"
                     + " and run migrations as the owner (HYBRIDDB_MIGRATION_USER)");
         }
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 120 ? s : s.substring(0, 120) + ", ...";
     }
 }
