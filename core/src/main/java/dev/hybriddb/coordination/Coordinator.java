@@ -1,0 +1,229 @@
+package dev.hybriddb.coordination;
+
+import dev.hybriddb.Database;
+import dev.hybriddb.NotFoundException;
+import dev.hybriddb.UnavailableException;
+import dev.hybriddb.coordination.internal.CoordinationEngine;
+import dev.hybriddb.coordination.internal.EntityWriter;
+import dev.hybriddb.coordination.internal.ExecutionWriter;
+import dev.hybriddb.coordination.internal.GraphStore;
+import dev.hybriddb.coordination.internal.SqlStore;
+import dev.hybriddb.graph.GraphBackend;
+import dev.hybriddb.graph.GraphHealth;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers coordination questions from the graph when one is configured and reachable, and from
+ * PostgreSQL otherwise. Both answers come from the same code ({@code CoordinationEngine}) fed by
+ * either store, so they agree.
+ *
+ * <p>When a graph call fails with {@link UnavailableException} the coordinator switches to
+ * {@link CoordinationMode#SQL_FALLBACK}, logs it once (WARN), and probes the graph's health at most
+ * once per probe interval; when a probe succeeds it switches back (INFO). A task or agent the graph
+ * does not know (yet) is looked up in PostgreSQL, the source of truth, without switching.
+ *
+ * <pre>{@code
+ * Coordinator coordinator = Coordinator.builder(database).graph(FalkorGraph.connect("localhost", 6379)).build();
+ * coordinator.findOptimalAgentForTask(tenantId, taskId).ifPresent(a -> assign(a.agentId()));
+ * }</pre>
+ */
+public final class Coordinator implements Coordination {
+    private static final Logger LOG = LoggerFactory.getLogger(Coordinator.class);
+
+    private final Database db;
+    private final GraphBackend graph;
+    private final CoordinationEngine sql;
+    private final CoordinationEngine onGraph;
+    private final long probeIntervalNanos;
+    private final LongSupplier nanoTime;
+    private final Object lock = new Object();
+    private volatile boolean fallback;
+    private volatile long nextProbe;
+
+    private Coordinator(Builder b) {
+        this.db = Objects.requireNonNull(b.db, "database");
+        this.graph = b.graph;
+        this.sql = new CoordinationEngine(new SqlStore(db));
+        this.onGraph = graph == null ? null : new CoordinationEngine(new GraphStore(graph));
+        this.probeIntervalNanos = b.probeInterval.toNanos();
+        this.nanoTime = b.nanoTime;
+    }
+
+    /** A coordinator over PostgreSQL and, when {@code graph} is not null, a graph. */
+    public static Coordinator of(Database db, GraphBackend graph) {
+        return builder(db).graph(graph).build();
+    }
+
+    public static Builder builder(Database db) {
+        return new Builder(db);
+    }
+
+    /** Where answers come from now. */
+    public CoordinationMode mode() {
+        if (graph == null) {
+            return CoordinationMode.SQL_ONLY;
+        }
+        return fallback ? CoordinationMode.SQL_FALLBACK : CoordinationMode.GRAPH;
+    }
+
+    @Override
+    public List<AgentAssignment> rankAgentsForTask(UUID tenantId, String taskId) {
+        return answer("rankAgentsForTask", c -> c.rankAgentsForTask(tenantId, taskId));
+    }
+
+    @Override
+    public PMTeamOverview getPMTeamOverview(UUID tenantId, String pmId) {
+        return answer("getPMTeamOverview", c -> c.getPMTeamOverview(tenantId, pmId));
+    }
+
+    @Override
+    public TaskDependencies getTaskDependencies(UUID tenantId, String taskId) {
+        return answer("getTaskDependencies", c -> c.getTaskDependencies(tenantId, taskId));
+    }
+
+    @Override
+    public AgentNetwork getAgentNetwork(UUID tenantId, String agentId, int depth) {
+        return answer("getAgentNetwork", c -> c.getAgentNetwork(tenantId, agentId, depth));
+    }
+
+    @Override
+    public List<ExecutionRecord> getAgentHistory(UUID tenantId, String agentId, int limit) {
+        return answer("getAgentHistory", c -> c.getAgentHistory(tenantId, agentId, limit));
+    }
+
+    /**
+     * Records that an agent executed a task: the {@code agent_executions} row in PostgreSQL, and,
+     * when the graph is in use, the {@code EXECUTED} edge (keyed by the execution id). A graph that
+     * fails here switches the coordinator to SQL fallback; the row is kept and the edge follows
+     * with the next sync.
+     */
+    public ExecutionRecord createExecutionEdge(UUID tenantId, String agentId, String taskId, NewExecution execution) {
+        Objects.requireNonNull(execution, "execution");
+        ExecutionRecord record = ExecutionWriter.insert(db, tenantId, agentId, taskId, execution);
+        if (graph != null && graphUsable()) {
+            try {
+                if (!ExecutionWriter.project(graph, tenantId, record, execution.model())) {
+                    LOG.debug("EXECUTED edge {} waits for its agent or task node in the graph", record.executionId());
+                }
+            } catch (UnavailableException e) {
+                fellBack("createExecutionEdge", e);
+            }
+        }
+        return record;
+    }
+
+    /**
+     * Upserts a graph-only entity (a PM agent, an API key and its access edges, ...) with its
+     * relationships. Needs the graph: without one, or while it is unreachable, this raises
+     * {@link UnavailableException}.
+     */
+    public void syncFromPostgres(UUID tenantId, EntitySync entity) {
+        Objects.requireNonNull(entity, "entity");
+        if (graph == null) {
+            throw new UnavailableException("syncFromPostgres needs a graph backend and none is configured", null);
+        }
+        try {
+            new EntityWriter(graph).write(tenantId, entity);
+        } catch (UnavailableException e) {
+            fellBack("syncFromPostgres", e);
+            throw e;
+        }
+    }
+
+    private <T> T answer(String op, Function<Coordination, T> call) {
+        if (onGraph == null || !graphUsable()) {
+            return call.apply(sql);
+        }
+        try {
+            return call.apply(onGraph);
+        } catch (UnavailableException e) {
+            fellBack(op, e);
+            return call.apply(sql);
+        } catch (NotFoundException e) {
+            LOG.debug("{}: {} in the graph; asking PostgreSQL", op, e.getMessage());
+            return call.apply(sql);
+        }
+    }
+
+    /** In GRAPH mode true; in fallback, probes the graph when the interval has passed. */
+    private boolean graphUsable() {
+        if (!fallback) {
+            return true;
+        }
+        if (nanoTime.getAsLong() - nextProbe < 0) {
+            return false;
+        }
+        synchronized (lock) {
+            if (!fallback) {
+                return true;
+            }
+            if (nanoTime.getAsLong() - nextProbe < 0) {
+                return false;
+            }
+            GraphHealth health = graph.health();
+            if (!health.up()) {
+                nextProbe = nanoTime.getAsLong() + probeIntervalNanos;
+                return false;
+            }
+            fallback = false;
+            LOG.info("Graph backend {} is reachable again; coordination answers come from the graph", graph.name());
+            return true;
+        }
+    }
+
+    private void fellBack(String op, UnavailableException e) {
+        synchronized (lock) {
+            nextProbe = nanoTime.getAsLong() + probeIntervalNanos;
+            if (!fallback) {
+                fallback = true;
+                LOG.warn("Graph backend {} is unreachable ({} failed: {}); answering coordination queries from "
+                        + "PostgreSQL, probing the graph at most every {} ms", graph.name(), op, e.getMessage(),
+                        probeIntervalNanos / 1_000_000);
+            }
+        }
+    }
+
+    /** Builds a {@link Coordinator}. */
+    public static final class Builder {
+        private final Database db;
+        private GraphBackend graph;
+        private Duration probeInterval = Duration.ofSeconds(5);
+        private LongSupplier nanoTime = System::nanoTime;
+
+        private Builder(Database db) {
+            this.db = db;
+        }
+
+        /** The graph to ask first; null for PostgreSQL only. */
+        public Builder graph(GraphBackend graph) {
+            this.graph = graph;
+            return this;
+        }
+
+        /** How often, at most, an unreachable graph is probed (default 5 s). */
+        public Builder probeInterval(Duration interval) {
+            if (interval == null || interval.isNegative() || interval.toDays() > 1) {
+                throw new dev.hybriddb.InvalidInputException("probeInterval", interval, "must be between 0 and 1 day");
+            }
+            this.probeInterval = interval;
+            return this;
+        }
+
+        /** The clock the probe interval is measured on (tests). */
+        Builder nanoTime(LongSupplier nanoTime) {
+            this.nanoTime = Objects.requireNonNull(nanoTime);
+            return this;
+        }
+
+        public Coordinator build() {
+            return new Coordinator(this);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.hybriddb.coordination;
+
+import dev.hybriddb.InvalidInputException;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * An execution to record (see {@link Coordinator#createExecutionEdge}).
+ *
+ * @param result     success, failure, cancelled or timeout
+ * @param startedAt  when it started (truncated to microseconds)
+ * @param finishedAt when it finished, or null while running
+ * @param tokens     tokens used, at least 0
+ * @param cost       cost, at least 0 (6 decimals are kept)
+ * @param model      the model used, or null
+ */
+public record NewExecution(String result, Instant startedAt, Instant finishedAt, long tokens, BigDecimal cost,
+                           String model) {
+    /** The values of the {@code execution_result} enum. */
+    public static final Set<String> RESULTS = Set.of("success", "failure", "cancelled", "timeout");
+
+    public NewExecution {
+        Objects.requireNonNull(result, "result");
+        result = result.toLowerCase(Locale.ROOT);
+        if (!RESULTS.contains(result)) {
+            throw new InvalidInputException("result", result, "must be one of " + RESULTS);
+        }
+        Objects.requireNonNull(startedAt, "startedAt");
+        startedAt = startedAt.truncatedTo(ChronoUnit.MICROS);
+        finishedAt = finishedAt == null ? null : finishedAt.truncatedTo(ChronoUnit.MICROS);
+        if (finishedAt != null && finishedAt.isBefore(startedAt)) {
+            throw new InvalidInputException("finishedAt", finishedAt, "must not be before startedAt " + startedAt);
+        }
+        if (tokens < 0) {
+            throw new InvalidInputException("tokens", tokens, "must be at least 0");
+        }
+        cost = cost == null ? BigDecimal.ZERO : cost.setScale(6, java.math.RoundingMode.HALF_UP);
+        if (cost.signum() < 0) {
+            throw new InvalidInputException("cost", cost, "must be at least 0");
+        }
+    }
+
+    /** A finished execution with no token or cost figures. */
+    public static NewExecution of(String result, Instant startedAt, Instant finishedAt) {
+        return new NewExecution(result, startedAt, finishedAt, 0, BigDecimal.ZERO, null);
+    }
+
+    /** The duration in milliseconds, or null while running. */
+    public Long durationMs() {
+        return finishedAt == null ? null : Duration.between(startedAt, finishedAt).toMillis();
+    }
+}

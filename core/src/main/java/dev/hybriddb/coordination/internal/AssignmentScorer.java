@@ -1,0 +1,104 @@
+package dev.hybriddb.coordination.internal;
+
+import dev.hybriddb.coordination.AgentAssignment;
+import dev.hybriddb.coordination.internal.Rows.AgentCandidate;
+import dev.hybriddb.coordination.internal.Rows.TaskProfile;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The one scoring of agents for a task, fed by either store's rows. Score = 40 x capability match
+ * + 25 x workload (1 / (1 + open tasks)) + 20 x availability (by status) + 15 x proximity
+ * (1 / (1 + distance / 10)), rounded to 0..100.
+ */
+public final class AssignmentScorer {
+    static final double CAPABILITY_WEIGHT = 40;
+    static final double WORKLOAD_WEIGHT = 25;
+    static final double AVAILABILITY_WEIGHT = 20;
+    static final double PROXIMITY_WEIGHT = 15;
+
+    /** Availability per agent status; statuses not listed make an agent ineligible. */
+    static final Map<String, Double> AVAILABILITY = Map.of(
+            "idle", 1.0, "active", 0.7, "pending", 0.6, "running", 0.4, "busy", 0.2);
+    static final String PROJECT_MANAGER = "project_manager";
+
+    /** Best first: score, capability match, fewer open tasks, id. */
+    public static final Comparator<AgentAssignment> BEST_FIRST = Comparator
+            .comparingInt(AgentAssignment::score).reversed()
+            .thenComparing(Comparator.comparingDouble(AgentAssignment::capabilityMatch).reversed())
+            .thenComparingLong(AgentAssignment::openTasks)
+            .thenComparing(AgentAssignment::agentId);
+
+    private AssignmentScorer() {}
+
+    public static List<AgentAssignment> rank(TaskProfile task, List<AgentCandidate> candidates) {
+        return candidates.stream().filter(AssignmentScorer::eligible).map(c -> score(task, c)).sorted(BEST_FIRST).toList();
+    }
+
+    static boolean eligible(AgentCandidate c) {
+        return !PROJECT_MANAGER.equals(c.agent().role()) && AVAILABILITY.containsKey(normalize(c.agent().status()));
+    }
+
+    static AgentAssignment score(TaskProfile task, AgentCandidate c) {
+        double capability = capabilityMatch(task.requiredCapabilities(), c.capabilities());
+        double workload = 1.0 / (1.0 + c.openTasks());
+        String status = normalize(c.agent().status());
+        double availability = AVAILABILITY.getOrDefault(status, 0.0);
+        double distance = Math.sqrt(sq(task.x() - c.x()) + sq(task.y() - c.y()) + sq(task.z() - c.z()));
+        double proximity = 1.0 / (1.0 + distance / 10.0);
+        double[] parts = {CAPABILITY_WEIGHT * capability, WORKLOAD_WEIGHT * workload,
+                AVAILABILITY_WEIGHT * availability, PROXIMITY_WEIGHT * proximity};
+        int score = (int) Math.round(parts[0] + parts[1] + parts[2] + parts[3]);
+        String reason = headline(parts) + ": capabilities " + matched(task.requiredCapabilities(), c.capabilities()) + "/"
+                + distinct(task.requiredCapabilities()).size() + ", " + c.openTasks() + " open task"
+                + (c.openTasks() == 1 ? "" : "s") + ", " + status + ", distance " + String.format(Locale.ROOT, "%.1f", distance);
+        return new AgentAssignment(c.agent().id(), Math.max(0, Math.min(100, score)), reason, capability,
+                c.openTasks(), status, distance);
+    }
+
+    /** The factor that earned the largest share of its weight. */
+    private static String headline(double[] parts) {
+        String[] names = {"Capability-matched", "Workload-optimized", "Availability-optimized", "Proximity-optimized"};
+        double[] weights = {CAPABILITY_WEIGHT, WORKLOAD_WEIGHT, AVAILABILITY_WEIGHT, PROXIMITY_WEIGHT};
+        int best = 0;
+        for (int i = 1; i < parts.length; i++) {
+            if (parts[i] / weights[i] > parts[best] / weights[best] + 1e-9) {
+                best = i;
+            }
+        }
+        return names[best];
+    }
+
+    static double capabilityMatch(List<String> required, List<String> has) {
+        Set<String> req = distinct(required);
+        return req.isEmpty() ? 1.0 : (double) matched(required, has) / req.size();
+    }
+
+    private static int matched(List<String> required, List<String> has) {
+        Set<String> req = distinct(required);
+        req.retainAll(distinct(has));
+        return req.size();
+    }
+
+    private static Set<String> distinct(List<String> values) {
+        Set<String> out = new HashSet<>();
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                out.add(normalize(v));
+            }
+        }
+        return out;
+    }
+
+    private static String normalize(String s) {
+        return s == null ? "" : s.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static double sq(double d) {
+        return d * d;
+    }
+}

@@ -1,0 +1,93 @@
+package dev.hybriddb.coordination.internal;
+
+import dev.hybriddb.InvalidInputException;
+import dev.hybriddb.NotFoundException;
+import dev.hybriddb.coordination.EntitySync;
+import dev.hybriddb.coordination.Relationship;
+import dev.hybriddb.graph.EdgeRecord;
+import dev.hybriddb.graph.EdgeType;
+import dev.hybriddb.graph.GraphBackend;
+import dev.hybriddb.graph.GraphNames;
+import dev.hybriddb.graph.GraphValues;
+import dev.hybriddb.graph.NodeRecord;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Writes graph-only entities ({@code syncFromPostgres}): validates everything first (labels, keys,
+ * values, that every relationship target exists, and that an ApiKey carries no secret), then
+ * upserts the node and its edges through the SPI.
+ */
+public final class EntityWriter {
+    static final String PM_TYPE = "PMAgent";
+    private static final Set<String> SECRET_NAMES = Set.of("key", "secret", "password", "passwd", "api_key", "apikey",
+            "token", "access_token", "ciphertext", "nonce", "private_key", "secret_key");
+    private static final List<String> SECRET_SUFFIXES = List.of("_secret", "_password", "_key", "_token");
+
+    private final GraphBackend graph;
+
+    public EntityWriter(GraphBackend graph) {
+        this.graph = graph;
+    }
+
+    public void write(UUID tenant, EntitySync entity) {
+        if (tenant == null) {
+            throw new InvalidInputException("tenantId", null, "must not be null");
+        }
+        String label = label(entity.type());
+        GraphValues.key("id", entity.id());
+        Map<String, Object> props = new LinkedHashMap<>(entity.properties());
+        if (PM_TYPE.equals(entity.type())) {
+            props.putIfAbsent("role", "project_manager");
+        }
+        if ("ApiKey".equals(label)) {
+            refuseSecrets(props);
+        }
+        NodeRecord node = NodeRecord.of(entity.id(), props);
+        GraphValues.nodeProperties(node);
+        String g = GraphNames.forTenant(tenant);
+        graph.ensureGraph(g);
+        for (Relationship r : entity.relationships()) {
+            GraphValues.key("targetId", r.targetId());
+            GraphValues.properties("relationship " + r.type(), r.properties());
+            String targetLabel = label(r.targetType());
+            boolean self = entity.id().equals(r.targetId()) && label.equals(targetLabel);
+            if (!self && graph.query(g, "MATCH (n:`" + targetLabel + "` {id: $id}) RETURN count(n) AS n",
+                    Map.of("id", r.targetId())).get(0).getLong("n") == 0) {
+                throw new NotFoundException(targetLabel, r.targetId());
+            }
+        }
+        graph.upsertNodes(g, label, List.of(node));
+        for (Relationship r : entity.relationships()) {
+            String targetLabel = label(r.targetType());
+            String fromLabel = r.outgoing() ? label : targetLabel;
+            String fromId = r.outgoing() ? entity.id() : r.targetId();
+            String toLabel = r.outgoing() ? targetLabel : label;
+            String toId = r.outgoing() ? r.targetId() : entity.id();
+            if (GraphModel.reversed(fromLabel, r.type(), toLabel)) {
+                graph.upsertEdges(g, EdgeType.of(toLabel, r.type(), fromLabel), List.of(new EdgeRecord(toId, fromId, r.properties())));
+            } else {
+                graph.upsertEdges(g, EdgeType.of(fromLabel, r.type(), toLabel), List.of(new EdgeRecord(fromId, toId, r.properties())));
+            }
+        }
+    }
+
+    /** {@code PMAgent} is an Agent (whose role is project_manager); other types are their own label. */
+    static String label(String type) {
+        return PM_TYPE.equals(type) ? "Agent" : type;
+    }
+
+    static void refuseSecrets(Map<String, Object> props) {
+        for (String name : props.keySet()) {
+            String n = name.toLowerCase(Locale.ROOT);
+            if (SECRET_NAMES.contains(n) || SECRET_SUFFIXES.stream().anyMatch(n::endsWith)) {
+                throw InvalidInputException.secret("ApiKey." + name,
+                        "must not be synced to the graph: API key secrets stay encrypted in PostgreSQL");
+            }
+        }
+    }
+}

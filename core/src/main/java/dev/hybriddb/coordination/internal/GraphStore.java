@@ -1,0 +1,179 @@
+package dev.hybriddb.coordination.internal;
+
+import dev.hybriddb.coordination.AgentLink;
+import dev.hybriddb.coordination.AgentSummary;
+import dev.hybriddb.coordination.ExecutionRecord;
+import dev.hybriddb.coordination.internal.Rows.AgentCandidate;
+import dev.hybriddb.coordination.internal.Rows.Dependency;
+import dev.hybriddb.coordination.internal.Rows.DependencyClosure;
+import dev.hybriddb.coordination.internal.Rows.TaskProfile;
+import dev.hybriddb.coordination.internal.Rows.TaskSummary;
+import dev.hybriddb.graph.GraphBackend;
+import dev.hybriddb.graph.GraphException;
+import dev.hybriddb.graph.GraphNames;
+import dev.hybriddb.graph.GraphRow;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Coordination rows from the tenant's graph, in portable Cypher with every value a parameter. A
+ * tenant whose graph does not exist yet has no rows.
+ */
+public final class GraphStore implements CoordinationStore {
+    private static final String AGENT_COLUMNS = "a.id AS id, a.name AS name, a.role AS role, a.status AS status";
+
+    private final GraphBackend graph;
+
+    public GraphStore(GraphBackend graph) {
+        this.graph = graph;
+    }
+
+    public GraphBackend backend() {
+        return graph;
+    }
+
+    List<GraphRow> rows(UUID tenant, String cypher, Map<String, ?> params) {
+        String g = GraphNames.forTenant(tenant);
+        try {
+            return graph.query(g, cypher, params);
+        } catch (GraphException e) {
+            if (!graph.graphExists(g)) {
+                return List.of();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<TaskProfile> task(UUID tenant, String taskId) {
+        return rows(tenant, "MATCH (t:Task {id: $id}) RETURN t.id AS id, t.title AS title, t.status AS status, "
+                + "t.required_capabilities AS caps, t.pos_x AS x, t.pos_y AS y, t.pos_z AS z", Map.of("id", taskId))
+                .stream().findFirst()
+                .map(r -> new TaskProfile(r.getString("id"), r.getString("title"), r.getString("status"),
+                        strings(r.get("caps")), num(r, "x"), num(r, "y"), num(r, "z")));
+    }
+
+    @Override
+    public List<AgentCandidate> candidates(UUID tenant, List<String> closedStatuses) {
+        List<AgentCandidate> out = new ArrayList<>();
+        for (GraphRow r : rows(tenant, "MATCH (a:Agent) OPTIONAL MATCH (a)-[:ASSIGNED_TO]->(w:Task) "
+                + "WHERE NOT w.status IN $closed RETURN " + AGENT_COLUMNS + ", a.capabilities AS caps, "
+                + "a.pos_x AS x, a.pos_y AS y, a.pos_z AS z, count(w) AS open", Map.of("closed", closedStatuses))) {
+            out.add(new AgentCandidate(agent(r), strings(r.get("caps")), num(r, "x"), num(r, "y"), num(r, "z"),
+                    r.getLong("open")));
+        }
+        return out;
+    }
+
+    @Override
+    public List<AgentSummary> agents(UUID tenant, Collection<String> agentIds) {
+        if (agentIds.isEmpty()) {
+            return List.of();
+        }
+        return rows(tenant, "MATCH (a:Agent) WHERE a.id IN $ids RETURN " + AGENT_COLUMNS, Map.of("ids", List.copyOf(agentIds)))
+                .stream().map(GraphStore::agent).toList();
+    }
+
+    @Override
+    public List<AgentSummary> managedBy(UUID tenant, String managerId) {
+        return rows(tenant, "MATCH (:Agent {id: $id})-[:MANAGES]->(a:Agent) RETURN DISTINCT " + AGENT_COLUMNS,
+                Map.of("id", managerId)).stream().map(GraphStore::agent).toList();
+    }
+
+    @Override
+    public List<TaskSummary> teamTasks(UUID tenant, String pmId) {
+        Map<String, TaskSummary> tasks = new LinkedHashMap<>();
+        for (String pattern : List.of("(:Agent {id: $id})-[:MANAGES]->(:Agent)-[:ASSIGNED_TO]->(t:Task)",
+                "(:Agent {id: $id})-[:COORDINATES]->(t:Task)")) {
+            for (GraphRow r : rows(tenant, "MATCH " + pattern + " RETURN DISTINCT t.id AS id, t.title AS title, "
+                    + "t.status AS status", Map.of("id", pmId))) {
+                tasks.putIfAbsent(r.getString("id"), new TaskSummary(r.getString("id"), r.getString("title"), r.getString("status")));
+            }
+        }
+        return List.copyOf(tasks.values());
+    }
+
+    @Override
+    public DependencyClosure blockers(UUID tenant, String taskId) {
+        return closure(tenant, taskId, "MATCH (:Task {id: $id})-[:DEPENDS_ON*]->(x:Task) RETURN DISTINCT x.id AS id",
+                "MATCH (a:Task)-[:DEPENDS_ON]->(b:Task) WHERE a.id IN $ids "
+                        + "RETURN a.id AS from, b.id AS to, b.id AS far, b.title AS title, b.status AS status");
+    }
+
+    @Override
+    public DependencyClosure blocked(UUID tenant, String taskId) {
+        return closure(tenant, taskId, "MATCH (x:Task)-[:DEPENDS_ON*]->(:Task {id: $id}) RETURN DISTINCT x.id AS id",
+                "MATCH (a:Task)-[:DEPENDS_ON]->(b:Task) WHERE b.id IN $ids "
+                        + "RETURN a.id AS from, b.id AS to, a.id AS far, a.title AS title, a.status AS status");
+    }
+
+    private DependencyClosure closure(UUID tenant, String taskId, String reach, String edges) {
+        List<String> ids = new ArrayList<>(List.of(taskId));
+        rows(tenant, reach, Map.of("id", taskId)).forEach(r -> ids.add(r.getString("id")));
+        List<Dependency> deps = new ArrayList<>();
+        Map<String, TaskSummary> tasks = new HashMap<>();
+        for (GraphRow r : rows(tenant, edges, Map.of("ids", ids))) {
+            deps.add(new Dependency(r.getString("from"), r.getString("to")));
+            tasks.put(r.getString("far"), new TaskSummary(r.getString("far"), r.getString("title"), r.getString("status")));
+        }
+        return new DependencyClosure(deps, tasks);
+    }
+
+    @Override
+    public List<AgentLink> links(UUID tenant, Collection<String> agentIds) {
+        Map<String, Object> ids = Map.of("ids", List.copyOf(agentIds));
+        List<AgentLink> links = new ArrayList<>();
+        for (GraphRow r : rows(tenant, "MATCH (a:Agent)-[:MANAGES]->(b:Agent) WHERE a.id IN $ids OR b.id IN $ids "
+                + "RETURN DISTINCT a.id AS from, b.id AS to", ids)) {
+            links.add(new AgentLink(r.getString("from"), r.getString("to"), AgentLink.MANAGES, null));
+        }
+        for (GraphRow r : rows(tenant, "MATCH (a:Agent)-[:MEMBER_OF]->(s:Swarm)<-[:MEMBER_OF]-(b:Agent) "
+                + "WHERE a.id IN $ids AND a.id <> b.id RETURN DISTINCT a.id AS from, b.id AS to, s.id AS via", ids)) {
+            links.add(new AgentLink(r.getString("from"), r.getString("to"), AgentLink.SAME_SWARM, r.getString("via")));
+        }
+        return links;
+    }
+
+    @Override
+    public List<ExecutionRecord> executions(UUID tenant, String agentId, int limit) {
+        List<ExecutionRecord> out = new ArrayList<>();
+        for (GraphRow r : rows(tenant, "MATCH (a:Agent {id: $id})-[e:EXECUTED]->(t:Task) RETURN e.id AS id, "
+                + "t.id AS task, t.title AS title, e.result AS result, e.started_at AS started, e.finished_at AS finished, "
+                + "e.duration_ms AS duration, e.tokens AS tokens, e.cost AS cost ORDER BY started DESC, id ASC LIMIT $limit",
+                Map.of("id", agentId, "limit", limit))) {
+            out.add(new ExecutionRecord(r.getString("id"), agentId, r.getString("task"), r.getString("title"),
+                    r.getString("result"), instant(r.getString("started")), instant(r.getString("finished")),
+                    r.getLong("duration"), r.get("tokens") == null ? 0 : r.getLong("tokens"), num(r, "cost")));
+        }
+        return out;
+    }
+
+    private static AgentSummary agent(GraphRow r) {
+        return new AgentSummary(r.getString("id"), r.getString("name"), r.getString("role"), r.getString("status"));
+    }
+
+    private static double num(GraphRow r, String column) {
+        Double d = r.getDouble(column);
+        return d == null ? 0.0 : d;
+    }
+
+    private static Instant instant(String s) {
+        return s == null ? null : Instant.parse(s);
+    }
+
+    static List<String> strings(Object v) {
+        if (v instanceof List<?> list) {
+            List<String> out = new ArrayList<>(list.size());
+            list.forEach(o -> out.add(String.valueOf(o)));
+            return out;
+        }
+        return v == null ? List.of() : List.of(String.valueOf(v));
+    }
+}

@@ -1,0 +1,302 @@
+package dev.hybriddb.coordination;
+
+import static dev.hybriddb.coordination.CoordinationFixture.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hybriddb.InvalidInputException;
+import dev.hybriddb.NotFoundException;
+import dev.hybriddb.graph.GraphBackend;
+import dev.hybriddb.graph.GraphRow;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Coordination answers on {@link CoordinationFixture}, from the graph and from PostgreSQL: each is
+ * asserted against the answer known by construction, and the two must be equal. A graph backend
+ * module runs it through a subclass that provides {@link #graph()}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class CoordinationContract {
+    protected CoordinationFixture fixture;
+    protected Coordinator viaGraph;
+    protected Coordinator viaSql;
+    protected List<ExecutionRecord> executions;
+
+    /** The graph backend under test (the same instance for the whole class). */
+    protected abstract GraphBackend graph();
+
+    @BeforeAll
+    void load() {
+        fixture = CoordinationFixture.inPostgres();
+        fixture.loadGraph(graph());
+        viaGraph = Coordinator.of(fixture.db, graph());
+        viaSql = Coordinator.of(fixture.db, null);
+        Instant day1 = Instant.parse("2024-01-01T10:00:00Z");
+        Instant day2 = Instant.parse("2024-01-02T10:00:00Z");
+        executions = new ArrayList<>(List.of(
+                viaGraph.createExecutionEdge(fixture.tenant, A1, C3, new NewExecution("success", day1, day1.plusSeconds(90), 100,
+                        new BigDecimal("0.5"), "model-a")),
+                viaGraph.createExecutionEdge(fixture.tenant, A1, C2, new NewExecution("failure", day2, null, 0, null, null)),
+                viaGraph.createExecutionEdge(fixture.tenant, A1, O2, new NewExecution("SUCCESS", day2, day2.plusMillis(1500), 5,
+                        new BigDecimal("0.01"), "model-b"))));
+        executions.sort(Comparator.comparing(ExecutionRecord::startedAt).reversed().thenComparing(ExecutionRecord::executionId));
+    }
+
+    /** Called last, after the fixture is gone: close the graph backend here. */
+    protected void closeGraph() {
+    }
+
+    @AfterAll
+    void unload() {
+        try {
+            if (fixture != null) {
+                graph().dropGraph(fixture.graphName());
+                fixture.close();
+            }
+        } finally {
+            closeGraph();
+        }
+    }
+
+    /** Asks both stores, checks they agree and that the graph answered, and returns the answer. */
+    protected <T> T both(Function<Coordinator, T> question) {
+        T fromGraph = question.apply(viaGraph);
+        T fromSql = question.apply(viaSql);
+        assertThat(viaGraph.mode()).isEqualTo(CoordinationMode.GRAPH);
+        assertThat(viaSql.mode()).isEqualTo(CoordinationMode.SQL_ONLY);
+        assertThat(fromGraph).as("graph answer equals SQL answer").isEqualTo(fromSql);
+        return fromGraph;
+    }
+
+    protected UUID t() {
+        return fixture.tenant;
+    }
+
+    // ------------------------------------------------------------------ assignment
+
+    @Test
+    void ranksEligibleAgentsByScore() {
+        List<AgentAssignment> ranking = both(c -> c.rankAgentsForTask(t(), TX));
+        assertThat(ranking).extracting(AgentAssignment::agentId).containsExactly(A1, A3, A5, A2);
+        assertThat(ranking).extracting(AgentAssignment::score).containsExactly(88, 49, 46, 42);
+        assertThat(ranking.get(0).reason()).isEqualTo("Capability-matched: capabilities 2/2, 1 open task, idle, distance 0.0");
+        assertThat(ranking.get(1).reason()).isEqualTo("Workload-optimized: capabilities 0/2, 0 open tasks, idle, distance 30.0");
+        assertThat(ranking.get(3).reason()).isEqualTo("Proximity-optimized: capabilities 1/2, 2 open tasks, busy, distance 5.0");
+        assertThat(ranking.get(3).capabilityMatch()).isEqualTo(0.5);
+        assertThat(ranking.get(3).openTasks()).isEqualTo(2);
+        assertThat(ranking.get(3).distance()).isEqualTo(5.0);
+    }
+
+    @Test
+    void findsTheOptimalAgent() {
+        AgentAssignment best = both(c -> c.findOptimalAgentForTask(t(), TX)).orElseThrow();
+        assertThat(best.agentId()).isEqualTo(A1);
+        assertThat(best.score()).isEqualTo(88);
+        assertThat(best.status()).isEqualTo("idle");
+    }
+
+    @Test
+    void unknownTasksAndBadKeys() {
+        String missing = UUID.randomUUID().toString();
+        for (Coordinator c : List.of(viaGraph, viaSql)) {
+            assertThatThrownBy(() -> c.rankAgentsForTask(t(), missing)).isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> c.getTaskDependencies(t(), missing)).isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> c.getPMTeamOverview(t(), missing)).isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> c.getAgentNetwork(t(), missing, 1)).isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> c.getAgentHistory(t(), missing, 5)).isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> c.rankAgentsForTask(t(), " x")).isInstanceOf(InvalidInputException.class);
+            assertThatThrownBy(() -> c.rankAgentsForTask(null, TX)).isInstanceOf(InvalidInputException.class);
+            assertThatThrownBy(() -> c.getTaskDependencies(t(), "'}) DETACH DELETE n //")).isInstanceOf(NotFoundException.class);
+            // another tenant sees nothing of this one
+            assertThatThrownBy(() -> c.rankAgentsForTask(UUID.randomUUID(), TX)).isInstanceOf(NotFoundException.class);
+        }
+        assertThat(viaGraph.mode()).isEqualTo(CoordinationMode.GRAPH);
+    }
+
+    // ------------------------------------------------------------------ PM overview
+
+    @Test
+    void pmTeamOverview() {
+        PMTeamOverview o = both(c -> c.getPMTeamOverview(t(), PM));
+        assertThat(o.totalAgents()).isEqualTo(3);
+        assertThat(o.activeAgents()).isEqualTo(1);
+        assertThat(o.idleAgents()).isEqualTo(2);
+        assertThat(o.agentsByStatus()).isEqualTo(Map.of("busy", 1, "idle", 2));
+        assertThat(o.agents()).extracting(AgentSummary::id).containsExactly(A1, A2, A3);
+        assertThat(o.agents().get(0)).isEqualTo(new AgentSummary(A1, "Coder", "coder", "idle"));
+        assertThat(o.totalTasks()).isEqualTo(5);
+        assertThat(o.openTasks()).isEqualTo(4);
+        assertThat(o.completedTasks()).isEqualTo(1);
+        assertThat(o.tasksByStatus()).isEqualTo(Map.of("agent_working", 1, "completed", 1, "in_progress", 1, "pending", 2));
+
+        PMTeamOverview sub = both(c -> c.getPMTeamOverview(t(), A1));
+        assertThat(sub.agents()).extracting(AgentSummary::id).containsExactly(A4);
+        assertThat(sub.activeAgents()).isZero();
+        assertThat(sub.agentsByStatus()).isEqualTo(Map.of("paused", 1));
+        assertThat(sub.tasksByStatus()).isEqualTo(Map.of("pending", 1));
+
+        PMTeamOverview none = both(c -> c.getPMTeamOverview(t(), A5));
+        assertThat(none.totalAgents()).isZero();
+        assertThat(none.totalTasks()).isZero();
+    }
+
+    // ------------------------------------------------------------------ dependencies
+
+    private static DependencyRef ref(String id, String title, String status, int distance) {
+        return new DependencyRef(id, title, status, distance);
+    }
+
+    @Test
+    void chainDependencies() {
+        TaskDependencies c1 = both(c -> c.getTaskDependencies(t(), C1));
+        assertThat(c1.blockedBy()).containsExactly(ref(C2, "Chain 2", "in_progress", 1), ref(C3, "Chain 3", "completed", 2));
+        assertThat(c1.directlyBlockedBy()).extracting(DependencyRef::taskId).containsExactly(C2);
+        assertThat(c1.blocking()).isEmpty();
+        assertThat(c1.canStart()).isFalse();
+
+        TaskDependencies c2 = both(c -> c.getTaskDependencies(t(), C2));
+        assertThat(c2.blockedBy()).containsExactly(ref(C3, "Chain 3", "completed", 1));
+        assertThat(c2.blocking()).containsExactly(ref(C1, "Chain 1", "pending", 1));
+        assertThat(c2.canStart()).isTrue();
+
+        TaskDependencies c3 = both(c -> c.getTaskDependencies(t(), C3));
+        assertThat(c3.blockedBy()).isEmpty();
+        assertThat(c3.blocking()).containsExactly(ref(C2, "Chain 2", "in_progress", 1), ref(C1, "Chain 1", "pending", 2));
+        assertThat(c3.canStart()).isTrue();
+    }
+
+    @Test
+    void diamondDependencies() {
+        TaskDependencies d1 = both(c -> c.getTaskDependencies(t(), D1));
+        assertThat(d1.blockedBy()).containsExactly(ref(D2, "Diamond left", "completed", 1),
+                ref(D3, "Diamond right", "completed", 1), ref(D4, "Diamond bottom", "completed", 2));
+        assertThat(d1.blocking()).containsExactly(ref(D5, "Above diamond", "pending", 1));
+        assertThat(d1.canStart()).isTrue();
+
+        TaskDependencies d4 = both(c -> c.getTaskDependencies(t(), D4));
+        assertThat(d4.blockedBy()).isEmpty();
+        assertThat(d4.blocking()).extracting(DependencyRef::taskId, DependencyRef::distance)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(D2, 1), org.assertj.core.groups.Tuple.tuple(D3, 1),
+                        org.assertj.core.groups.Tuple.tuple(D1, 2), org.assertj.core.groups.Tuple.tuple(D5, 3));
+
+        TaskDependencies d5 = both(c -> c.getTaskDependencies(t(), D5));
+        assertThat(d5.blockedBy()).extracting(DependencyRef::taskId).containsExactly(D1, D2, D3, D4);
+        assertThat(d5.directlyBlockedBy()).extracting(DependencyRef::taskId).containsExactly(D1);
+        assertThat(d5.canStart()).isFalse();
+
+        TaskDependencies free = both(c -> c.getTaskDependencies(t(), TX));
+        assertThat(free.blockedBy()).isEmpty();
+        assertThat(free.blocking()).isEmpty();
+        assertThat(free.canStart()).isTrue();
+    }
+
+    // ------------------------------------------------------------------ network
+
+    private static AgentLink manages(String from, String to) {
+        return new AgentLink(from, to, AgentLink.MANAGES, null);
+    }
+
+    @Test
+    void agentNetworkByDepth() {
+        AgentNetwork n1 = both(c -> c.getAgentNetwork(t(), A1, 1));
+        assertThat(n1.agents()).extracting(NetworkAgent::id, NetworkAgent::distance).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(PM, 1), org.assertj.core.groups.Tuple.tuple(A2, 1),
+                org.assertj.core.groups.Tuple.tuple(A4, 1));
+        assertThat(n1.connections()).containsExactly(manages(PM, A1), manages(A1, A4),
+                new AgentLink(A1, A2, AgentLink.SAME_SWARM, S1));
+
+        AgentNetwork n2 = both(c -> c.getAgentNetwork(t(), A1, 2));
+        assertThat(n2.agents()).extracting(NetworkAgent::id).containsExactly(PM, A2, A4, A3);
+        assertThat(n2.agents().get(3).distance()).isEqualTo(2);
+        assertThat(n2.agents().get(3).agent()).isEqualTo(new AgentSummary(A3, "Designer", "designer", "idle"));
+        assertThat(n2.connections()).containsExactly(manages(PM, A1), manages(PM, A2), manages(PM, A3), manages(A1, A4),
+                new AgentLink(A1, A2, AgentLink.SAME_SWARM, S1));
+
+        AgentNetwork n5 = both(c -> c.getAgentNetwork(t(), A1, 5));
+        assertThat(n5.agents()).isEqualTo(n2.agents());
+        assertThat(n5.connections()).isEqualTo(n2.connections());
+
+        AgentNetwork alone = both(c -> c.getAgentNetwork(t(), A5, 3));
+        assertThat(alone.agents()).isEmpty();
+        assertThat(alone.connections()).isEmpty();
+
+        for (int bad : new int[] {0, -1, 6}) {
+            assertThatThrownBy(() -> viaGraph.getAgentNetwork(t(), A1, bad)).isInstanceOf(InvalidInputException.class);
+            assertThatThrownBy(() -> viaSql.getAgentNetwork(t(), A1, bad)).isInstanceOf(InvalidInputException.class);
+        }
+    }
+
+    // ------------------------------------------------------------------ executions
+
+    @Test
+    void executionHistoryNewestFirst() {
+        assertThat(executions.get(2).taskId()).isEqualTo(C3);
+        assertThat(executions.get(2).durationMs()).isEqualTo(90_000L);
+        assertThat(executions.get(2).cost()).isEqualTo(0.5);
+        List<ExecutionRecord> all = both(c -> c.getAgentHistory(t(), A1, 10));
+        List<ExecutionRecord> two = both(c -> c.getAgentHistory(t(), A1, 2));
+        List<ExecutionRecord> none = both(c -> c.getAgentHistory(t(), A5, 10));
+        assertThat(all).isEqualTo(executions);
+        assertThat(two).isEqualTo(executions.subList(0, 2));
+        assertThat(none).isEmpty();
+        assertThatThrownBy(() -> viaGraph.getAgentHistory(t(), A1, 0)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> viaSql.getAgentHistory(t(), A1, 1001)).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void executionEdgesAreInTheGraph() {
+        List<GraphRow> rows = graph().query(fixture.graphName(),
+                "MATCH (a:Agent {id: $a})-[e:EXECUTED]->(t:Task) RETURN e.id AS id, t.id AS task, e.result AS result", Map.of("a", A1));
+        assertThat(rows).extracting(r -> r.getString("id"))
+                .containsExactlyInAnyOrderElementsOf(executions.stream().map(ExecutionRecord::executionId).toList());
+        assertThat(rows).extracting(r -> r.getString("result")).containsOnly("success", "failure");
+        assertThatThrownBy(() -> viaGraph.createExecutionEdge(t(), A1, UUID.randomUUID().toString(),
+                NewExecution.of("success", Instant.now(), null))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> NewExecution.of("maybe", Instant.now(), null)).isInstanceOf(InvalidInputException.class);
+    }
+
+    // ------------------------------------------------------------------ graph-only entities
+
+    @Test
+    void syncsGraphOnlyEntitiesAndRefusesSecrets() {
+        String pm = "pm-graph-only";
+        String worker = "worker-graph-only";
+        viaGraph.syncFromPostgres(t(), EntitySync.of("Agent", worker, Map.of("name", "Helper", "status", "paused")));
+        viaGraph.syncFromPostgres(t(), EntitySync.of("PMAgent", pm, Map.of("name", "Project Manager AI", "status", "active"),
+                Relationship.to("MANAGES", "Agent", worker)));
+        viaGraph.syncFromPostgres(t(), EntitySync.of("ApiKey", "key-1", Map.of("service", "openai", "description", "coordination"),
+                Relationship.to("HAS_ACCESS_TO", "PMAgent", pm)));
+        assertThat(graph().query(fixture.graphName(), "MATCH (a:Agent {id: $pm})-[:HAS_ACCESS_TO]->(k:ApiKey) "
+                + "RETURN k.service AS service, a.role AS role", Map.of("pm", pm)))
+                .extracting(r -> r.getString("service") + "/" + r.getString("role")).containsExactly("openai/project_manager");
+
+        PMTeamOverview o = viaGraph.getPMTeamOverview(t(), pm);
+        assertThat(o.agents()).extracting(AgentSummary::id).containsExactly(worker);
+        assertThatThrownBy(() -> viaSql.getPMTeamOverview(t(), pm)).isInstanceOf(NotFoundException.class);
+
+        String secret = "sk-live-do-not-log-me";
+        for (String name : List.of("key", "api_key", "Secret", "password", "openai_key")) {
+            assertThatThrownBy(() -> viaGraph.syncFromPostgres(t(), EntitySync.of("ApiKey", "key-2",
+                    Map.of("service", "openai", name, secret)))).isInstanceOf(InvalidInputException.class)
+                    .hasMessageNotContaining(secret);
+        }
+        assertThatThrownBy(() -> viaGraph.syncFromPostgres(t(), EntitySync.of("ApiKey", "key-3", Map.of("service", "x"),
+                Relationship.to("HAS_ACCESS_TO", "Agent", "nobody")))).isInstanceOf(NotFoundException.class);
+        assertThat(graph().query(fixture.graphName(), "MATCH (k:ApiKey) RETURN k.id AS id ORDER BY id", Map.of()))
+                .extracting(r -> r.getString("id")).containsExactly("key-1");
+        assertThatThrownBy(() -> viaSql.syncFromPostgres(t(), EntitySync.of("Agent", "x", Map.of())))
+                .isInstanceOf(dev.hybriddb.UnavailableException.class);
+        assertThatThrownBy(() -> EntitySync.of("Bad Type", "x", Map.of())).isInstanceOf(InvalidInputException.class);
+    }
+}
