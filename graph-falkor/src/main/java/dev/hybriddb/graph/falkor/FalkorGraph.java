@@ -51,7 +51,7 @@ public final class FalkorGraph implements GraphBackend {
 
     private FalkorGraph(FalkorConfig config) {
         this.config = config;
-        this.connection = new Connection(config);
+        this.connection = new Connection(config, idIndexed::clear);
     }
 
     /** A backend for the server at host:port with default settings. Connects lazily. */

@@ -26,8 +26,14 @@ public final class Connection implements AutoCloseable {
     private final JedisPool pool;
     private final String queryTimeoutMillis;
     private final ConcurrentMap<String, GraphCache> caches = new ConcurrentHashMap<>();
+    private final Runnable onConnectionLost;
 
-    public Connection(FalkorConfig config) {
+    /**
+     * @param onConnectionLost called after a connection failure: the server may have restarted
+     *                         empty, so what was cached about its graphs is forgotten
+     */
+    public Connection(FalkorConfig config, Runnable onConnectionLost) {
+        this.onConnectionLost = onConnectionLost;
         GenericObjectPoolConfig<Jedis> poolConfig = new GenericObjectPoolConfig<>();
         poolConfig.setMaxTotal(config.poolSize());
         poolConfig.setMaxIdle(config.poolSize());
@@ -76,6 +82,10 @@ public final class Connection implements AutoCloseable {
         try {
             return once(work);
         } catch (RuntimeException e) {
+            if (Errors.isConnectionFailure(e)) {
+                caches.clear();
+                onConnectionLost.run();
+            }
             if (retry && Errors.isConnectionFailure(e)) {
                 try {
                     return once(work);
