@@ -32,6 +32,9 @@ public interface Coordination {
     /** The agent's network to {@code depth} hops (1..{@value AgentNetwork#MAX_DEPTH}). */
     AgentNetwork getAgentNetwork(UUID tenantId, String agentId, int depth);
 
-    /** The agent's latest executions, newest first (then by execution id), at most {@code limit} (1..1000). */
+    /**
+     * The tasks the agent executed, each with its latest execution, newest first (then by task
+     * key), at most {@code limit} (1..1000).
+     */
     List<ExecutionRecord> getAgentHistory(UUID tenantId, String agentId, int limit);
 }

@@ -100,17 +100,18 @@ public final class Coordinator implements Coordination {
 
     /**
      * Records that an agent executed a task: the {@code agent_executions} row in PostgreSQL, and,
-     * when the graph is in use, the {@code EXECUTED} edge (keyed by the execution id). A graph that
-     * fails here switches the coordinator to SQL fallback; the row is kept and the edge follows
-     * with the next sync.
+     * when the graph is in use, the agent's {@code EXECUTED} edge to the task (one per agent and
+     * task, holding the latest execution: an older execution does not overwrite a newer one). A
+     * graph that fails here switches the coordinator to SQL fallback; the row is kept and the edge
+     * follows with the next sync.
      */
     public ExecutionRecord createExecutionEdge(UUID tenantId, String agentId, String taskId, NewExecution execution) {
         Objects.requireNonNull(execution, "execution");
         ExecutionRecord record = ExecutionWriter.insert(db, tenantId, agentId, taskId, execution);
         if (graph != null && graphUsable()) {
             try {
-                if (!ExecutionWriter.project(graph, tenantId, record, execution.model())) {
-                    LOG.debug("EXECUTED edge {} waits for its agent or task node in the graph", record.executionId());
+                if (!ExecutionWriter.project(graph, tenantId, record)) {
+                    LOG.debug("EXECUTED edge {} -> {} waits for its nodes in the graph", record.agentId(), record.taskId());
                 }
             } catch (UnavailableException e) {
                 fellBack("createExecutionEdge", e);

@@ -4,13 +4,13 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One execution of a task by an agent ({@code agent_executions}; in the graph an
- * {@code (Agent)-[:EXECUTED {execution_id, ...}]->(Task)} edge). Times are truncated to microseconds.
+ * The latest execution of a task by an agent: a row of {@code agent_executions}, and in the graph
+ * the {@code (Agent)-[:EXECUTED]->(Task)} edge, of which there is one per agent and task holding
+ * its latest execution. Times are truncated to microseconds.
  */
-public record ExecutionRecord(String executionId, String agentId, String taskId, String taskTitle, String result,
+public record ExecutionRecord(String agentId, String taskId, String taskTitle, String result, String model,
                               Instant startedAt, Instant finishedAt, Long durationMs, long tokens, double cost) {
     public ExecutionRecord {
-        Objects.requireNonNull(executionId, "executionId");
         Objects.requireNonNull(agentId, "agentId");
         Objects.requireNonNull(taskId, "taskId");
     }

@@ -10,8 +10,6 @@ import dev.hybriddb.graph.GraphBackend;
 import dev.hybriddb.graph.GraphRow;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,15 +40,17 @@ public abstract class CoordinationContract {
         fixture.loadGraph(graph());
         viaGraph = Coordinator.of(fixture.db, graph());
         viaSql = Coordinator.of(fixture.db, null);
+        Instant day0 = Instant.parse("2023-12-31T10:00:00Z");
         Instant day1 = Instant.parse("2024-01-01T10:00:00Z");
         Instant day2 = Instant.parse("2024-01-02T10:00:00Z");
-        executions = new ArrayList<>(List.of(
-                viaGraph.createExecutionEdge(fixture.tenant, A1, C3, new NewExecution("success", day1, day1.plusSeconds(90), 100,
-                        new BigDecimal("0.5"), "model-a")),
-                viaGraph.createExecutionEdge(fixture.tenant, A1, C2, new NewExecution("failure", day2, null, 0, null, null)),
-                viaGraph.createExecutionEdge(fixture.tenant, A1, O2, new NewExecution("SUCCESS", day2, day2.plusMillis(1500), 5,
-                        new BigDecimal("0.01"), "model-b"))));
-        executions.sort(Comparator.comparing(ExecutionRecord::startedAt).reversed().thenComparing(ExecutionRecord::executionId));
+        ExecutionRecord c3 = viaGraph.createExecutionEdge(fixture.tenant, A1, C3, new NewExecution("success", day1,
+                day1.plusSeconds(90), 100, new BigDecimal("0.5"), "model-a"));
+        ExecutionRecord c2 = viaGraph.createExecutionEdge(fixture.tenant, A1, C2, new NewExecution("failure", day2, null, 0, null, null));
+        ExecutionRecord o2 = viaGraph.createExecutionEdge(fixture.tenant, A1, O2, new NewExecution("SUCCESS", day2,
+                day2.plusMillis(1500), 5, new BigDecimal("0.01"), "model-b"));
+        // an older execution of C3, recorded late: the latest one stays in the answers
+        viaGraph.createExecutionEdge(fixture.tenant, A1, C3, new NewExecution("timeout", day0, day0.plusSeconds(1), 1, null, null));
+        executions = List.of(o2, c2, c3); // newest first, ties by task key (O2 = ...0c2 < C2 = ...0d2)
     }
 
     /** Called last, after the fixture is gone: close the graph backend here. */
@@ -244,6 +244,7 @@ public abstract class CoordinationContract {
         assertThat(executions.get(2).taskId()).isEqualTo(C3);
         assertThat(executions.get(2).durationMs()).isEqualTo(90_000L);
         assertThat(executions.get(2).cost()).isEqualTo(0.5);
+        assertThat(executions.get(2).taskTitle()).isEqualTo("Chain 3");
         List<ExecutionRecord> all = both(c -> c.getAgentHistory(t(), A1, 10));
         List<ExecutionRecord> two = both(c -> c.getAgentHistory(t(), A1, 2));
         List<ExecutionRecord> none = both(c -> c.getAgentHistory(t(), A5, 10));
@@ -256,11 +257,10 @@ public abstract class CoordinationContract {
 
     @Test
     void executionEdgesAreInTheGraph() {
-        List<GraphRow> rows = graph().query(fixture.graphName(),
-                "MATCH (a:Agent {id: $a})-[e:EXECUTED]->(t:Task) RETURN e.id AS id, t.id AS task, e.result AS result", Map.of("a", A1));
-        assertThat(rows).extracting(r -> r.getString("id"))
-                .containsExactlyInAnyOrderElementsOf(executions.stream().map(ExecutionRecord::executionId).toList());
-        assertThat(rows).extracting(r -> r.getString("result")).containsOnly("success", "failure");
+        List<GraphRow> rows = graph().query(fixture.graphName(), "MATCH (a:Agent {id: $a})-[e:EXECUTED]->(t:Task) "
+                + "RETURN t.id AS task, e.result AS result, e.tokens AS tokens ORDER BY task", Map.of("a", A1));
+        assertThat(rows).extracting(r -> r.getString("task") + "/" + r.getString("result") + "/" + r.getLong("tokens"))
+                .containsExactly(O2 + "/success/5", C2 + "/failure/0", C3 + "/success/100");
         assertThatThrownBy(() -> viaGraph.createExecutionEdge(t(), A1, UUID.randomUUID().toString(),
                 NewExecution.of("success", Instant.now(), null))).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> NewExecution.of("maybe", Instant.now(), null)).isInstanceOf(InvalidInputException.class);

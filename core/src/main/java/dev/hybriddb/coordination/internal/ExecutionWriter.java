@@ -8,7 +8,6 @@ import dev.hybriddb.graph.GraphBackend;
 import dev.hybriddb.graph.GraphNames;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -55,7 +54,7 @@ public final class ExecutionWriter {
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO agent_executions (tenant_id, agent_id, task_id, "
                     + "result, model, started_at, finished_at, duration_ms, tokens, cost) "
-                    + "VALUES (?, ?, ?, ?::execution_result, ?, ?, ?, ?, ?, ?) RETURNING id::text")) {
+                    + "VALUES (?, ?, ?, ?::execution_result, ?, ?, ?, ?, ?, ?)")) {
                 ps.setObject(1, tenant);
                 ps.setObject(2, agent);
                 ps.setObject(3, task);
@@ -70,25 +69,21 @@ public final class ExecutionWriter {
                 }
                 ps.setLong(9, e.tokens());
                 ps.setBigDecimal(10, e.cost());
-                return record(ps, agentId, taskId, title, e);
+                ps.executeUpdate();
             }
+            return new ExecutionRecord(agentId, taskId, title, e.result(), e.model(), e.startedAt(), e.finishedAt(),
+                    e.durationMs(), e.tokens(), e.cost().doubleValue());
         });
     }
 
-    private static ExecutionRecord record(PreparedStatement ps, String agentId, String taskId, String title, NewExecution e)
-            throws SQLException {
-        try (ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return new ExecutionRecord(rs.getString(1), agentId, taskId, title, e.result(), e.startedAt(), e.finishedAt(),
-                    e.durationMs(), e.tokens(), e.cost().doubleValue());
-        }
-    }
-
-    /** Writes the EXECUTED edge; returns false when the agent or task node is not in the graph (yet). */
-    public static boolean project(GraphBackend graph, UUID tenant, ExecutionRecord r, String model) {
+    /**
+     * Writes the EXECUTED edge unless it already holds a later execution; returns false when the
+     * agent or task node is not in the graph (yet).
+     */
+    public static boolean project(GraphBackend graph, UUID tenant, ExecutionRecord r) {
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("result", r.result());
-        props.put("model", model);
+        props.put("model", r.model());
         props.put("started_at", r.startedAt());
         props.put("finished_at", r.finishedAt());
         props.put("duration_ms", r.durationMs());
@@ -97,13 +92,19 @@ public final class ExecutionWriter {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("agent", r.agentId());
         params.put("task", r.taskId());
-        params.put("id", r.executionId());
+        params.put("started", r.startedAt());
         params.put("props", props);
         String g = GraphNames.forTenant(tenant);
         graph.ensureGraph(g);
         List<?> rows = graph.execute(g, "MATCH (a:Agent {id: $agent}) MATCH (t:Task {id: $task}) "
-                + "MERGE (a)-[e:EXECUTED {id: $id}]->(t) SET e += $props RETURN e.id AS id", params);
-        return !rows.isEmpty();
+                + "MERGE (a)-[e:EXECUTED]->(t) WITH a, e WHERE e.started_at IS NULL OR e.started_at <= $started "
+                + "SET e += $props RETURN a.id AS id", params);
+        if (rows.isEmpty()) {
+            // no row: the nodes are missing, or the edge holds a later execution
+            return graph.query(g, "MATCH (:Agent {id: $agent})-[e:EXECUTED]->(:Task {id: $task}) RETURN count(e) AS n",
+                    Map.of("agent", r.agentId(), "task", r.taskId())).get(0).getLong("n") > 0;
+        }
+        return true;
     }
 
     private static OffsetDateTime utc(Instant i) {

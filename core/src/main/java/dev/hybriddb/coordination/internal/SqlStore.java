@@ -201,16 +201,17 @@ public final class SqlStore implements CoordinationStore {
         if (id == null) {
             return List.of();
         }
-        return select(tenant, "SELECT e.id::text, e.agent_id::text, e.task_id::text, t.title, e.result::text, e.started_at, "
-                + "e.finished_at, e.duration_ms, e.tokens, e.cost FROM agent_executions e JOIN tasks t ON t.id = e.task_id "
-                + "WHERE e.agent_id = ? ORDER BY e.started_at DESC, e.id ASC LIMIT ?",
+        return select(tenant, "SELECT l.task_id::text, t.title, l.result::text, l.model, l.started_at, l.finished_at, "
+                + "l.duration_ms, l.tokens, l.cost FROM (SELECT DISTINCT ON (e.task_id) e.* FROM agent_executions e "
+                + "WHERE e.agent_id = ? ORDER BY e.task_id, e.started_at DESC, e.id DESC) l "
+                + "JOIN tasks t ON t.id = l.task_id ORDER BY l.started_at DESC, l.task_id ASC LIMIT ?",
                 (ps, c) -> {
                     ps.setObject(1, id);
                     ps.setInt(2, limit);
                 },
-                rs -> new ExecutionRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), instant(rs.getObject(6, OffsetDateTime.class)), instant(rs.getObject(7, OffsetDateTime.class)),
-                        rs.getObject(8) == null ? null : rs.getLong(8), rs.getLong(9), decimal(rs.getBigDecimal(10))));
+                rs -> new ExecutionRecord(agentId, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        instant(rs.getObject(5, OffsetDateTime.class)), instant(rs.getObject(6, OffsetDateTime.class)),
+                        rs.getObject(7) == null ? null : rs.getLong(7), rs.getLong(8), decimal(rs.getBigDecimal(9))));
     }
 
     private static AgentSummary agent(ResultSet rs) throws SQLException {
