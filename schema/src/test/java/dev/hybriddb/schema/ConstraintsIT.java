@@ -1,0 +1,200 @@
+package dev.hybriddb.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hybriddb.testing.PostgresService;
+import dev.hybriddb.testing.TestServices;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Constraints and triggers of the baseline, exercised as the application role inside tenant A. */
+class ConstraintsIT {
+    private static final String CHECK_VIOLATION = "23514";
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final String FOREIGN_KEY_VIOLATION = "23503";
+
+    private static PostgresService db;
+    private static TenantFixture a;
+    private static TenantFixture b;
+    private Connection app;
+
+    @BeforeAll
+    static void migrateAndSeed() throws SQLException {
+        db = TestServices.freshDatabase("schema_constraints");
+        Migrations.using(db.jdbcUrl(), db.adminUser(), db.adminPassword()).withAppRole(db.appUser()).update();
+        try (Connection c = db.openApp()) {
+            a = TenantFixture.create(c, "constraints-a");
+            b = TenantFixture.create(c, "constraints-b");
+        }
+    }
+
+    @AfterAll
+    static void drop() {
+        TestServices.dropDatabase(db);
+    }
+
+    @BeforeEach
+    void openInTenantA() throws SQLException {
+        app = db.openApp();
+        app.setAutoCommit(false);
+        TenantFixture.setTenant(app, a.tenantId);
+    }
+
+    @AfterEach
+    void close() throws SQLException {
+        app.rollback();
+        app.close();
+    }
+
+    @Test
+    void taskDependenciesRefuseSelfEdgesAndDuplicates() throws SQLException {
+        Object task = a.id("tasks");
+        Object blocker = a.id("tasks#2");
+        assertThat(sqlState("INSERT INTO task_dependencies (tenant_id, task_id, depends_on_task_id) VALUES (?, ?, ?)",
+                a.tenantId, task, task)).isEqualTo(CHECK_VIOLATION);
+        assertThat(sqlState("INSERT INTO task_dependencies (tenant_id, task_id, depends_on_task_id) VALUES (?, ?, ?)",
+                a.tenantId, task, blocker)).isEqualTo(UNIQUE_VIOLATION);
+        assertThat(sqlState("INSERT INTO task_dependencies (tenant_id, task_id, depends_on_task_id) VALUES (?, ?, ?)",
+                a.tenantId, blocker, task)).as("the reverse edge is a different edge").isEqualTo("ok");
+    }
+
+    @Test
+    void projectDependenciesRefuseSelfEdgesAndDuplicates() throws SQLException {
+        Object project = a.id("projects");
+        Object lib = a.id("projects#2");
+        assertThat(sqlState("INSERT INTO project_dependencies (tenant_id, from_project_id, to_project_id) VALUES (?, ?, ?)",
+                a.tenantId, project, project)).isEqualTo(CHECK_VIOLATION);
+        assertThat(sqlState("INSERT INTO project_dependencies (tenant_id, from_project_id, to_project_id) VALUES (?, ?, ?)",
+                a.tenantId, project, lib)).isEqualTo(UNIQUE_VIOLATION);
+        assertThat(sqlState("INSERT INTO projects (tenant_id, ecosystem, name) VALUES (?, 'npm', 'react')", a.tenantId))
+                .as("(ecosystem, name) is unique per tenant").isEqualTo(UNIQUE_VIOLATION);
+    }
+
+    @Test
+    void budgetsCannotBeOverspent() throws SQLException {
+        Object budget = a.id("budgets");
+        assertThat(sqlState("UPDATE budgets SET consumed = consumed + 60 WHERE id = ?", budget)).isEqualTo("ok");
+        assertThat(sqlState("UPDATE budgets SET consumed = consumed + 41 WHERE id = ?", budget)).isEqualTo(CHECK_VIOLATION);
+        assertThat(sqlState("UPDATE budgets SET consumed = consumed + 40 WHERE id = ?", budget)).isEqualTo("ok");
+        assertThat(sqlState("UPDATE budgets SET consumed_tokens = 1001 WHERE id = ?", budget)).isEqualTo(CHECK_VIOLATION);
+        assertThat(sqlState("UPDATE budgets SET currency = 'usd' WHERE id = ?", budget)).isEqualTo(CHECK_VIOLATION);
+    }
+
+    @Test
+    void rowsCannotReferenceAnotherTenantsRows() throws SQLException {
+        assertThat(sqlState("UPDATE tasks SET assigned_agent_id = ? WHERE id = ?", b.id("agents#2"), a.id("tasks")))
+                .isEqualTo(FOREIGN_KEY_VIOLATION);
+        assertThat(sqlState("INSERT INTO contributions (tenant_id, contributor_id, asset_id, cost_amount, coherence_score)"
+                + " VALUES (?, ?, ?, 1, 0.5)", a.tenantId, a.id("contributors"), b.id("assets"))).isEqualTo(FOREIGN_KEY_VIOLATION);
+        assertThat(sqlState("UPDATE agents SET manager_id = id WHERE id = ?", a.id("agents"))).isEqualTo(CHECK_VIOLATION);
+    }
+
+    @Test
+    void contributionsKeepTheAssetTotalCost() throws SQLException {
+        Object asset = a.id("assets");
+        Object contributor = a.id("contributors");
+        assertThat(totalCost(asset)).isEqualByComparingTo("10.00");
+
+        Object second = insertContribution(contributor, asset, "5.50");
+        assertThat(totalCost(asset)).isEqualByComparingTo("15.50");
+
+        execute("UPDATE contributions SET cost_amount = 2 WHERE id = ?", second);
+        assertThat(totalCost(asset)).isEqualByComparingTo("12.00");
+
+        Object other = insert("INSERT INTO assets (tenant_id, name, asset_type) VALUES (?, 'Other', 'code') RETURNING id", a.tenantId);
+        execute("UPDATE contributions SET asset_id = ? WHERE id = ?", other, second);
+        assertThat(totalCost(asset)).isEqualByComparingTo("10.00");
+        assertThat(totalCost(other)).isEqualByComparingTo("2.00");
+
+        execute("DELETE FROM contributions WHERE id = ?", second);
+        assertThat(totalCost(other)).isEqualByComparingTo("0.00");
+        assertThat(sqlState("INSERT INTO contributions (tenant_id, contributor_id, asset_id, cost_amount, coherence_score)"
+                + " VALUES (?, ?, ?, -1, 0.5)", a.tenantId, contributor, asset)).isEqualTo(CHECK_VIOLATION);
+        assertThat(sqlState("INSERT INTO contributions (tenant_id, contributor_id, asset_id, cost_amount, coherence_score)"
+                + " VALUES (?, ?, ?, 1, 1.5)", a.tenantId, contributor, asset)).isEqualTo(CHECK_VIOLATION);
+    }
+
+    @Test
+    void agentTasksCheckDirectionAndProgressAndIndexTheAttentionQueue() throws SQLException {
+        String insert = "INSERT INTO agent_tasks (id, tenant_id, direction, task_type, model, command, progress_pct, status)"
+                + " VALUES (?, ?, ?, 'spec', 'm', 'c', ?, ?::agent_task_status)";
+        assertThat(sqlState(insert, "t-blank", a.tenantId, "   ", 0, "pending")).isEqualTo(CHECK_VIOLATION);
+        assertThat(sqlState(insert, "t-progress", a.tenantId, "go", 101, "pending")).isEqualTo(CHECK_VIOLATION);
+        assertThat(sqlState(insert, "t-decide", a.tenantId, "go", 50, "needs_decision")).isEqualTo("ok");
+        assertThat(query("SELECT pg_get_indexdef('agent_tasks_attention_idx'::regclass)"))
+                .contains("WHERE (status = ANY (ARRAY['needs_decision'::agent_task_status, 'failed'::agent_task_status]))");
+    }
+
+    @Test
+    void updatedAtFollowsUpdates() throws SQLException {
+        app.commit();
+        TenantFixture.setTenant(app, a.tenantId);
+        String before = query("SELECT updated_at::text FROM swarms WHERE id = '" + a.id("swarms") + "'");
+        execute("UPDATE swarms SET name = 'Renamed' WHERE id = ?", a.id("swarms"));
+        String after = query("SELECT updated_at::text FROM swarms WHERE id = '" + a.id("swarms") + "'");
+        assertThat(after).isGreaterThan(before);
+    }
+
+    private BigDecimal totalCost(Object asset) throws SQLException {
+        try (PreparedStatement ps = app.prepareStatement("SELECT total_cost FROM assets WHERE id = ?")) {
+            ps.setObject(1, asset);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBigDecimal(1);
+            }
+        }
+    }
+
+    private Object insertContribution(Object contributor, Object asset, String amount) throws SQLException {
+        return insert("INSERT INTO contributions (tenant_id, contributor_id, asset_id, cost_amount, coherence_score)"
+                + " VALUES (?, ?, ?, ?::numeric, 0.8) RETURNING id", a.tenantId, contributor, asset, amount);
+    }
+
+    private Object insert(String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = prepare(sql, params); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getObject(1);
+        }
+    }
+
+    private void execute(String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = prepare(sql, params)) {
+            ps.executeUpdate();
+        }
+    }
+
+    private String query(String sql) throws SQLException {
+        try (PreparedStatement ps = app.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private String sqlState(String sql, Object... params) throws SQLException {
+        var savepoint = app.setSavepoint();
+        try (PreparedStatement ps = prepare(sql, params)) {
+            ps.executeUpdate();
+            app.releaseSavepoint(savepoint);
+            return "ok";
+        } catch (SQLException e) {
+            app.rollback(savepoint);
+            return e.getSQLState();
+        }
+    }
+
+    private PreparedStatement prepare(String sql, Object... params) throws SQLException {
+        PreparedStatement ps = app.prepareStatement(sql);
+        for (int i = 0; i < params.length; i++) {
+            ps.setObject(i + 1, params[i]);
+        }
+        return ps;
+    }
+}
