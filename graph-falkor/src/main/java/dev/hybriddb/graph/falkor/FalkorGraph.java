@@ -35,6 +35,14 @@ import org.slf4j.LoggerFactory;
  * involved. Reads run as {@code GRAPH.RO_QUERY}, so {@link #query} cannot write. A read of a graph
  * that does not exist fails with {@link GraphException}.
  *
+ * <p>FalkorDB's range indexes trim, split and truncate some strings (empty, leading or trailing
+ * whitespace, control characters, more than 4096 bytes), so lookups through an index miss them.
+ * Node keys are therefore held to {@link dev.hybriddb.graph.GraphValues#key}; properties indexed
+ * with {@link #createIndex} should hold such "key-like" strings too.
+ *
+ * <p>After a lost connection the backend forgets what it cached about the server (indexed labels,
+ * label and property names): a server restarted without persistence comes back empty.
+ *
  * <pre>{@code
  * try (FalkorGraph graph = FalkorGraph.connect("localhost", 6379)) {
  *     graph.upsertNodes(GraphNames.forTenant(tenant), "Agent", List.of(NodeRecord.of(id, props)));
