@@ -1,11 +1,14 @@
 package dev.hybriddb.examples;
 
+import dev.hybriddb.HybridConfig;
+import dev.hybriddb.graph.falkor.FalkorGraph;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * Where the examples find their services: the variables printed by {@code scripts/services env}.
- * The password never appears in {@link #toString()}.
+ * Where the examples find their services: the variables printed by {@code scripts/services env}
+ * ({@code HYBRIDDB_PG_URL}, {@code HYBRIDDB_PG_APP_USER}, ...). Passwords never appear in
+ * {@link #toString()}.
  */
 public record ExampleSettings(String jdbcUrl, String adminUser, String adminPassword,
                               String appUser, String appPassword, String falkorHost, int falkorPort) {
@@ -33,6 +36,23 @@ public record ExampleSettings(String jdbcUrl, String adminUser, String adminPass
                 env.getOrDefault("HYBRIDDB_PG_APP_PASSWORD", "hybriddb_app"),
                 env.getOrDefault("HYBRIDDB_FALKOR_HOST", "127.0.0.1"),
                 Integer.parseInt(env.getOrDefault("HYBRIDDB_FALKOR_PORT", "6379")));
+    }
+
+    /** The application role for queries, the admin role for migrations. */
+    public HybridConfig hybridConfig() {
+        // tag::config[]
+        return HybridConfig.builder()
+                .url(jdbcUrl)                  // jdbc:postgresql://host:port/db or postgresql://...
+                .user(appUser).password(appPassword)                       // no owner rights, NOBYPASSRLS
+                .migrationUser(adminUser).migrationPassword(adminPassword) // owns the tables
+                .maxPoolSize(4)
+                .build();
+        // end::config[]
+    }
+
+    /** The FalkorDB backend. */
+    public FalkorGraph falkor() {
+        return FalkorGraph.connect(falkorHost, falkorPort);
     }
 
     @Override

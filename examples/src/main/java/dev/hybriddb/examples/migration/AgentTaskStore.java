@@ -1,0 +1,13 @@
+package dev.hybriddb.examples.migration;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The application's storage port (seed 003's Protocol): both stores implement it. */
+public interface AgentTaskStore {
+    void put(AgentTask task);
+
+    Optional<AgentTask> get(String id);
+
+    List<AgentTask> all();
+}

@@ -1,0 +1,81 @@
+package dev.hybriddb.examples.migration;
+
+import static dev.hybriddb.jooq.Tables.AGENT_TASKS;
+
+import dev.hybriddb.HybridDB;
+import dev.hybriddb.jooq.enums.AgentTaskStatus;
+import dev.hybriddb.jooq.enums.AgentTaskType;
+import dev.hybriddb.jooq.tables.records.AgentTasksRecord;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+
+/** The new store: {@code agent_tasks} in PostgreSQL through jOOQ, scoped to one tenant by RLS. */
+public final class PostgresAgentTaskStore implements AgentTaskStore {
+    private final HybridDB db;
+    private final UUID tenant;
+
+    public PostgresAgentTaskStore(HybridDB db, UUID tenant) {
+        this.db = db;
+        this.tenant = tenant;
+    }
+
+    // tag::upsert[]
+    @Override
+    public void put(AgentTask t) {
+        db.withTenant(tenant, s -> {
+            AgentTasksRecord r = s.dsl().newRecord(AGENT_TASKS);
+            r.setId(t.id());
+            r.setTenantId(tenant);
+            r.setDirection(t.direction());
+            r.setTaskType(AgentTaskType.lookupLiteral(t.taskType()));
+            r.setStatus(AgentTaskStatus.lookupLiteral(t.status()));
+            r.setModel(t.model());
+            r.setCommand(t.command());
+            r.setOutput(t.output());
+            r.setProgressPct(t.progressPct());
+            s.dsl().insertInto(AGENT_TASKS).set(r)
+                    .onConflict(AGENT_TASKS.ID).doUpdate().set(r)   // idempotent: a replayed write is harmless
+                    .execute();
+        });
+    }
+    // end::upsert[]
+
+    /** Writes many tasks in one transaction (the backfill). */
+    public void putAll(List<AgentTask> tasks) {
+        db.withTenant(tenant, s -> {
+            tasks.forEach(t -> insert(s.dsl(), t));
+        });
+    }
+
+    private void insert(DSLContext dsl, AgentTask t) {
+        dsl.insertInto(AGENT_TASKS)
+                .set(AGENT_TASKS.ID, t.id()).set(AGENT_TASKS.TENANT_ID, tenant).set(AGENT_TASKS.DIRECTION, t.direction())
+                .set(AGENT_TASKS.TASK_TYPE, AgentTaskType.lookupLiteral(t.taskType()))
+                .set(AGENT_TASKS.STATUS, AgentTaskStatus.lookupLiteral(t.status()))
+                .set(AGENT_TASKS.MODEL, t.model()).set(AGENT_TASKS.COMMAND, t.command())
+                .set(AGENT_TASKS.OUTPUT, t.output()).set(AGENT_TASKS.PROGRESS_PCT, t.progressPct())
+                .onConflict(AGENT_TASKS.ID).doNothing()
+                .execute();
+    }
+
+    @Override
+    public Optional<AgentTask> get(String id) {
+        return db.withTenant(tenant, s -> {
+            return s.dsl().selectFrom(AGENT_TASKS).where(AGENT_TASKS.ID.eq(id)).fetchOptional().map(PostgresAgentTaskStore::task);
+        });
+    }
+
+    @Override
+    public List<AgentTask> all() {
+        return db.withTenant(tenant, s -> {
+            return s.dsl().selectFrom(AGENT_TASKS).orderBy(AGENT_TASKS.ID).fetch(PostgresAgentTaskStore::task);
+        });
+    }
+
+    static AgentTask task(AgentTasksRecord r) {
+        return new AgentTask(r.getId(), r.getDirection(), r.getTaskType().getLiteral(), r.getStatus().getLiteral(),
+                r.getModel(), r.getCommand(), r.getOutput(), r.getProgressPct());
+    }
+}
