@@ -7,11 +7,14 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -153,13 +156,16 @@ public final class Migrations {
         LOG.info("database is up to date with {}", changelog);
     }
 
-    /** The applied and pending changesets. */
+    /**
+     * The applied and pending changesets. Reads only: on a database that was never migrated it
+     * reports every changeset as pending without creating Liquibase's tables.
+     */
     public MigrationStatus status() {
         return run("status", lb -> {
-            List<ChangeSetRef> pending = new ArrayList<>();
-            for (ChangeSet cs : lb.listUnrunChangeSets(new Contexts(), new LabelExpression())) {
-                pending.add(new ChangeSetRef(cs.getId(), cs.getAuthor(), cs.getFilePath()));
+            if (!hasHistoryTable(lb.getDatabase())) {
+                return new MigrationStatus(List.of(), refs(lb.getDatabaseChangeLog().getChangeSets()), Optional.empty());
             }
+            List<ChangeSetRef> pending = refs(lb.listUnrunChangeSets(new Contexts(), new LabelExpression()));
             List<ChangeSetRef> applied = new ArrayList<>();
             String lastTag = null;
             for (RanChangeSet ran : ranChangeSets(lb.getDatabase())) {
@@ -170,6 +176,24 @@ public final class Migrations {
             }
             return new MigrationStatus(applied, pending, Optional.ofNullable(lastTag));
         });
+    }
+
+    private static List<ChangeSetRef> refs(List<ChangeSet> changeSets) {
+        List<ChangeSetRef> out = new ArrayList<>(changeSets.size());
+        for (ChangeSet cs : changeSets) {
+            out.add(new ChangeSetRef(cs.getId(), cs.getAuthor(), cs.getFilePath()));
+        }
+        return out;
+    }
+
+    private static boolean hasHistoryTable(Database database) throws SQLException {
+        Connection c = ((JdbcConnection) database.getConnection()).getUnderlyingConnection();
+        try (PreparedStatement ps = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            ps.setString(1, database.getDatabaseChangeLogTableName().toLowerCase(Locale.ROOT));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
     }
 
     /**

@@ -15,32 +15,36 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class MigrationsIT {
     private PostgresService db;
     private Migrations migrations;
 
-    @BeforeEach
-    void freshDatabase() {
+    /** A fresh database for the test (only the tests that need one create it). */
+    private void freshDatabase() {
         db = TestServices.freshDatabase("schema_mig");
         migrations = Migrations.using(db.jdbcUrl(), db.adminUser(), db.adminPassword()).withAppRole(db.appUser());
     }
 
     @AfterEach
     void drop() {
-        TestServices.dropDatabase(db);
+        if (db != null) {
+            TestServices.dropDatabase(db);
+        }
     }
 
     @Test
     void migratesFromEmptyThenIdempotently() throws SQLException {
+        freshDatabase();
         MigrationStatus before = migrations.status();
         assertThat(before.applied()).isEmpty();
         assertThat(before.isUpToDate()).isFalse();
         assertThat(before.pending()).extracting(ChangeSetRef::id)
                 .contains("0000-extensions", "0010-tenants", "0499-tag-v0.1.0");
         assertThat(before.lastTag()).isEmpty();
+        assertThat(strings("SELECT coalesce(to_regclass('databasechangelog')::text, 'none')"))
+                .as("status only reads").containsExactly("none");
 
         migrations.update();
 
@@ -60,6 +64,7 @@ class MigrationsIT {
 
     @Test
     void baselineIsTaggedAndRollbackToItKeepsTheBaseline() throws SQLException {
+        freshDatabase();
         migrations.update();
         MigrationStatus after = migrations.status();
         assertThat(after.applied()).extracting(ChangeSetRef::id).contains("0499-tag-v0.1.0");
@@ -77,10 +82,23 @@ class MigrationsIT {
         assertThat(again.isUpToDate()).isTrue();
         assertThat(again.applied()).hasSameSizeAs(after.applied());
         assertThat(tagOf("0499-tag-v0.1.0")).isEqualTo(Migrations.BASELINE_TAG);
+
+        migrations.tag("it-mark");
+        assertThat(migrations.status().lastTag()).contains("it-mark");
+        migrations.rollbackTo("it-mark");
+        migrations.update();
+        assertThat(migrations.status().isUpToDate()).isTrue();
+        assertThat(tables()).contains("tenants", "tasks");
+
+        assertThatThrownBy(() -> migrations.rollbackTo("no-such-tag"))
+                .isInstanceOf(MigrationException.class)
+                .hasMessageContaining("no-such-tag");
+        assertThatThrownBy(() -> migrations.tag("bad tag; drop")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void everyChangesetRollsBackAndReapplies() throws SQLException {
+        freshDatabase();
         Migrations tagged = migrations.withChangelog("db/changelog/rollback-test-master.xml");
         tagged.update();
         assertThat(tables()).contains("tenants", "agents");
@@ -96,28 +114,9 @@ class MigrationsIT {
     }
 
     @Test
-    void tagsAndRollsBackToTheTag() throws SQLException {
-        migrations.update();
-        migrations.tag("it-mark");
-        assertThat(migrations.status().lastTag()).contains("it-mark");
-        migrations.rollbackTo("it-mark");
-        migrations.update();
-        assertThat(migrations.status().isUpToDate()).isTrue();
-        assertThat(tables()).contains("tenants", "tasks");
-    }
-
-    @Test
-    void unknownTagIsAClearError() {
-        migrations.update();
-        assertThatThrownBy(() -> migrations.rollbackTo("no-such-tag"))
-                .isInstanceOf(MigrationException.class)
-                .hasMessageContaining("no-such-tag");
-        assertThatThrownBy(() -> migrations.tag("bad tag; drop")).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
     void wrongPasswordIsAClearErrorWithoutThePassword() {
-        Migrations wrong = Migrations.using(db.jdbcUrl(), db.adminUser(), "not-the-password-42");
+        PostgresService shared = TestServices.postgres();
+        Migrations wrong = Migrations.using(shared.jdbcUrl(), shared.adminUser(), "not-the-password-42");
         assertThatThrownBy(wrong::update)
                 .isInstanceOf(MigrationException.class)
                 .hasMessageContaining("update")
@@ -126,6 +125,7 @@ class MigrationsIT {
 
     @Test
     void printsNothingToStdout() {
+        freshDatabase();
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
@@ -143,8 +143,11 @@ class MigrationsIT {
 
     @Test
     void appRoleParameterIsRequiredToBeAnIdentifier() {
-        assertThatThrownBy(() -> migrations.withAppRole("x; DROP TABLE tenants")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> migrations.withEmbeddingDimensions(0)).isInstanceOf(IllegalArgumentException.class);
+        Migrations m = Migrations.using("jdbc:postgresql://127.0.0.1:1/none", "u", "p");
+        assertThatThrownBy(() -> m.withAppRole("x; DROP TABLE tenants")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> m.withEmbeddingDimensions(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> m.withParameter("app_role", "a b")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(m.withEmbeddingDimensions(768).toString()).contains("embedding_dimensions=768");
     }
 
     private List<String> tables() throws SQLException {
