@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hybriddb.InvalidInputException;
 import dev.hybriddb.NotFoundException;
+import dev.hybriddb.coordination.internal.CoordinationEngine;
+import dev.hybriddb.coordination.internal.GraphStore;
+import dev.hybriddb.coordination.internal.SqlStore;
 import dev.hybriddb.graph.GraphBackend;
 import dev.hybriddb.graph.GraphRow;
 import java.math.BigDecimal;
@@ -69,13 +72,18 @@ public abstract class CoordinationContract {
         }
     }
 
-    /** Asks both stores, checks they agree and that the graph answered, and returns the answer. */
-    protected <T> T both(Function<Coordinator, T> question) {
-        T fromGraph = question.apply(viaGraph);
-        T fromSql = question.apply(viaSql);
+    /**
+     * Asks the graph alone, PostgreSQL alone and the coordinator; checks all three agree (and that the
+     * coordinator stayed on the graph), and returns the answer.
+     */
+    protected <T> T both(Function<Coordination, T> question) {
+        T fromGraph = question.apply(new CoordinationEngine(new GraphStore(graph())));
+        T fromSql = question.apply(new CoordinationEngine(new SqlStore(fixture.db)));
+        assertThat(fromGraph).as("graph answer equals SQL answer").isEqualTo(fromSql);
+        assertThat(question.apply(viaGraph)).as("coordinator answer").isEqualTo(fromGraph);
+        assertThat(question.apply(viaSql)).as("SQL-only coordinator answer").isEqualTo(fromSql);
         assertThat(viaGraph.mode()).isEqualTo(CoordinationMode.GRAPH);
         assertThat(viaSql.mode()).isEqualTo(CoordinationMode.SQL_ONLY);
-        assertThat(fromGraph).as("graph answer equals SQL answer").isEqualTo(fromSql);
         return fromGraph;
     }
 
@@ -109,7 +117,7 @@ public abstract class CoordinationContract {
     @Test
     void unknownTasksAndBadKeys() {
         String missing = UUID.randomUUID().toString();
-        for (Coordinator c : List.of(viaGraph, viaSql)) {
+        for (Coordination c : List.of(viaGraph, viaSql, new CoordinationEngine(new GraphStore(graph())))) {
             assertThatThrownBy(() -> c.rankAgentsForTask(t(), missing)).isInstanceOf(NotFoundException.class);
             assertThatThrownBy(() -> c.getTaskDependencies(t(), missing)).isInstanceOf(NotFoundException.class);
             assertThatThrownBy(() -> c.getPMTeamOverview(t(), missing)).isInstanceOf(NotFoundException.class);
