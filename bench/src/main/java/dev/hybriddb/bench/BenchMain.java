@@ -2,6 +2,7 @@ package dev.hybriddb.bench;
 
 import dev.hybriddb.bench.scenarios.AgeBatchSync;
 import dev.hybriddb.bench.scenarios.FalkorBatchSync;
+import dev.hybriddb.bench.scenarios.RepositoryCrud;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ public final class BenchMain {
 
     /** Every scenario, in the order of issue 7. */
     public static List<Scenario> allScenarios() {
-        return List.of(new FalkorBatchSync(), new AgeBatchSync());
+        return List.of(new FalkorBatchSync(), new AgeBatchSync(), new RepositoryCrud());
     }
 
     public static void main(String[] args) {
@@ -77,19 +78,11 @@ public final class BenchMain {
 
     /** Runs the scenarios, prints the table, writes the files; a failing scenario is reported, not thrown. */
     public static Report execute(Profile profile, List<Scenario> scenarios, Path dir, PrintStream out) {
-        BenchContext ctx = new BenchContext(profile, out);
         List<ScenarioResult> results = new ArrayList<>();
-        for (Scenario s : scenarios) {
-            out.println("== " + s.name() + " (" + profile.name() + ")");
-            long t0 = System.nanoTime();
-            try {
-                results.add(s.run(ctx));
-            } catch (Exception | AssertionError e) {
-                ScenarioResult failed = new ScenarioResult(s.name());
-                failed.note("ERROR " + e);
-                results.add(failed);
+        try (BenchContext ctx = new BenchContext(profile, out)) {
+            for (Scenario s : scenarios) {
+                results.add(runOne(ctx, s, out));
             }
-            out.printf("   %s took %.1f s%n", s.name(), (System.nanoTime() - t0) / 1e9);
         }
         Report report = new Report(profile, results);
         report.printTable(out);
@@ -100,6 +93,20 @@ public final class BenchMain {
             throw new java.io.UncheckedIOException(e);
         }
         return report;
+    }
+
+    private static ScenarioResult runOne(BenchContext ctx, Scenario s, PrintStream out) {
+        out.println("== " + s.name() + " (" + ctx.profile().name() + ")");
+        long t0 = System.nanoTime();
+        try {
+            return s.run(ctx);
+        } catch (Exception | AssertionError e) {
+            ScenarioResult failed = new ScenarioResult(s.name());
+            failed.note("ERROR " + e);
+            return failed;
+        } finally {
+            out.printf("   %s took %.1f s%n", s.name(), (System.nanoTime() - t0) / 1e9);
+        }
     }
 
     private static String value(String[] args, int i) {

@@ -1,0 +1,121 @@
+package dev.hybriddb.bench.scenarios;
+
+import static dev.hybriddb.jooq.Tables.AGENTS;
+
+import dev.hybriddb.HybridDB;
+import dev.hybriddb.bench.BenchContext;
+import dev.hybriddb.bench.Scenario;
+import dev.hybriddb.bench.ScenarioResult;
+import dev.hybriddb.jooq.enums.AgentStatus;
+import dev.hybriddb.testing.PostgresService;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Create, read, update, delete of one agent per cycle, each step its own tenant-scoped
+ * transaction: through HybridDB ({@code withTenant} + generated jOOQ records) against raw JDBC on
+ * the same pool doing the same statements. Rounds alternate to share the machine's noise.
+ */
+public final class RepositoryCrud implements Scenario {
+    static final int ROUNDS = 4;
+
+    @Override
+    public String name() {
+        return "repository-crud";
+    }
+
+    @Override
+    public ScenarioResult run(BenchContext ctx) throws Exception {
+        ScenarioResult result = new ScenarioResult(name());
+        PostgresService pg = ctx.migratedDatabase();
+        try (HybridDB db = HybridDB.builder().config(ctx.config(pg, 4)).build()) {
+            UUID tenant = ctx.newTenant(db, "crud");
+            int ops = Math.max(10, ctx.profile().crudOps() / ROUNDS);
+            sdk(db, tenant, ops / 2);                         // warm-up both paths
+            raw(db.database().dataSource(), tenant, ops / 2);
+            double sdkNanos = 0;
+            double rawNanos = 0;
+            for (int round = 0; round < ROUNDS; round++) {
+                long t0 = System.nanoTime();
+                sdk(db, tenant, ops);
+                long t1 = System.nanoTime();
+                raw(db.database().dataSource(), tenant, ops);
+                sdkNanos += t1 - t0;
+                rawNanos += System.nanoTime() - t1;
+            }
+            int total = ops * ROUNDS;
+            double sdkRate = result.metric("sdk-hybriddb-jooq", "CRUD cycles/s", "cycles/s", total / (sdkNanos / 1e9));
+            double rawRate = result.metric("raw-jdbc", "CRUD cycles/s", "cycles/s", total / (rawNanos / 1e9));
+            ctx.log("CRUD %,d cycles: SDK %,.0f/s, raw JDBC %,.0f/s", total, sdkRate, rawRate);
+            result.atMost("SDK time / raw JDBC time <= 1.2", rawRate / sdkRate, 1.2);
+        }
+        return result;
+    }
+
+    private static void sdk(HybridDB db, UUID tenant, int n) {
+        for (int i = 0; i < n; i++) {
+            UUID id = db.withTenant(tenant, s -> {
+                return s.dsl().insertInto(AGENTS).set(AGENTS.TENANT_ID, tenant).set(AGENTS.NAME, "agent")
+                        .returning(AGENTS.ID).fetchOne(AGENTS.ID);
+            });
+            db.withTenant(tenant, s -> {
+                return s.dsl().selectFrom(AGENTS).where(AGENTS.ID.eq(id)).fetchOne();
+            });
+            db.withTenant(tenant, s -> {
+                return s.dsl().update(AGENTS).set(AGENTS.STATUS, AgentStatus.running).where(AGENTS.ID.eq(id)).execute();
+            });
+            db.withTenant(tenant, s -> {
+                return s.dsl().deleteFrom(AGENTS).where(AGENTS.ID.eq(id)).execute();
+            });
+        }
+    }
+
+    private static void raw(DataSource ds, UUID tenant, int n) throws SQLException {
+        for (int i = 0; i < n; i++) {
+            UUID id = tx(ds, tenant, c -> {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO agents (tenant_id, name) VALUES (?, 'agent') RETURNING id")) {
+                    ps.setObject(1, tenant);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        return (UUID) rs.getObject(1);
+                    }
+                }
+            });
+            tx(ds, tenant, c -> {
+                try (PreparedStatement ps = c.prepareStatement("SELECT * FROM agents WHERE id = ?")) {
+                    ps.setObject(1, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next();
+                    }
+                }
+            });
+            tx(ds, tenant, c -> update(c, "UPDATE agents SET status = 'running' WHERE id = ?", id));
+            tx(ds, tenant, c -> update(c, "DELETE FROM agents WHERE id = ?", id));
+        }
+    }
+
+    private static int update(Connection c, String sql, UUID id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, id);
+            return ps.executeUpdate();
+        }
+    }
+
+    /** One transaction with the tenant set, as raw JDBC code would write it. */
+    private static <T> T tx(DataSource ds, UUID tenant, dev.hybriddb.SqlFunction<Connection, T> work) throws SQLException {
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("SELECT set_config('hybriddb.tenant_id', ?, true)")) {
+                ps.setString(1, tenant.toString());
+                ps.execute();
+            }
+            T out = work.apply(c);
+            c.commit();
+            return out;
+        }
+    }
+}
