@@ -1,0 +1,19 @@
+package dev.hybriddb.vector;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A stored document.
+ *
+ * @param id        its id
+ * @param tenantId  its tenant
+ * @param content   its text
+ * @param metadata  its metadata (unmodifiable)
+ * @param embedding its embedding, or null when the read did not load it (search results)
+ * @param createdAt when it was added
+ * @param updatedAt when it was last changed
+ */
+public record Document(UUID id, UUID tenantId, String content, Map<String, Object> metadata, float[] embedding,
+        Instant createdAt, Instant updatedAt) {}

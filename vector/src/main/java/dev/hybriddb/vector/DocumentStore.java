@@ -1,0 +1,313 @@
+package dev.hybriddb.vector;
+
+import dev.hybriddb.ConfigurationException;
+import dev.hybriddb.Database;
+import dev.hybriddb.InvalidInputException;
+import dev.hybriddb.NotFoundException;
+import dev.hybriddb.vector.internal.DocumentRows;
+import dev.hybriddb.vector.internal.Json;
+import dev.hybriddb.vector.internal.QuerySettings;
+import dev.hybriddb.vector.internal.SearchSql;
+import dev.hybriddb.vector.internal.Sql;
+import dev.hybriddb.vector.internal.Texts;
+import dev.hybriddb.vector.internal.Vectors;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Documents with embeddings in PostgreSQL (pgvector), tenant by tenant: add, get, update, delete,
+ * similarity search (cosine, L2, inner product) with metadata filters, and hybrid search fusing
+ * full-text and vector rank.
+ *
+ * <p>Every call runs in one transaction of {@link Database#inTenant}, so row-level security limits
+ * it to that tenant (every query also names the tenant explicitly). Embeddings are computed, when
+ * the caller brings none, by the store's {@link Embedder} before the transaction starts; a batch is
+ * validated and embedded whole before anything is written, and written in one transaction.
+ */
+public final class DocumentStore {
+    private static final int INSERT_BATCH = 500;
+
+    private final Database db;
+    private final Embedder embedder;
+    private final int dimensions;
+
+    private DocumentStore(Database db, Embedder embedder, int dimensions) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.embedder = embedder;
+        if (dimensions <= 0 || dimensions > 16000) {
+            throw new ConfigurationException("dimensions", dimensions, "must be between 1 and 16000");
+        }
+        this.dimensions = dimensions;
+    }
+
+    /** A store that embeds text with {@code embedder} (its dimensions must match the schema's). */
+    public static DocumentStore create(Database db, Embedder embedder) {
+        Objects.requireNonNull(embedder, "embedder");
+        return new DocumentStore(db, embedder, embedder.dimensions());
+    }
+
+    /** A store for callers who always bring embeddings of {@code dimensions} components. */
+    public static DocumentStore create(Database db, int dimensions) {
+        return new DocumentStore(db, null, dimensions);
+    }
+
+    /** The number of components of every embedding. */
+    public int dimensions() {
+        return dimensions;
+    }
+
+    /** The embedder, if this store has one. */
+    public Optional<Embedder> embedder() {
+        return Optional.ofNullable(embedder);
+    }
+
+    /** Stores {@code doc} and returns its new id. */
+    public UUID add(UUID tenant, NewDocument doc) {
+        return addAll(tenant, List.of(doc)).get(0);
+    }
+
+    /** Stores {@code docs} in one transaction (all or nothing) and returns their ids, in order. */
+    public List<UUID> addAll(UUID tenant, List<NewDocument> docs) {
+        checkTenant(tenant);
+        List<float[]> vectors = embeddings(docs);
+        List<UUID> ids = new ArrayList<>(docs.size());
+        for (int i = 0; i < docs.size(); i++) {
+            ids.add(UUID.randomUUID());
+        }
+        List<String> metadata = new ArrayList<>(docs.size());
+        for (int i = 0; i < docs.size(); i++) {
+            metadata.add(Json.write("docs[" + i + "].metadata", docs.get(i).metadata()));
+        }
+        return db.inTenant(tenant, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO documents (id, tenant_id, content, metadata, embedding) VALUES (?, ?, ?, ?::jsonb, ?)")) {
+                for (int i = 0; i < docs.size(); i++) {
+                    ps.setObject(1, ids.get(i));
+                    ps.setObject(2, tenant);
+                    ps.setString(3, docs.get(i).content());
+                    ps.setString(4, metadata.get(i));
+                    ps.setObject(5, Vectors.param(vectors.get(i)));
+                    ps.addBatch();
+                    if ((i + 1) % INSERT_BATCH == 0) {
+                        ps.executeBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
+            return List.copyOf(ids);
+        });
+    }
+
+    /** The document with {@code id} (embedding included), if this tenant has it. */
+    public Optional<Document> get(UUID tenant, UUID id) {
+        checkTenant(tenant);
+        Objects.requireNonNull(id, "id");
+        return db.inTenant(tenant, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + DocumentRows.COLUMNS
+                    + ", d.embedding::text AS embedding FROM documents d WHERE d.id = ? AND d.tenant_id = ?")) {
+                ps.setObject(1, id);
+                ps.setObject(2, tenant);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(DocumentRows.read(rs, true)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /**
+     * Replaces the content, metadata and embedding of document {@code id} (re-embedding the new
+     * content when {@code doc} carries no embedding).
+     *
+     * @throws NotFoundException when this tenant has no such document
+     */
+    public Document update(UUID tenant, UUID id, NewDocument doc) {
+        checkTenant(tenant);
+        Objects.requireNonNull(id, "id");
+        float[] vector = embeddings(List.of(doc)).get(0);
+        String metadata = Json.write("metadata", doc.metadata());
+        return db.inTenant(tenant, c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE documents d SET content = ?, metadata = ?::jsonb,"
+                    + " embedding = ?, updated_at = now() WHERE d.id = ? AND d.tenant_id = ? RETURNING "
+                    + DocumentRows.COLUMNS + ", d.embedding::text AS embedding")) {
+                ps.setString(1, doc.content());
+                ps.setString(2, metadata);
+                ps.setObject(3, Vectors.param(vector));
+                ps.setObject(4, id);
+                ps.setObject(5, tenant);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new NotFoundException("document", id);
+                    }
+                    return DocumentRows.read(rs, true);
+                }
+            }
+        });
+    }
+
+    /** Deletes document {@code id}; false when this tenant had no such document. */
+    public boolean delete(UUID tenant, UUID id) {
+        checkTenant(tenant);
+        Objects.requireNonNull(id, "id");
+        return db.inTenant(tenant, c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM documents WHERE id = ? AND tenant_id = ?")) {
+                ps.setObject(1, id);
+                ps.setObject(2, tenant);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** How many documents this tenant has. */
+    public long count(UUID tenant) {
+        checkTenant(tenant);
+        return db.inTenant(tenant, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM documents WHERE tenant_id = ?")) {
+                ps.setObject(1, tenant);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    /** The {@code options.k()} documents nearest to the embedding of {@code text}. */
+    public List<Match> search(UUID tenant, String text, SearchOptions options) {
+        return search(tenant, embedQuery(text), options);
+    }
+
+    /** The {@code options.k()} documents nearest to {@code query}, nearest first. */
+    public List<Match> search(UUID tenant, float[] query, SearchOptions options) {
+        Sql sql = similaritySql(tenant, query, options);
+        return db.inTenant(tenant, c -> {
+            QuerySettings.apply(c, options);
+            return readMatches(c, sql, options.distance(), false);
+        });
+    }
+
+    /**
+     * Hybrid search: full-text rank ({@code websearch_to_tsquery} syntax: words, "phrases", -not,
+     * or) and vector rank (by the embedding of {@code text}) fused by reciprocal rank fusion.
+     */
+    public List<Match> hybridSearch(UUID tenant, String text, SearchOptions options) {
+        return hybridSearch(tenant, text, embedQuery(text), options);
+    }
+
+    /**
+     * Hybrid search with a precomputed query embedding. Each side contributes its best
+     * {@code max(4k, 40)} candidates; a document's score is the sum of 1/(60 + rank) over the sides
+     * that found it. {@link Match#distance()} is NaN for documents only full text found.
+     */
+    public List<Match> hybridSearch(UUID tenant, String text, float[] query, SearchOptions options) {
+        checkTenant(tenant);
+        Texts.nonBlank("text", text);
+        Objects.requireNonNull(options, "options");
+        Vectors.checkQuery("query", query, dimensions, options.distance() == Distance.COSINE);
+        int pool = Math.min(SearchOptions.MAX_K, Math.max(options.k() * 4, 40));
+        Sql sql = SearchSql.hybridDocuments(tenant, text, query, options, pool);
+        return db.inTenant(tenant, c -> {
+            QuerySettings.apply(c, options);
+            return readMatches(c, sql, options.distance(), true);
+        });
+    }
+
+    /** The query plan ({@code EXPLAIN}, no costs) of a similarity search: shows which index serves it. */
+    public String explain(UUID tenant, float[] query, SearchOptions options) {
+        Sql sql = similaritySql(tenant, query, options);
+        return db.inTenant(tenant, c -> {
+            QuerySettings.apply(c, options);
+            StringBuilder plan = new StringBuilder();
+            try (PreparedStatement ps = sql.prepare(c, "EXPLAIN (COSTS OFF) "); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    plan.append(rs.getString(1)).append('\n');
+                }
+            }
+            return plan.toString();
+        });
+    }
+
+    private Sql similaritySql(UUID tenant, float[] query, SearchOptions options) {
+        checkTenant(tenant);
+        Objects.requireNonNull(options, "options");
+        Vectors.checkQuery("query", query, dimensions, options.distance() == Distance.COSINE);
+        return SearchSql.nearest("documents", DocumentRows.COLUMNS, tenant, query, options, new Sql());
+    }
+
+    private static List<Match> readMatches(Connection c, Sql sql, Distance distance, boolean fused) throws SQLException {
+        List<Match> out = new ArrayList<>();
+        try (PreparedStatement ps = sql.prepare(c); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                double d = rs.getDouble("distance");
+                if (rs.wasNull()) {
+                    d = Double.NaN;
+                }
+                double score = fused ? rs.getDouble("score") : distance.score(d);
+                out.add(new Match(DocumentRows.read(rs, false), d, score));
+            }
+        }
+        return out;
+    }
+
+    private float[] embedQuery(String text) {
+        Texts.nonBlank("text", text);
+        return requireEmbedder("text").embed(text);
+    }
+
+    /** Validated embeddings for {@code docs}: given ones checked, missing ones computed in one call. */
+    private List<float[]> embeddings(List<NewDocument> docs) {
+        Objects.requireNonNull(docs, "docs");
+        if (docs.isEmpty()) {
+            throw new InvalidInputException("docs", "[]", "must not be empty");
+        }
+        List<float[]> out = new ArrayList<>(docs.size());
+        List<Integer> missing = new ArrayList<>();
+        for (int i = 0; i < docs.size(); i++) {
+            NewDocument d = docs.get(i);
+            if (d == null) {
+                throw new InvalidInputException("docs[" + i + "]", null, "must not be null");
+            }
+            if (d.embedding() == null) {
+                missing.add(i);
+                out.add(null);
+            } else {
+                out.add(Vectors.check(field(docs, i), d.embedding(), dimensions));
+            }
+        }
+        if (!missing.isEmpty()) {
+            List<String> texts = new ArrayList<>(missing.size());
+            for (int i : missing) {
+                texts.add(docs.get(i).content());
+            }
+            List<float[]> computed = requireEmbedder(field(docs, missing.get(0))).embedAll(texts);
+            for (int j = 0; j < missing.size(); j++) {
+                out.set(missing.get(j), Vectors.check("embedder output", computed.get(j), dimensions));
+            }
+        }
+        return out;
+    }
+
+    private static String field(List<NewDocument> docs, int i) {
+        return docs.size() == 1 ? "embedding" : "docs[" + i + "].embedding";
+    }
+
+    private Embedder requireEmbedder(String field) {
+        if (embedder == null) {
+            throw new ConfigurationException("embedder", null,
+                    "is not configured, so " + field + " must be given (create the store with an Embedder)");
+        }
+        return embedder;
+    }
+
+    static void checkTenant(UUID tenant) {
+        if (tenant == null) {
+            throw new InvalidInputException("tenantId", null, "must not be null");
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.hybriddb.vector.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hybriddb.HybridDBException;
+import dev.hybriddb.InvalidInputException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** jsonb metadata to and from Java maps. */
+public final class Json {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
+
+    private Json() {}
+
+    /** The JSON text of {@code metadata} (an empty object for null). */
+    public static String write(String field, Map<String, ?> metadata) {
+        if (metadata == null) {
+            return "{}";
+        }
+        for (Map.Entry<String, ?> e : metadata.entrySet()) {
+            if (e.getValue() instanceof Double && !Double.isFinite((Double) e.getValue())
+                    || e.getValue() instanceof Float && !Float.isFinite((Float) e.getValue())) {
+                throw new InvalidInputException(field + "." + e.getKey(), e.getValue(), "must be a finite number");
+            }
+        }
+        try {
+            return MAPPER.writeValueAsString(metadata);
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException(field, metadata, "is not representable as JSON (" + e.getOriginalMessage() + ")");
+        }
+    }
+
+    /** An unmodifiable map from a jsonb object's text (empty for null). */
+    public static Map<String, Object> read(String json) {
+        if (json == null) {
+            return Map.of();
+        }
+        try {
+            return Collections.unmodifiableMap(MAPPER.readValue(json, MAP));
+        } catch (JsonProcessingException e) {
+            throw new HybridDBException("unreadable metadata from the database: " + e.getOriginalMessage(), e);
+        }
+    }
+}

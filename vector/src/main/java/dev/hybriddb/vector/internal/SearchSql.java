@@ -1,0 +1,66 @@
+package dev.hybriddb.vector.internal;
+
+import dev.hybriddb.vector.IterativeScan;
+import dev.hybriddb.vector.SearchOptions;
+import java.util.UUID;
+
+/** Builds k-nearest-neighbour and hybrid queries over a fixed table aliased {@code d}. */
+public final class SearchSql {
+    /** The reciprocal rank fusion constant (the usual 60 from Cormack et al.). */
+    public static final int RRF_K = 60;
+
+    private SearchSql() {}
+
+    /**
+     * {@code SELECT <columns>, distance ... ORDER BY distance LIMIT k}. With relaxed iterative scans
+     * the ANN results may come slightly out of order, so they are materialized and sorted again.
+     *
+     * @param table      a fixed table name (never caller input)
+     * @param columns    fixed column list over alias {@code d}
+     * @param conditions extra conditions starting with {@code AND}
+     */
+    public static Sql nearest(String table, String columns, UUID tenant, float[] query, SearchOptions o, Sql conditions) {
+        Sql inner = new Sql()
+                .append("SELECT " + columns + ", d.embedding " + o.distance().operator() + " ? AS distance",
+                        Vectors.param(query))
+                .append(" FROM " + table + " d WHERE d.tenant_id = ?", tenant)
+                .append(conditions)
+                .append(Filters.conditions("d", o.filter()))
+                .append(" ORDER BY distance LIMIT ?", o.k());
+        if (o.iterativeScan() != IterativeScan.RELAXED_ORDER) {
+            return inner;
+        }
+        return new Sql().append("WITH relaxed AS MATERIALIZED (").append(inner)
+                .append(") SELECT * FROM relaxed ORDER BY distance");
+    }
+
+    /**
+     * Hybrid search of documents: the {@code pool} nearest by vector and the {@code pool} best by
+     * full-text rank ({@code ts_rank} of {@code websearch_to_tsquery('english', text)}), fused by
+     * reciprocal rank fusion: score = sum over both lists of 1 / (60 + rank).
+     */
+    public static Sql hybridDocuments(UUID tenant, String text, float[] query, SearchOptions o, int pool) {
+        Sql semantic = new Sql()
+                .append("SELECT id, distance, row_number() OVER (ORDER BY distance) AS rnk FROM (")
+                .append("SELECT d.id, d.embedding " + o.distance().operator() + " ? AS distance", Vectors.param(query))
+                .append(" FROM documents d WHERE d.tenant_id = ?", tenant)
+                .append(Filters.conditions("d", o.filter()))
+                .append(" ORDER BY distance LIMIT ?", pool).append(") s");
+        Sql keyword = new Sql()
+                .append("SELECT id, row_number() OVER (ORDER BY rank DESC, id) AS rnk FROM (")
+                .append("SELECT d.id, ts_rank(d.content_tsv, q) AS rank FROM documents d,"
+                        + " websearch_to_tsquery('english'::regconfig, ?) q", text)
+                .append(" WHERE d.tenant_id = ?", tenant)
+                .append(" AND d.content_tsv @@ q")
+                .append(Filters.conditions("d", o.filter()))
+                .append(" ORDER BY rank DESC LIMIT ?", pool).append(") k");
+        return new Sql()
+                .append("WITH semantic AS MATERIALIZED (").append(semantic).append("), ")
+                .append("keyword AS MATERIALIZED (").append(keyword).append("), ")
+                .append("fused AS (SELECT coalesce(s.id, k.id) AS id, s.distance,"
+                        + " coalesce(1.0 / (" + RRF_K + " + s.rnk), 0) + coalesce(1.0 / (" + RRF_K + " + k.rnk), 0) AS score"
+                        + " FROM semantic s FULL OUTER JOIN keyword k ON s.id = k.id) ")
+                .append("SELECT " + DocumentRows.COLUMNS + ", f.distance, f.score FROM fused f"
+                        + " JOIN documents d ON d.id = f.id ORDER BY f.score DESC, f.distance NULLS LAST, d.id LIMIT ?", o.k());
+    }
+}
