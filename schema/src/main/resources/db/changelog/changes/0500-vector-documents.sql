@@ -9,7 +9,7 @@
 --changeset hybriddb-vector:0500-documents
 CREATE TABLE documents (
     id          uuid        NOT NULL DEFAULT gen_random_uuid() PRIMARY KEY,
-    tenant_id   uuid        NOT NULL,
+    tenant_id   uuid        NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
     content     text        NOT NULL CHECK (length(btrim(content)) > 0),
     metadata    jsonb       NOT NULL DEFAULT '{}'::jsonb CHECK (jsonb_typeof(metadata) = 'object'),
     embedding   vector(${embedding_dimensions}) NOT NULL,
@@ -21,6 +21,8 @@ CREATE INDEX documents_tenant_created_idx ON documents (tenant_id, created_at);
 CREATE INDEX documents_metadata_gin ON documents USING gin (metadata jsonb_path_ops);
 CREATE INDEX documents_content_tsv_gin ON documents USING gin (content_tsv);
 CREATE INDEX documents_embedding_hnsw_cosine ON documents USING hnsw (embedding vector_cosine_ops) WITH (m = 16, ef_construction = 64);
+CREATE TRIGGER documents_touch_updated_at BEFORE UPDATE ON documents
+    FOR EACH ROW EXECUTE FUNCTION hybriddb_touch_updated_at();
 --rollback DROP TABLE documents;
 
 --changeset hybriddb-vector:0500-documents-rls

@@ -6,19 +6,21 @@
 --changeset hybriddb-vector:0510-memory-banks
 CREATE TABLE memory_banks (
     id          uuid        NOT NULL DEFAULT gen_random_uuid() PRIMARY KEY,
-    tenant_id   uuid        NOT NULL,
+    tenant_id   uuid        NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
     name        text        NOT NULL CHECK (length(btrim(name)) > 0),
     description text,
     created_at  timestamptz NOT NULL DEFAULT now(),
     updated_at  timestamptz NOT NULL DEFAULT now(),
     CONSTRAINT memory_banks_tenant_name_key UNIQUE (tenant_id, name)
 );
+CREATE TRIGGER memory_banks_touch_updated_at BEFORE UPDATE ON memory_banks
+    FOR EACH ROW EXECUTE FUNCTION hybriddb_touch_updated_at();
 --rollback DROP TABLE memory_banks;
 
 --changeset hybriddb-vector:0510-memories
 CREATE TABLE memories (
     id             uuid        NOT NULL DEFAULT gen_random_uuid() PRIMARY KEY,
-    tenant_id      uuid        NOT NULL,
+    tenant_id      uuid        NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
     memory_bank_id uuid        NOT NULL REFERENCES memory_banks (id) ON DELETE CASCADE,
     content        text        NOT NULL CHECK (length(btrim(content)) > 0),
     embedding      vector(${embedding_dimensions}) NOT NULL,

@@ -7,7 +7,7 @@
 CREATE TABLE conversations (
     id         uuid        NOT NULL DEFAULT gen_random_uuid() PRIMARY KEY,
     seq        bigint      GENERATED ALWAYS AS IDENTITY,
-    tenant_id  uuid        NOT NULL,
+    tenant_id  uuid        NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
     session_id text        NOT NULL CHECK (length(btrim(session_id)) > 0),
     role       text        NOT NULL CHECK (role IN ('user', 'assistant', 'system', 'tool')),
     content    text        NOT NULL,

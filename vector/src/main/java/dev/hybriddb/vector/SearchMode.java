@@ -7,8 +7,9 @@ public enum SearchMode {
     /** Exact k-nearest neighbours: index scans are disabled for the query, so no ANN index is used. */
     EXACT,
     /**
-     * Approximate: sequential and bitmap scans are disabled for the query, so an ANN index built for
-     * the search's distance is used when one exists (without one, the search stays exact).
+     * Approximate: sequential scans, bitmap scans and sorts are disabled for the query, so an ANN
+     * index built for the search's distance is used when one exists (without one, the search stays
+     * exact).
      */
     APPROXIMATE
 }

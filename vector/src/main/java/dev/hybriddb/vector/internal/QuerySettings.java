@@ -21,6 +21,7 @@ public final class QuerySettings {
         } else if (options.mode() == SearchMode.APPROXIMATE) {
             settings.add(new String[] {"enable_seqscan", "off"});
             settings.add(new String[] {"enable_bitmapscan", "off"});
+            settings.add(new String[] {"enable_sort", "off"}); // an index on tenant_id + a sort is no ANN plan
         }
         if (options.efSearch() != null) {
             settings.add(new String[] {"hnsw.ef_search", options.efSearch().toString()});

@@ -1,6 +1,5 @@
 package dev.hybriddb.vector.internal;
 
-import dev.hybriddb.vector.IterativeScan;
 import dev.hybriddb.vector.SearchOptions;
 import java.util.UUID;
 
@@ -12,8 +11,10 @@ public final class SearchSql {
     private SearchSql() {}
 
     /**
-     * {@code SELECT <columns>, distance ... ORDER BY distance LIMIT k}. With relaxed iterative scans
-     * the ANN results may come slightly out of order, so they are materialized and sorted again.
+     * {@code SELECT <columns>, distance ... ORDER BY distance LIMIT k}. ANN results may come slightly
+     * out of order (relaxed iterative scans, and in our tests even strict_order with filters), so the
+     * k rows are materialized and sorted again by their exact distance: cheap, and always sorted.
+     * The {@code + 0} matters: PostgreSQL 17 otherwise trusts the CTE's ORDER BY and skips the sort.
      *
      * @param table      a fixed table name (never caller input)
      * @param columns    fixed column list over alias {@code d}
@@ -27,11 +28,8 @@ public final class SearchSql {
                 .append(conditions)
                 .append(Filters.conditions("d", o.filter()))
                 .append(" ORDER BY distance LIMIT ?", o.k());
-        if (o.iterativeScan() != IterativeScan.RELAXED_ORDER) {
-            return inner;
-        }
         return new Sql().append("WITH relaxed AS MATERIALIZED (").append(inner)
-                .append(") SELECT * FROM relaxed ORDER BY distance");
+                .append(") SELECT * FROM relaxed ORDER BY distance + 0");
     }
 
     /**
