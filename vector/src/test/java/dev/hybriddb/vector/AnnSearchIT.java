@@ -72,8 +72,8 @@ class AnnSearchIT {
 
     @Test
     void exactAndHnswAgree() {
-        RecallReport report = RecallCheck.measure(store, tenant, queries(30), SearchOptions.topK(10).withEfSearch(100));
-        assertThat(report.queries()).isEqualTo(30);
+        RecallReport report = RecallCheck.measure(store, tenant, queries(20), SearchOptions.topK(10).withEfSearch(100));
+        assertThat(report.queries()).isEqualTo(20);
         assertThat(report.recall()).isGreaterThanOrEqualTo(0.95);
 
         float[] q = queries(1).get(0);
