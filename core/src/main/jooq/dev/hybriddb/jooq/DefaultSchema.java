@@ -15,11 +15,15 @@ import dev.hybriddb.jooq.tables.AuditLogs;
 import dev.hybriddb.jooq.tables.Budgets;
 import dev.hybriddb.jooq.tables.Contributions;
 import dev.hybriddb.jooq.tables.Contributors;
+import dev.hybriddb.jooq.tables.Conversations;
+import dev.hybriddb.jooq.tables.Documents;
 import dev.hybriddb.jooq.tables.EventStats_24h;
 import dev.hybriddb.jooq.tables.Events;
 import dev.hybriddb.jooq.tables.Guests;
 import dev.hybriddb.jooq.tables.KanbanBoards;
 import dev.hybriddb.jooq.tables.Lessons;
+import dev.hybriddb.jooq.tables.Memories;
+import dev.hybriddb.jooq.tables.MemoryBanks;
 import dev.hybriddb.jooq.tables.PgpArmorHeaders;
 import dev.hybriddb.jooq.tables.ProjectDependencies;
 import dev.hybriddb.jooq.tables.Projects;
@@ -115,6 +119,16 @@ public class DefaultSchema extends SchemaImpl {
     public final Contributors CONTRIBUTORS = Contributors.CONTRIBUTORS;
 
     /**
+     * The table <code>conversations</code>.
+     */
+    public final Conversations CONVERSATIONS = Conversations.CONVERSATIONS;
+
+    /**
+     * The table <code>documents</code>.
+     */
+    public final Documents DOCUMENTS = Documents.DOCUMENTS;
+
+    /**
      * The table <code>event_stats_24h</code>.
      */
     public final EventStats_24h EVENT_STATS_24H = EventStats_24h.EVENT_STATS_24H;
@@ -138,6 +152,16 @@ public class DefaultSchema extends SchemaImpl {
      * The table <code>lessons</code>.
      */
     public final Lessons LESSONS = Lessons.LESSONS;
+
+    /**
+     * The table <code>memories</code>.
+     */
+    public final Memories MEMORIES = Memories.MEMORIES;
+
+    /**
+     * The table <code>memory_banks</code>.
+     */
+    public final MemoryBanks MEMORY_BANKS = MemoryBanks.MEMORY_BANKS;
 
     /**
      * text, OUT key text, OUT value text
@@ -265,11 +289,15 @@ public class DefaultSchema extends SchemaImpl {
             Budgets.BUDGETS,
             Contributions.CONTRIBUTIONS,
             Contributors.CONTRIBUTORS,
+            Conversations.CONVERSATIONS,
+            Documents.DOCUMENTS,
             EventStats_24h.EVENT_STATS_24H,
             Events.EVENTS,
             Guests.GUESTS,
             KanbanBoards.KANBAN_BOARDS,
             Lessons.LESSONS,
+            Memories.MEMORIES,
+            MemoryBanks.MEMORY_BANKS,
             PgpArmorHeaders.PGP_ARMOR_HEADERS,
             ProjectDependencies.PROJECT_DEPENDENCIES,
             Projects.PROJECTS,

@@ -15,11 +15,15 @@ import dev.hybriddb.jooq.tables.AuditLogs;
 import dev.hybriddb.jooq.tables.Budgets;
 import dev.hybriddb.jooq.tables.Contributions;
 import dev.hybriddb.jooq.tables.Contributors;
+import dev.hybriddb.jooq.tables.Conversations;
+import dev.hybriddb.jooq.tables.Documents;
 import dev.hybriddb.jooq.tables.EventStats_24h;
 import dev.hybriddb.jooq.tables.Events;
 import dev.hybriddb.jooq.tables.Guests;
 import dev.hybriddb.jooq.tables.KanbanBoards;
 import dev.hybriddb.jooq.tables.Lessons;
+import dev.hybriddb.jooq.tables.Memories;
+import dev.hybriddb.jooq.tables.MemoryBanks;
 import dev.hybriddb.jooq.tables.PgpArmorHeaders;
 import dev.hybriddb.jooq.tables.ProjectDependencies;
 import dev.hybriddb.jooq.tables.Projects;
@@ -102,6 +106,16 @@ public class Tables {
     public static final Contributors CONTRIBUTORS = Contributors.CONTRIBUTORS;
 
     /**
+     * The table <code>conversations</code>.
+     */
+    public static final Conversations CONVERSATIONS = Conversations.CONVERSATIONS;
+
+    /**
+     * The table <code>documents</code>.
+     */
+    public static final Documents DOCUMENTS = Documents.DOCUMENTS;
+
+    /**
      * The table <code>event_stats_24h</code>.
      */
     public static final EventStats_24h EVENT_STATS_24H = EventStats_24h.EVENT_STATS_24H;
@@ -125,6 +139,16 @@ public class Tables {
      * The table <code>lessons</code>.
      */
     public static final Lessons LESSONS = Lessons.LESSONS;
+
+    /**
+     * The table <code>memories</code>.
+     */
+    public static final Memories MEMORIES = Memories.MEMORIES;
+
+    /**
+     * The table <code>memory_banks</code>.
+     */
+    public static final MemoryBanks MEMORY_BANKS = MemoryBanks.MEMORY_BANKS;
 
     /**
      * text, OUT key text, OUT value text

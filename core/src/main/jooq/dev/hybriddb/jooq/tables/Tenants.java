@@ -19,10 +19,14 @@ import dev.hybriddb.jooq.tables.AuditLogs.AuditLogsPath;
 import dev.hybriddb.jooq.tables.Budgets.BudgetsPath;
 import dev.hybriddb.jooq.tables.Contributions.ContributionsPath;
 import dev.hybriddb.jooq.tables.Contributors.ContributorsPath;
+import dev.hybriddb.jooq.tables.Conversations.ConversationsPath;
+import dev.hybriddb.jooq.tables.Documents.DocumentsPath;
 import dev.hybriddb.jooq.tables.Events.EventsPath;
 import dev.hybriddb.jooq.tables.Guests.GuestsPath;
 import dev.hybriddb.jooq.tables.KanbanBoards.KanbanBoardsPath;
 import dev.hybriddb.jooq.tables.Lessons.LessonsPath;
+import dev.hybriddb.jooq.tables.Memories.MemoriesPath;
+import dev.hybriddb.jooq.tables.MemoryBanks.MemoryBanksPath;
 import dev.hybriddb.jooq.tables.ProjectDependencies.ProjectDependenciesPath;
 import dev.hybriddb.jooq.tables.Projects.ProjectsPath;
 import dev.hybriddb.jooq.tables.Sessions.SessionsPath;
@@ -377,6 +381,31 @@ public class Tenants extends TableImpl<TenantsRecord> {
         return _contributors;
     }
 
+    private transient ConversationsPath _conversations;
+
+    /**
+     * Get the implicit to-many join path to the <code>conversations</code>
+     * table
+     */
+    public ConversationsPath conversations() {
+        if (_conversations == null)
+            _conversations = new ConversationsPath(this, null, Keys.CONVERSATIONS__CONVERSATIONS_TENANT_ID_FKEY.getInverseKey());
+
+        return _conversations;
+    }
+
+    private transient DocumentsPath _documents;
+
+    /**
+     * Get the implicit to-many join path to the <code>documents</code> table
+     */
+    public DocumentsPath documents() {
+        if (_documents == null)
+            _documents = new DocumentsPath(this, null, Keys.DOCUMENTS__DOCUMENTS_TENANT_ID_FKEY.getInverseKey());
+
+        return _documents;
+    }
+
     private transient EventsPath _events;
 
     /**
@@ -424,6 +453,30 @@ public class Tenants extends TableImpl<TenantsRecord> {
             _lessons = new LessonsPath(this, null, Keys.LESSONS__LESSONS_TENANT_ID_FKEY.getInverseKey());
 
         return _lessons;
+    }
+
+    private transient MemoriesPath _memories;
+
+    /**
+     * Get the implicit to-many join path to the <code>memories</code> table
+     */
+    public MemoriesPath memories() {
+        if (_memories == null)
+            _memories = new MemoriesPath(this, null, Keys.MEMORIES__MEMORIES_TENANT_ID_FKEY.getInverseKey());
+
+        return _memories;
+    }
+
+    private transient MemoryBanksPath _memoryBanks;
+
+    /**
+     * Get the implicit to-many join path to the <code>memory_banks</code> table
+     */
+    public MemoryBanksPath memoryBanks() {
+        if (_memoryBanks == null)
+            _memoryBanks = new MemoryBanksPath(this, null, Keys.MEMORY_BANKS__MEMORY_BANKS_TENANT_ID_FKEY.getInverseKey());
+
+        return _memoryBanks;
     }
 
     private transient ProjectDependenciesPath _projectDependencies;
