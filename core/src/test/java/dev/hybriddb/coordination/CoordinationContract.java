@@ -266,7 +266,7 @@ public abstract class CoordinationContract {
     @Test
     void executionEdgesAreInTheGraph() {
         List<GraphRow> rows = graph().query(fixture.graphName(), "MATCH (a:Agent {id: $a})-[e:EXECUTED]->(t:Task) "
-                + "RETURN t.id AS task, e.result AS result, e.tokens AS tokens ORDER BY task", Map.of("a", A1));
+                + "RETURN t.id AS task, e.result AS result, e.tokens AS tokens ORDER BY t.id", Map.of("a", A1));
         assertThat(rows).extracting(r -> r.getString("task") + "/" + r.getString("result") + "/" + r.getLong("tokens"))
                 .containsExactly(O2 + "/success/5", C2 + "/failure/0", C3 + "/success/100");
         assertThatThrownBy(() -> viaGraph.createExecutionEdge(t(), A1, UUID.randomUUID().toString(),
@@ -301,7 +301,7 @@ public abstract class CoordinationContract {
         }
         assertThatThrownBy(() -> viaGraph.syncFromPostgres(t(), EntitySync.of("ApiKey", "key-3", Map.of("service", "x"),
                 Relationship.to("HAS_ACCESS_TO", "Agent", "nobody")))).isInstanceOf(NotFoundException.class);
-        assertThat(graph().query(fixture.graphName(), "MATCH (k:ApiKey) RETURN k.id AS id ORDER BY id", Map.of()))
+        assertThat(graph().query(fixture.graphName(), "MATCH (k:ApiKey) RETURN k.id AS id ORDER BY k.id", Map.of()))
                 .extracting(r -> r.getString("id")).containsExactly("key-1");
         assertThatThrownBy(() -> viaSql.syncFromPostgres(t(), EntitySync.of("Agent", "x", Map.of())))
                 .isInstanceOf(dev.hybriddb.UnavailableException.class);

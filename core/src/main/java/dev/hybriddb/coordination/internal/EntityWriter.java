@@ -56,7 +56,7 @@ public final class EntityWriter {
             GraphValues.properties("relationship " + r.type(), r.properties());
             String targetLabel = label(r.targetType());
             boolean self = entity.id().equals(r.targetId()) && label.equals(targetLabel);
-            if (!self && graph.query(g, "MATCH (n:`" + targetLabel + "` {id: $id}) RETURN count(n) AS n",
+            if (!self && graph.query(g, "MATCH (n:" + targetLabel + " {id: $id}) RETURN count(n) AS n",
                     Map.of("id", r.targetId())).get(0).getLong("n") == 0) {
                 throw new NotFoundException(targetLabel, r.targetId());
             }

@@ -4,7 +4,11 @@ import dev.hybriddb.Database;
 import dev.hybriddb.NotFoundException;
 import dev.hybriddb.coordination.ExecutionRecord;
 import dev.hybriddb.coordination.NewExecution;
+import dev.hybriddb.graph.EdgeRecord;
+import dev.hybriddb.graph.EdgeType;
 import dev.hybriddb.graph.GraphBackend;
+import dev.hybriddb.graph.GraphRow;
+import dev.hybriddb.graph.GraphValues;
 import dev.hybriddb.graph.GraphNames;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,6 +27,8 @@ import java.util.UUID;
  * writing it again (here or by the sync) changes nothing.
  */
 public final class ExecutionWriter {
+    private static final EdgeType EXECUTED = EdgeType.of("Agent", "EXECUTED", "Task");
+
     private ExecutionWriter() {}
 
     public static ExecutionRecord insert(Database db, UUID tenant, String agentId, String taskId, NewExecution e) {
@@ -77,10 +83,22 @@ public final class ExecutionWriter {
     }
 
     /**
-     * Writes the EXECUTED edge unless it already holds a later execution; returns false when the
-     * agent or task node is not in the graph (yet).
+     * Writes the EXECUTED edge through the SPI's upsert unless the edge already holds a later
+     * execution; returns false when it was not written (the agent or task node is not in the graph
+     * yet, or the edge is newer).
      */
     public static boolean project(GraphBackend graph, UUID tenant, ExecutionRecord r) {
+        String g = GraphNames.forTenant(tenant);
+        graph.ensureGraph(g);
+        List<GraphRow> current = graph.query(g, "MATCH (:Agent {id: $agent})-[e:EXECUTED]->(:Task {id: $task}) "
+                + "RETURN e.started_at AS started", Map.of("agent", r.agentId(), "task", r.taskId()));
+        String started = (String) GraphValues.property("started_at", r.startedAt());
+        for (GraphRow row : current) {
+            String existing = row.getString("started");
+            if (existing != null && existing.compareTo(started) > 0) {
+                return false;
+            }
+        }
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("result", r.result());
         props.put("model", r.model());
@@ -89,22 +107,7 @@ public final class ExecutionWriter {
         props.put("duration_ms", r.durationMs());
         props.put("tokens", r.tokens());
         props.put("cost", r.cost());
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("agent", r.agentId());
-        params.put("task", r.taskId());
-        params.put("started", r.startedAt());
-        params.put("props", props);
-        String g = GraphNames.forTenant(tenant);
-        graph.ensureGraph(g);
-        List<?> rows = graph.execute(g, "MATCH (a:Agent {id: $agent}) MATCH (t:Task {id: $task}) "
-                + "MERGE (a)-[e:EXECUTED]->(t) WITH a, e WHERE e.started_at IS NULL OR e.started_at <= $started "
-                + "SET e += $props RETURN a.id AS id", params);
-        if (rows.isEmpty()) {
-            // no row: the nodes are missing, or the edge holds a later execution
-            return graph.query(g, "MATCH (:Agent {id: $agent})-[e:EXECUTED]->(:Task {id: $task}) RETURN count(e) AS n",
-                    Map.of("agent", r.agentId(), "task", r.taskId())).get(0).getLong("n") > 0;
-        }
-        return true;
+        return graph.upsertEdges(g, EXECUTED, List.of(new EdgeRecord(r.agentId(), r.taskId(), props))) == 1;
     }
 
     private static OffsetDateTime utc(Instant i) {

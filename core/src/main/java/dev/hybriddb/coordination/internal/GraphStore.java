@@ -147,7 +147,7 @@ public final class GraphStore implements CoordinationStore {
         for (GraphRow r : rows(tenant, "MATCH (a:Agent {id: $id})-[e:EXECUTED]->(t:Task) RETURN t.id AS task, "
                 + "t.title AS title, e.result AS result, e.model AS model, e.started_at AS started, "
                 + "e.finished_at AS finished, e.duration_ms AS duration, e.tokens AS tokens, e.cost AS cost "
-                + "ORDER BY started DESC, task ASC LIMIT $limit", Map.of("id", agentId, "limit", limit))) {
+                + "ORDER BY e.started_at DESC, t.id ASC LIMIT $limit", Map.of("id", agentId, "limit", limit))) {
             out.add(new ExecutionRecord(agentId, r.getString("task"), r.getString("title"), r.getString("result"),
                     r.getString("model"), instant(r.getString("started")), instant(r.getString("finished")),
                     r.getLong("duration"), r.get("tokens") == null ? 0 : r.getLong("tokens"), num(r, "cost")));
