@@ -208,6 +208,37 @@ class FalkorGraphIT {
     }
 
     @Test
+    void passwordsAreUsedAndNeverShown() {
+        FalkorService own = TestServices.privateFalkor();
+        String password = "s3cr3t-Pass-42";
+        String wrong = "wrong-Pass-77";
+        try {
+            try (redis.clients.jedis.Jedis admin = new redis.clients.jedis.Jedis(own.host(), own.port())) {
+                admin.configSet("requirepass", password);
+            }
+            FalkorConfig base = FalkorConfig.builder(own.host(), own.port()).connectTimeout(Duration.ofSeconds(1)).build();
+            try (FalkorGraph ok = FalkorGraph.connect(base.toBuilder().password(password).build())) {
+                assertThat(ok.health().up()).isTrue();
+                ok.upsertNodes("auth_graph", "Agent", List.of(NodeRecord.of("a1", Map.of())));
+                assertThat(ok.query("auth_graph", "MATCH (n:Agent) RETURN n.id AS id", Map.of())).hasSize(1);
+                assertThat(ok.toString()).doesNotContain(password);
+            }
+            for (FalkorConfig bad : List.of(base.toBuilder().password(wrong).build(), base)) {
+                try (FalkorGraph g = FalkorGraph.connect(bad)) {
+                    assertThatThrownBy(() -> g.query("auth_graph", "RETURN 1", Map.of()))
+                            .isInstanceOf(dev.hybriddb.ConfigurationException.class)
+                            .hasMessageNotContaining(wrong).hasMessageNotContaining(password);
+                    GraphHealth h = g.health();
+                    assertThat(h.up()).isFalse();
+                    assertThat(h.detail()).doesNotContain(wrong).doesNotContain(password);
+                }
+            }
+        } finally {
+            own.stop();
+        }
+    }
+
+    @Test
     void configNeverShowsThePassword() {
         FalkorConfig c = FalkorConfig.builder("h", 1).password("s3cr3t-pw").build();
         assertThat(c.toString()).doesNotContain("s3cr3t-pw").contains("****");
