@@ -24,7 +24,6 @@ import dev.hybriddb.jooq.tables.KanbanBoards;
 import dev.hybriddb.jooq.tables.Lessons;
 import dev.hybriddb.jooq.tables.Memories;
 import dev.hybriddb.jooq.tables.MemoryBanks;
-import dev.hybriddb.jooq.tables.PgpArmorHeaders;
 import dev.hybriddb.jooq.tables.ProjectDependencies;
 import dev.hybriddb.jooq.tables.Projects;
 import dev.hybriddb.jooq.tables.Sessions;
@@ -37,15 +36,11 @@ import dev.hybriddb.jooq.tables.TeamMembers;
 import dev.hybriddb.jooq.tables.Teams;
 import dev.hybriddb.jooq.tables.Tenants;
 import dev.hybriddb.jooq.tables.Users;
-import dev.hybriddb.jooq.tables.records.PgpArmorHeadersRecord;
 
 import java.util.Arrays;
 import java.util.List;
 
 import org.jooq.Catalog;
-import org.jooq.Configuration;
-import org.jooq.Field;
-import org.jooq.Result;
 import org.jooq.Table;
 import org.jooq.impl.SchemaImpl;
 
@@ -164,45 +159,6 @@ public class DefaultSchema extends SchemaImpl {
     public final MemoryBanks MEMORY_BANKS = MemoryBanks.MEMORY_BANKS;
 
     /**
-     * text, OUT key text, OUT value text
-     */
-    public final PgpArmorHeaders PGP_ARMOR_HEADERS = PgpArmorHeaders.PGP_ARMOR_HEADERS;
-
-    /**
-     * Call <code>pgp_armor_headers</code>.
-     */
-    public static Result<PgpArmorHeadersRecord> PGP_ARMOR_HEADERS(
-          Configuration configuration
-        , String __1
-    ) {
-        return configuration.dsl().selectFrom(dev.hybriddb.jooq.tables.PgpArmorHeaders.PGP_ARMOR_HEADERS.call(
-              __1
-        )).fetch();
-    }
-
-    /**
-     * Get <code>pgp_armor_headers</code> as a table.
-     */
-    public static PgpArmorHeaders PGP_ARMOR_HEADERS(
-          String __1
-    ) {
-        return dev.hybriddb.jooq.tables.PgpArmorHeaders.PGP_ARMOR_HEADERS.call(
-            __1
-        );
-    }
-
-    /**
-     * Get <code>pgp_armor_headers</code> as a table.
-     */
-    public static PgpArmorHeaders PGP_ARMOR_HEADERS(
-          Field<String> __1
-    ) {
-        return dev.hybriddb.jooq.tables.PgpArmorHeaders.PGP_ARMOR_HEADERS.call(
-            __1
-        );
-    }
-
-    /**
      * The table <code>project_dependencies</code>.
      */
     public final ProjectDependencies PROJECT_DEPENDENCIES = ProjectDependencies.PROJECT_DEPENDENCIES;
@@ -298,7 +254,6 @@ public class DefaultSchema extends SchemaImpl {
             Lessons.LESSONS,
             Memories.MEMORIES,
             MemoryBanks.MEMORY_BANKS,
-            PgpArmorHeaders.PGP_ARMOR_HEADERS,
             ProjectDependencies.PROJECT_DEPENDENCIES,
             Projects.PROJECTS,
             Sessions.SESSIONS,

@@ -24,7 +24,6 @@ import dev.hybriddb.jooq.tables.KanbanBoards;
 import dev.hybriddb.jooq.tables.Lessons;
 import dev.hybriddb.jooq.tables.Memories;
 import dev.hybriddb.jooq.tables.MemoryBanks;
-import dev.hybriddb.jooq.tables.PgpArmorHeaders;
 import dev.hybriddb.jooq.tables.ProjectDependencies;
 import dev.hybriddb.jooq.tables.Projects;
 import dev.hybriddb.jooq.tables.Sessions;
@@ -37,11 +36,6 @@ import dev.hybriddb.jooq.tables.TeamMembers;
 import dev.hybriddb.jooq.tables.Teams;
 import dev.hybriddb.jooq.tables.Tenants;
 import dev.hybriddb.jooq.tables.Users;
-import dev.hybriddb.jooq.tables.records.PgpArmorHeadersRecord;
-
-import org.jooq.Configuration;
-import org.jooq.Field;
-import org.jooq.Result;
 
 
 /**
@@ -149,45 +143,6 @@ public class Tables {
      * The table <code>memory_banks</code>.
      */
     public static final MemoryBanks MEMORY_BANKS = MemoryBanks.MEMORY_BANKS;
-
-    /**
-     * text, OUT key text, OUT value text
-     */
-    public static final PgpArmorHeaders PGP_ARMOR_HEADERS = PgpArmorHeaders.PGP_ARMOR_HEADERS;
-
-    /**
-     * Call <code>pgp_armor_headers</code>.
-     */
-    public static Result<PgpArmorHeadersRecord> PGP_ARMOR_HEADERS(
-          Configuration configuration
-        , String __1
-    ) {
-        return configuration.dsl().selectFrom(dev.hybriddb.jooq.tables.PgpArmorHeaders.PGP_ARMOR_HEADERS.call(
-              __1
-        )).fetch();
-    }
-
-    /**
-     * Get <code>pgp_armor_headers</code> as a table.
-     */
-    public static PgpArmorHeaders PGP_ARMOR_HEADERS(
-          String __1
-    ) {
-        return dev.hybriddb.jooq.tables.PgpArmorHeaders.PGP_ARMOR_HEADERS.call(
-            __1
-        );
-    }
-
-    /**
-     * Get <code>pgp_armor_headers</code> as a table.
-     */
-    public static PgpArmorHeaders PGP_ARMOR_HEADERS(
-          Field<String> __1
-    ) {
-        return dev.hybriddb.jooq.tables.PgpArmorHeaders.PGP_ARMOR_HEADERS.call(
-            __1
-        );
-    }
 
     /**
      * The table <code>project_dependencies</code>.

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Row-level security at the SQL level, as the application role. Tenant tables are discovered from
- * information_schema (every base table with a tenant_id column), so tables added later by any
- * changelog are covered without touching this test.
+ * information_schema (every base table with a NOT NULL tenant_id column), so tables added later by
+ * any changelog are covered without touching this test; and every table the application role may
+ * read at all must be one of them (or tenants).
  */
 class RowLevelSecurityIT {
     private static final String POLICY = "(tenant_id = hybriddb_current_tenant())";
@@ -47,7 +48,8 @@ class RowLevelSecurityIT {
             tenantTables = strings(owner,
                 "SELECT c.table_name FROM information_schema.columns c"
                         + " JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name"
-                        + " WHERE c.table_schema = current_schema() AND c.column_name = 'tenant_id' AND t.table_type = 'BASE TABLE'"
+                        + " WHERE c.table_schema = current_schema() AND c.column_name = 'tenant_id' AND c.is_nullable = 'NO'"
+                        + " AND t.table_type = 'BASE TABLE'"
                         + " ORDER BY 1");
         }
     }
@@ -63,6 +65,18 @@ class RowLevelSecurityIT {
                 .collect(Collectors.toSet());
         assertThat(tenantTables).containsAll(seeded);
         assertThat(tenantTables).hasSizeGreaterThanOrEqualTo(24);
+    }
+
+    @Test
+    void everyTableTheApplicationRoleCanTouchIsTenantScoped() throws SQLException {
+        try (Connection c = db.openAdmin()) {
+            String app = db.appUser();
+            List<String> reachable = strings(c, "SELECT c.relname FROM pg_class c"
+                    + " WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p')"
+                    + " AND has_table_privilege('" + app + "', c.oid, 'SELECT, INSERT, UPDATE, DELETE')");
+            assertThat(reachable).contains("tenants").allSatisfy(
+                    t -> assertThat(t.equals("tenants") || tenantTables.contains(t)).as("%s is reachable by the app role", t).isTrue());
+        }
     }
 
     @Test

@@ -25,13 +25,10 @@ import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.ForeignKey;
 import org.jooq.Index;
-import org.jooq.InverseForeignKey;
 import org.jooq.JSONB;
 import org.jooq.Name;
-import org.jooq.Path;
 import org.jooq.PlainSQL;
 import org.jooq.QueryPart;
-import org.jooq.Record;
 import org.jooq.SQL;
 import org.jooq.Schema;
 import org.jooq.Select;
@@ -164,39 +161,6 @@ public class AgentExecutions extends TableImpl<AgentExecutionsRecord> {
      */
     public AgentExecutions() {
         this(DSL.name("agent_executions"), null);
-    }
-
-    public <O extends Record> AgentExecutions(Table<O> path, ForeignKey<O, AgentExecutionsRecord> childPath, InverseForeignKey<O, AgentExecutionsRecord> parentPath) {
-        super(path, childPath, parentPath, AGENT_EXECUTIONS);
-    }
-
-    /**
-     * A subtype implementing {@link Path} for simplified path-based joins.
-     */
-    public static class AgentExecutionsPath extends AgentExecutions implements Path<AgentExecutionsRecord> {
-
-        private static final long serialVersionUID = 1L;
-        public <O extends Record> AgentExecutionsPath(Table<O> path, ForeignKey<O, AgentExecutionsRecord> childPath, InverseForeignKey<O, AgentExecutionsRecord> parentPath) {
-            super(path, childPath, parentPath);
-        }
-        private AgentExecutionsPath(Name alias, Table<AgentExecutionsRecord> aliased) {
-            super(alias, aliased);
-        }
-
-        @Override
-        public AgentExecutionsPath as(String alias) {
-            return new AgentExecutionsPath(DSL.name(alias), this);
-        }
-
-        @Override
-        public AgentExecutionsPath as(Name alias) {
-            return new AgentExecutionsPath(alias, this);
-        }
-
-        @Override
-        public AgentExecutionsPath as(Table<?> alias) {
-            return new AgentExecutionsPath(alias.getQualifiedName(), this);
-        }
     }
 
     @Override

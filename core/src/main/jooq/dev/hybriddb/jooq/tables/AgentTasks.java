@@ -24,13 +24,10 @@ import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.ForeignKey;
 import org.jooq.Index;
-import org.jooq.InverseForeignKey;
 import org.jooq.JSONB;
 import org.jooq.Name;
-import org.jooq.Path;
 import org.jooq.PlainSQL;
 import org.jooq.QueryPart;
-import org.jooq.Record;
 import org.jooq.SQL;
 import org.jooq.Schema;
 import org.jooq.Select;
@@ -183,39 +180,6 @@ public class AgentTasks extends TableImpl<AgentTasksRecord> {
      */
     public AgentTasks() {
         this(DSL.name("agent_tasks"), null);
-    }
-
-    public <O extends Record> AgentTasks(Table<O> path, ForeignKey<O, AgentTasksRecord> childPath, InverseForeignKey<O, AgentTasksRecord> parentPath) {
-        super(path, childPath, parentPath, AGENT_TASKS);
-    }
-
-    /**
-     * A subtype implementing {@link Path} for simplified path-based joins.
-     */
-    public static class AgentTasksPath extends AgentTasks implements Path<AgentTasksRecord> {
-
-        private static final long serialVersionUID = 1L;
-        public <O extends Record> AgentTasksPath(Table<O> path, ForeignKey<O, AgentTasksRecord> childPath, InverseForeignKey<O, AgentTasksRecord> parentPath) {
-            super(path, childPath, parentPath);
-        }
-        private AgentTasksPath(Name alias, Table<AgentTasksRecord> aliased) {
-            super(alias, aliased);
-        }
-
-        @Override
-        public AgentTasksPath as(String alias) {
-            return new AgentTasksPath(DSL.name(alias), this);
-        }
-
-        @Override
-        public AgentTasksPath as(Name alias) {
-            return new AgentTasksPath(alias, this);
-        }
-
-        @Override
-        public AgentTasksPath as(Table<?> alias) {
-            return new AgentTasksPath(alias.getQualifiedName(), this);
-        }
     }
 
     @Override

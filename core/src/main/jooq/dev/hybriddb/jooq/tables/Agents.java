@@ -9,14 +9,7 @@ import dev.hybriddb.jooq.Indexes;
 import dev.hybriddb.jooq.Keys;
 import dev.hybriddb.jooq.enums.AgentRole;
 import dev.hybriddb.jooq.enums.AgentStatus;
-import dev.hybriddb.jooq.tables.AgentExecutions.AgentExecutionsPath;
-import dev.hybriddb.jooq.tables.AgentTasks.AgentTasksPath;
-import dev.hybriddb.jooq.tables.ApiKeys.ApiKeysPath;
-import dev.hybriddb.jooq.tables.Events.EventsPath;
-import dev.hybriddb.jooq.tables.Lessons.LessonsPath;
-import dev.hybriddb.jooq.tables.Sessions.SessionsPath;
 import dev.hybriddb.jooq.tables.Swarms.SwarmsPath;
-import dev.hybriddb.jooq.tables.Tasks.TasksPath;
 import dev.hybriddb.jooq.tables.Tenants.TenantsPath;
 import dev.hybriddb.jooq.tables.records.AgentsRecord;
 
@@ -304,105 +297,6 @@ public class Agents extends TableImpl<AgentsRecord> {
             _tenants = new TenantsPath(this, Keys.AGENTS__AGENTS_TENANT_ID_FKEY, null);
 
         return _tenants;
-    }
-
-    private transient AgentExecutionsPath _agentExecutions;
-
-    /**
-     * Get the implicit to-many join path to the <code>agent_executions</code>
-     * table
-     */
-    public AgentExecutionsPath agentExecutions() {
-        if (_agentExecutions == null)
-            _agentExecutions = new AgentExecutionsPath(this, null, Keys.AGENT_EXECUTIONS__AGENT_EXECUTIONS_AGENT_FK.getInverseKey());
-
-        return _agentExecutions;
-    }
-
-    private transient AgentTasksPath _agentTasks;
-
-    /**
-     * Get the implicit to-many join path to the <code>agent_tasks</code> table
-     */
-    public AgentTasksPath agentTasks() {
-        if (_agentTasks == null)
-            _agentTasks = new AgentTasksPath(this, null, Keys.AGENT_TASKS__AGENT_TASKS_AGENT_FK.getInverseKey());
-
-        return _agentTasks;
-    }
-
-    private transient ApiKeysPath _apiKeys;
-
-    /**
-     * Get the implicit to-many join path to the <code>api_keys</code> table
-     */
-    public ApiKeysPath apiKeys() {
-        if (_apiKeys == null)
-            _apiKeys = new ApiKeysPath(this, null, Keys.API_KEYS__API_KEYS_AGENT_FK.getInverseKey());
-
-        return _apiKeys;
-    }
-
-    private transient EventsPath _events;
-
-    /**
-     * Get the implicit to-many join path to the <code>events</code> table
-     */
-    public EventsPath events() {
-        if (_events == null)
-            _events = new EventsPath(this, null, Keys.EVENTS__EVENTS_AGENT_FK.getInverseKey());
-
-        return _events;
-    }
-
-    private transient LessonsPath _lessons;
-
-    /**
-     * Get the implicit to-many join path to the <code>lessons</code> table
-     */
-    public LessonsPath lessons() {
-        if (_lessons == null)
-            _lessons = new LessonsPath(this, null, Keys.LESSONS__LESSONS_AGENT_FK.getInverseKey());
-
-        return _lessons;
-    }
-
-    private transient SessionsPath _sessions;
-
-    /**
-     * Get the implicit to-many join path to the <code>sessions</code> table
-     */
-    public SessionsPath sessions() {
-        if (_sessions == null)
-            _sessions = new SessionsPath(this, null, Keys.SESSIONS__SESSIONS_AGENT_FK.getInverseKey());
-
-        return _sessions;
-    }
-
-    private transient TasksPath _tasksAssignedAgentFk;
-
-    /**
-     * Get the implicit to-many join path to the <code>tasks</code> table, via
-     * the <code>tasks_assigned_agent_fk</code> key
-     */
-    public TasksPath tasksAssignedAgentFk() {
-        if (_tasksAssignedAgentFk == null)
-            _tasksAssignedAgentFk = new TasksPath(this, null, Keys.TASKS__TASKS_ASSIGNED_AGENT_FK.getInverseKey());
-
-        return _tasksAssignedAgentFk;
-    }
-
-    private transient TasksPath _tasksCoordinatorFk;
-
-    /**
-     * Get the implicit to-many join path to the <code>tasks</code> table, via
-     * the <code>tasks_coordinator_fk</code> key
-     */
-    public TasksPath tasksCoordinatorFk() {
-        if (_tasksCoordinatorFk == null)
-            _tasksCoordinatorFk = new TasksPath(this, null, Keys.TASKS__TASKS_COORDINATOR_FK.getInverseKey());
-
-        return _tasksCoordinatorFk;
     }
 
     @Override

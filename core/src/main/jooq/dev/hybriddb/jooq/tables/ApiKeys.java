@@ -22,12 +22,9 @@ import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.ForeignKey;
 import org.jooq.Index;
-import org.jooq.InverseForeignKey;
 import org.jooq.Name;
-import org.jooq.Path;
 import org.jooq.PlainSQL;
 import org.jooq.QueryPart;
-import org.jooq.Record;
 import org.jooq.SQL;
 import org.jooq.Schema;
 import org.jooq.Select;
@@ -150,39 +147,6 @@ public class ApiKeys extends TableImpl<ApiKeysRecord> {
      */
     public ApiKeys() {
         this(DSL.name("api_keys"), null);
-    }
-
-    public <O extends Record> ApiKeys(Table<O> path, ForeignKey<O, ApiKeysRecord> childPath, InverseForeignKey<O, ApiKeysRecord> parentPath) {
-        super(path, childPath, parentPath, API_KEYS);
-    }
-
-    /**
-     * A subtype implementing {@link Path} for simplified path-based joins.
-     */
-    public static class ApiKeysPath extends ApiKeys implements Path<ApiKeysRecord> {
-
-        private static final long serialVersionUID = 1L;
-        public <O extends Record> ApiKeysPath(Table<O> path, ForeignKey<O, ApiKeysRecord> childPath, InverseForeignKey<O, ApiKeysRecord> parentPath) {
-            super(path, childPath, parentPath);
-        }
-        private ApiKeysPath(Name alias, Table<ApiKeysRecord> aliased) {
-            super(alias, aliased);
-        }
-
-        @Override
-        public ApiKeysPath as(String alias) {
-            return new ApiKeysPath(DSL.name(alias), this);
-        }
-
-        @Override
-        public ApiKeysPath as(Name alias) {
-            return new ApiKeysPath(alias, this);
-        }
-
-        @Override
-        public ApiKeysPath as(Table<?> alias) {
-            return new ApiKeysPath(alias.getQualifiedName(), this);
-        }
     }
 
     @Override

@@ -7,8 +7,6 @@ package dev.hybriddb.jooq.tables;
 import dev.hybriddb.jooq.DefaultSchema;
 import dev.hybriddb.jooq.Indexes;
 import dev.hybriddb.jooq.Keys;
-import dev.hybriddb.jooq.tables.KanbanBoards.KanbanBoardsPath;
-import dev.hybriddb.jooq.tables.Tasks.TasksPath;
 import dev.hybriddb.jooq.tables.Teams.TeamsPath;
 import dev.hybriddb.jooq.tables.Tenants.TenantsPath;
 import dev.hybriddb.jooq.tables.Users.UsersPath;
@@ -231,31 +229,6 @@ public class Apps extends TableImpl<AppsRecord> {
             _users = new UsersPath(this, Keys.APPS__APPS_USER_FK, null);
 
         return _users;
-    }
-
-    private transient KanbanBoardsPath _kanbanBoards;
-
-    /**
-     * Get the implicit to-many join path to the <code>kanban_boards</code>
-     * table
-     */
-    public KanbanBoardsPath kanbanBoards() {
-        if (_kanbanBoards == null)
-            _kanbanBoards = new KanbanBoardsPath(this, null, Keys.KANBAN_BOARDS__KANBAN_BOARDS_APP_FK.getInverseKey());
-
-        return _kanbanBoards;
-    }
-
-    private transient TasksPath _tasks;
-
-    /**
-     * Get the implicit to-many join path to the <code>tasks</code> table
-     */
-    public TasksPath tasks() {
-        if (_tasks == null)
-            _tasks = new TasksPath(this, null, Keys.TASKS__TASKS_APP_FK.getInverseKey());
-
-        return _tasks;
     }
 
     @Override

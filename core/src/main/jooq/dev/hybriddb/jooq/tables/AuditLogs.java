@@ -22,13 +22,10 @@ import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.ForeignKey;
 import org.jooq.Index;
-import org.jooq.InverseForeignKey;
 import org.jooq.JSONB;
 import org.jooq.Name;
-import org.jooq.Path;
 import org.jooq.PlainSQL;
 import org.jooq.QueryPart;
-import org.jooq.Record;
 import org.jooq.SQL;
 import org.jooq.Schema;
 import org.jooq.Select;
@@ -147,39 +144,6 @@ public class AuditLogs extends TableImpl<AuditLogsRecord> {
      */
     public AuditLogs() {
         this(DSL.name("audit_logs"), null);
-    }
-
-    public <O extends Record> AuditLogs(Table<O> path, ForeignKey<O, AuditLogsRecord> childPath, InverseForeignKey<O, AuditLogsRecord> parentPath) {
-        super(path, childPath, parentPath, AUDIT_LOGS);
-    }
-
-    /**
-     * A subtype implementing {@link Path} for simplified path-based joins.
-     */
-    public static class AuditLogsPath extends AuditLogs implements Path<AuditLogsRecord> {
-
-        private static final long serialVersionUID = 1L;
-        public <O extends Record> AuditLogsPath(Table<O> path, ForeignKey<O, AuditLogsRecord> childPath, InverseForeignKey<O, AuditLogsRecord> parentPath) {
-            super(path, childPath, parentPath);
-        }
-        private AuditLogsPath(Name alias, Table<AuditLogsRecord> aliased) {
-            super(alias, aliased);
-        }
-
-        @Override
-        public AuditLogsPath as(String alias) {
-            return new AuditLogsPath(DSL.name(alias), this);
-        }
-
-        @Override
-        public AuditLogsPath as(Name alias) {
-            return new AuditLogsPath(alias, this);
-        }
-
-        @Override
-        public AuditLogsPath as(Table<?> alias) {
-            return new AuditLogsPath(alias.getQualifiedName(), this);
-        }
     }
 
     @Override

@@ -23,12 +23,9 @@ import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.ForeignKey;
 import org.jooq.Index;
-import org.jooq.InverseForeignKey;
 import org.jooq.Name;
-import org.jooq.Path;
 import org.jooq.PlainSQL;
 import org.jooq.QueryPart;
-import org.jooq.Record;
 import org.jooq.SQL;
 import org.jooq.Schema;
 import org.jooq.Select;
@@ -151,39 +148,6 @@ public class Budgets extends TableImpl<BudgetsRecord> {
      */
     public Budgets() {
         this(DSL.name("budgets"), null);
-    }
-
-    public <O extends Record> Budgets(Table<O> path, ForeignKey<O, BudgetsRecord> childPath, InverseForeignKey<O, BudgetsRecord> parentPath) {
-        super(path, childPath, parentPath, BUDGETS);
-    }
-
-    /**
-     * A subtype implementing {@link Path} for simplified path-based joins.
-     */
-    public static class BudgetsPath extends Budgets implements Path<BudgetsRecord> {
-
-        private static final long serialVersionUID = 1L;
-        public <O extends Record> BudgetsPath(Table<O> path, ForeignKey<O, BudgetsRecord> childPath, InverseForeignKey<O, BudgetsRecord> parentPath) {
-            super(path, childPath, parentPath);
-        }
-        private BudgetsPath(Name alias, Table<BudgetsRecord> aliased) {
-            super(alias, aliased);
-        }
-
-        @Override
-        public BudgetsPath as(String alias) {
-            return new BudgetsPath(DSL.name(alias), this);
-        }
-
-        @Override
-        public BudgetsPath as(Name alias) {
-            return new BudgetsPath(alias, this);
-        }
-
-        @Override
-        public BudgetsPath as(Table<?> alias) {
-            return new BudgetsPath(alias.getQualifiedName(), this);
-        }
     }
 
     @Override

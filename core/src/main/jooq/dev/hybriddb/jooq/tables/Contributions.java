@@ -24,13 +24,10 @@ import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.ForeignKey;
 import org.jooq.Index;
-import org.jooq.InverseForeignKey;
 import org.jooq.JSONB;
 import org.jooq.Name;
-import org.jooq.Path;
 import org.jooq.PlainSQL;
 import org.jooq.QueryPart;
-import org.jooq.Record;
 import org.jooq.SQL;
 import org.jooq.Schema;
 import org.jooq.Select;
@@ -133,39 +130,6 @@ public class Contributions extends TableImpl<ContributionsRecord> {
      */
     public Contributions() {
         this(DSL.name("contributions"), null);
-    }
-
-    public <O extends Record> Contributions(Table<O> path, ForeignKey<O, ContributionsRecord> childPath, InverseForeignKey<O, ContributionsRecord> parentPath) {
-        super(path, childPath, parentPath, CONTRIBUTIONS);
-    }
-
-    /**
-     * A subtype implementing {@link Path} for simplified path-based joins.
-     */
-    public static class ContributionsPath extends Contributions implements Path<ContributionsRecord> {
-
-        private static final long serialVersionUID = 1L;
-        public <O extends Record> ContributionsPath(Table<O> path, ForeignKey<O, ContributionsRecord> childPath, InverseForeignKey<O, ContributionsRecord> parentPath) {
-            super(path, childPath, parentPath);
-        }
-        private ContributionsPath(Name alias, Table<ContributionsRecord> aliased) {
-            super(alias, aliased);
-        }
-
-        @Override
-        public ContributionsPath as(String alias) {
-            return new ContributionsPath(DSL.name(alias), this);
-        }
-
-        @Override
-        public ContributionsPath as(Name alias) {
-            return new ContributionsPath(alias, this);
-        }
-
-        @Override
-        public ContributionsPath as(Table<?> alias) {
-            return new ContributionsPath(alias.getQualifiedName(), this);
-        }
     }
 
     @Override

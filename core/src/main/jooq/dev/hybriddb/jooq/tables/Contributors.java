@@ -7,7 +7,6 @@ package dev.hybriddb.jooq.tables;
 import dev.hybriddb.jooq.DefaultSchema;
 import dev.hybriddb.jooq.Indexes;
 import dev.hybriddb.jooq.Keys;
-import dev.hybriddb.jooq.tables.Contributions.ContributionsPath;
 import dev.hybriddb.jooq.tables.Tenants.TenantsPath;
 import dev.hybriddb.jooq.tables.records.ContributorsRecord;
 
@@ -204,19 +203,6 @@ public class Contributors extends TableImpl<ContributorsRecord> {
             _tenants = new TenantsPath(this, Keys.CONTRIBUTORS__CONTRIBUTORS_TENANT_ID_FKEY, null);
 
         return _tenants;
-    }
-
-    private transient ContributionsPath _contributions;
-
-    /**
-     * Get the implicit to-many join path to the <code>contributions</code>
-     * table
-     */
-    public ContributionsPath contributions() {
-        if (_contributions == null)
-            _contributions = new ContributionsPath(this, null, Keys.CONTRIBUTIONS__CONTRIBUTIONS_CONTRIBUTOR_FK.getInverseKey());
-
-        return _contributions;
     }
 
     @Override

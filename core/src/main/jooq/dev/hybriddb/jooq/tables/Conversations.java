@@ -22,13 +22,10 @@ import org.jooq.Field;
 import org.jooq.ForeignKey;
 import org.jooq.Identity;
 import org.jooq.Index;
-import org.jooq.InverseForeignKey;
 import org.jooq.JSONB;
 import org.jooq.Name;
-import org.jooq.Path;
 import org.jooq.PlainSQL;
 import org.jooq.QueryPart;
-import org.jooq.Record;
 import org.jooq.SQL;
 import org.jooq.Schema;
 import org.jooq.Select;
@@ -131,39 +128,6 @@ public class Conversations extends TableImpl<ConversationsRecord> {
      */
     public Conversations() {
         this(DSL.name("conversations"), null);
-    }
-
-    public <O extends Record> Conversations(Table<O> path, ForeignKey<O, ConversationsRecord> childPath, InverseForeignKey<O, ConversationsRecord> parentPath) {
-        super(path, childPath, parentPath, CONVERSATIONS);
-    }
-
-    /**
-     * A subtype implementing {@link Path} for simplified path-based joins.
-     */
-    public static class ConversationsPath extends Conversations implements Path<ConversationsRecord> {
-
-        private static final long serialVersionUID = 1L;
-        public <O extends Record> ConversationsPath(Table<O> path, ForeignKey<O, ConversationsRecord> childPath, InverseForeignKey<O, ConversationsRecord> parentPath) {
-            super(path, childPath, parentPath);
-        }
-        private ConversationsPath(Name alias, Table<ConversationsRecord> aliased) {
-            super(alias, aliased);
-        }
-
-        @Override
-        public ConversationsPath as(String alias) {
-            return new ConversationsPath(DSL.name(alias), this);
-        }
-
-        @Override
-        public ConversationsPath as(Name alias) {
-            return new ConversationsPath(alias, this);
-        }
-
-        @Override
-        public ConversationsPath as(Table<?> alias) {
-            return new ConversationsPath(alias.getQualifiedName(), this);
-        }
     }
 
     @Override

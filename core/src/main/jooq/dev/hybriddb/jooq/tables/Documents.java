@@ -4,6 +4,7 @@
 package dev.hybriddb.jooq.tables;
 
 
+import dev.hybriddb.internal.jooq.TsvectorBinding;
 import dev.hybriddb.internal.jooq.VectorBinding;
 import dev.hybriddb.jooq.DefaultSchema;
 import dev.hybriddb.jooq.Indexes;
@@ -22,13 +23,10 @@ import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.ForeignKey;
 import org.jooq.Index;
-import org.jooq.InverseForeignKey;
 import org.jooq.JSONB;
 import org.jooq.Name;
-import org.jooq.Path;
 import org.jooq.PlainSQL;
 import org.jooq.QueryPart;
-import org.jooq.Record;
 import org.jooq.SQL;
 import org.jooq.Schema;
 import org.jooq.Select;
@@ -91,15 +89,9 @@ public class Documents extends TableImpl<DocumentsRecord> {
     public final TableField<DocumentsRecord, float[]> EMBEDDING = createField(DSL.name("embedding"), DefaultDataType.getDefaultDataType("\"public\".\"vector\"").nullable(false), this, "", new VectorBinding());
 
     /**
-     * @deprecated Unknown data type. If this is a qualified, user-defined type,
-     * it may have been excluded from code generation. If this is a built-in
-     * type, you can define an explicit {@link org.jooq.Binding} to specify how
-     * this type should be handled. Deprecation can be turned off using
-     * {@literal <deprecationOnUnknownTypes/>} in your code generator
-     * configuration.
+     * The column <code>documents.content_tsv</code>.
      */
-    @Deprecated
-    public final TableField<DocumentsRecord, Object> CONTENT_TSV = createField(DSL.name("content_tsv"), DefaultDataType.getDefaultDataType("\"pg_catalog\".\"tsvector\""), this, "");
+    public final TableField<DocumentsRecord, String> CONTENT_TSV = createField(DSL.name("content_tsv"), DefaultDataType.getDefaultDataType("\"pg_catalog\".\"tsvector\""), this, "", new TsvectorBinding());
 
     /**
      * The column <code>documents.created_at</code>.
@@ -138,39 +130,6 @@ public class Documents extends TableImpl<DocumentsRecord> {
      */
     public Documents() {
         this(DSL.name("documents"), null);
-    }
-
-    public <O extends Record> Documents(Table<O> path, ForeignKey<O, DocumentsRecord> childPath, InverseForeignKey<O, DocumentsRecord> parentPath) {
-        super(path, childPath, parentPath, DOCUMENTS);
-    }
-
-    /**
-     * A subtype implementing {@link Path} for simplified path-based joins.
-     */
-    public static class DocumentsPath extends Documents implements Path<DocumentsRecord> {
-
-        private static final long serialVersionUID = 1L;
-        public <O extends Record> DocumentsPath(Table<O> path, ForeignKey<O, DocumentsRecord> childPath, InverseForeignKey<O, DocumentsRecord> parentPath) {
-            super(path, childPath, parentPath);
-        }
-        private DocumentsPath(Name alias, Table<DocumentsRecord> aliased) {
-            super(alias, aliased);
-        }
-
-        @Override
-        public DocumentsPath as(String alias) {
-            return new DocumentsPath(DSL.name(alias), this);
-        }
-
-        @Override
-        public DocumentsPath as(Name alias) {
-            return new DocumentsPath(alias, this);
-        }
-
-        @Override
-        public DocumentsPath as(Table<?> alias) {
-            return new DocumentsPath(alias.getQualifiedName(), this);
-        }
     }
 
     @Override

@@ -23,13 +23,10 @@ import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.ForeignKey;
 import org.jooq.Index;
-import org.jooq.InverseForeignKey;
 import org.jooq.JSONB;
 import org.jooq.Name;
-import org.jooq.Path;
 import org.jooq.PlainSQL;
 import org.jooq.QueryPart;
-import org.jooq.Record;
 import org.jooq.SQL;
 import org.jooq.Schema;
 import org.jooq.Select;
@@ -127,39 +124,6 @@ public class Events extends TableImpl<EventsRecord> {
      */
     public Events() {
         this(DSL.name("events"), null);
-    }
-
-    public <O extends Record> Events(Table<O> path, ForeignKey<O, EventsRecord> childPath, InverseForeignKey<O, EventsRecord> parentPath) {
-        super(path, childPath, parentPath, EVENTS);
-    }
-
-    /**
-     * A subtype implementing {@link Path} for simplified path-based joins.
-     */
-    public static class EventsPath extends Events implements Path<EventsRecord> {
-
-        private static final long serialVersionUID = 1L;
-        public <O extends Record> EventsPath(Table<O> path, ForeignKey<O, EventsRecord> childPath, InverseForeignKey<O, EventsRecord> parentPath) {
-            super(path, childPath, parentPath);
-        }
-        private EventsPath(Name alias, Table<EventsRecord> aliased) {
-            super(alias, aliased);
-        }
-
-        @Override
-        public EventsPath as(String alias) {
-            return new EventsPath(DSL.name(alias), this);
-        }
-
-        @Override
-        public EventsPath as(Name alias) {
-            return new EventsPath(alias, this);
-        }
-
-        @Override
-        public EventsPath as(Table<?> alias) {
-            return new EventsPath(alias.getQualifiedName(), this);
-        }
     }
 
     @Override

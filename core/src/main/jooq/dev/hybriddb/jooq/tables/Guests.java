@@ -18,13 +18,10 @@ import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.ForeignKey;
-import org.jooq.InverseForeignKey;
 import org.jooq.JSONB;
 import org.jooq.Name;
-import org.jooq.Path;
 import org.jooq.PlainSQL;
 import org.jooq.QueryPart;
-import org.jooq.Record;
 import org.jooq.SQL;
 import org.jooq.Schema;
 import org.jooq.Select;
@@ -126,39 +123,6 @@ public class Guests extends TableImpl<GuestsRecord> {
      */
     public Guests() {
         this(DSL.name("guests"), null);
-    }
-
-    public <O extends Record> Guests(Table<O> path, ForeignKey<O, GuestsRecord> childPath, InverseForeignKey<O, GuestsRecord> parentPath) {
-        super(path, childPath, parentPath, GUESTS);
-    }
-
-    /**
-     * A subtype implementing {@link Path} for simplified path-based joins.
-     */
-    public static class GuestsPath extends Guests implements Path<GuestsRecord> {
-
-        private static final long serialVersionUID = 1L;
-        public <O extends Record> GuestsPath(Table<O> path, ForeignKey<O, GuestsRecord> childPath, InverseForeignKey<O, GuestsRecord> parentPath) {
-            super(path, childPath, parentPath);
-        }
-        private GuestsPath(Name alias, Table<GuestsRecord> aliased) {
-            super(alias, aliased);
-        }
-
-        @Override
-        public GuestsPath as(String alias) {
-            return new GuestsPath(DSL.name(alias), this);
-        }
-
-        @Override
-        public GuestsPath as(Name alias) {
-            return new GuestsPath(alias, this);
-        }
-
-        @Override
-        public GuestsPath as(Table<?> alias) {
-            return new GuestsPath(alias.getQualifiedName(), this);
-        }
     }
 
     @Override

@@ -8,8 +8,6 @@ import dev.hybriddb.jooq.DefaultSchema;
 import dev.hybriddb.jooq.Indexes;
 import dev.hybriddb.jooq.Keys;
 import dev.hybriddb.jooq.tables.Apps.AppsPath;
-import dev.hybriddb.jooq.tables.TaskStates.TaskStatesPath;
-import dev.hybriddb.jooq.tables.Tasks.TasksPath;
 import dev.hybriddb.jooq.tables.Teams.TeamsPath;
 import dev.hybriddb.jooq.tables.Tenants.TenantsPath;
 import dev.hybriddb.jooq.tables.Users.UsersPath;
@@ -243,30 +241,6 @@ public class KanbanBoards extends TableImpl<KanbanBoardsRecord> {
             _users = new UsersPath(this, Keys.KANBAN_BOARDS__KANBAN_BOARDS_USER_FK, null);
 
         return _users;
-    }
-
-    private transient TaskStatesPath _taskStates;
-
-    /**
-     * Get the implicit to-many join path to the <code>task_states</code> table
-     */
-    public TaskStatesPath taskStates() {
-        if (_taskStates == null)
-            _taskStates = new TaskStatesPath(this, null, Keys.TASK_STATES__TASK_STATES_BOARD_FK.getInverseKey());
-
-        return _taskStates;
-    }
-
-    private transient TasksPath _tasks;
-
-    /**
-     * Get the implicit to-many join path to the <code>tasks</code> table
-     */
-    public TasksPath tasks() {
-        if (_tasks == null)
-            _tasks = new TasksPath(this, null, Keys.TASKS__TASKS_BOARD_FK.getInverseKey());
-
-        return _tasks;
     }
 
     @Override

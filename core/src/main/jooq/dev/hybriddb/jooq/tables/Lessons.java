@@ -25,13 +25,10 @@ import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.ForeignKey;
 import org.jooq.Index;
-import org.jooq.InverseForeignKey;
 import org.jooq.JSONB;
 import org.jooq.Name;
-import org.jooq.Path;
 import org.jooq.PlainSQL;
 import org.jooq.QueryPart;
-import org.jooq.Record;
 import org.jooq.SQL;
 import org.jooq.Schema;
 import org.jooq.Select;
@@ -164,39 +161,6 @@ public class Lessons extends TableImpl<LessonsRecord> {
      */
     public Lessons() {
         this(DSL.name("lessons"), null);
-    }
-
-    public <O extends Record> Lessons(Table<O> path, ForeignKey<O, LessonsRecord> childPath, InverseForeignKey<O, LessonsRecord> parentPath) {
-        super(path, childPath, parentPath, LESSONS);
-    }
-
-    /**
-     * A subtype implementing {@link Path} for simplified path-based joins.
-     */
-    public static class LessonsPath extends Lessons implements Path<LessonsRecord> {
-
-        private static final long serialVersionUID = 1L;
-        public <O extends Record> LessonsPath(Table<O> path, ForeignKey<O, LessonsRecord> childPath, InverseForeignKey<O, LessonsRecord> parentPath) {
-            super(path, childPath, parentPath);
-        }
-        private LessonsPath(Name alias, Table<LessonsRecord> aliased) {
-            super(alias, aliased);
-        }
-
-        @Override
-        public LessonsPath as(String alias) {
-            return new LessonsPath(DSL.name(alias), this);
-        }
-
-        @Override
-        public LessonsPath as(Name alias) {
-            return new LessonsPath(alias, this);
-        }
-
-        @Override
-        public LessonsPath as(Table<?> alias) {
-            return new LessonsPath(alias.getQualifiedName(), this);
-        }
     }
 
     @Override

@@ -23,13 +23,10 @@ import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.ForeignKey;
 import org.jooq.Index;
-import org.jooq.InverseForeignKey;
 import org.jooq.JSONB;
 import org.jooq.Name;
-import org.jooq.Path;
 import org.jooq.PlainSQL;
 import org.jooq.QueryPart;
-import org.jooq.Record;
 import org.jooq.SQL;
 import org.jooq.Schema;
 import org.jooq.Select;
@@ -148,39 +145,6 @@ public class Memories extends TableImpl<MemoriesRecord> {
      */
     public Memories() {
         this(DSL.name("memories"), null);
-    }
-
-    public <O extends Record> Memories(Table<O> path, ForeignKey<O, MemoriesRecord> childPath, InverseForeignKey<O, MemoriesRecord> parentPath) {
-        super(path, childPath, parentPath, MEMORIES);
-    }
-
-    /**
-     * A subtype implementing {@link Path} for simplified path-based joins.
-     */
-    public static class MemoriesPath extends Memories implements Path<MemoriesRecord> {
-
-        private static final long serialVersionUID = 1L;
-        public <O extends Record> MemoriesPath(Table<O> path, ForeignKey<O, MemoriesRecord> childPath, InverseForeignKey<O, MemoriesRecord> parentPath) {
-            super(path, childPath, parentPath);
-        }
-        private MemoriesPath(Name alias, Table<MemoriesRecord> aliased) {
-            super(alias, aliased);
-        }
-
-        @Override
-        public MemoriesPath as(String alias) {
-            return new MemoriesPath(DSL.name(alias), this);
-        }
-
-        @Override
-        public MemoriesPath as(Name alias) {
-            return new MemoriesPath(alias, this);
-        }
-
-        @Override
-        public MemoriesPath as(Table<?> alias) {
-            return new MemoriesPath(alias.getQualifiedName(), this);
-        }
     }
 
     @Override

@@ -6,7 +6,6 @@ package dev.hybriddb.jooq.tables;
 
 import dev.hybriddb.jooq.DefaultSchema;
 import dev.hybriddb.jooq.Keys;
-import dev.hybriddb.jooq.tables.Memories.MemoriesPath;
 import dev.hybriddb.jooq.tables.Tenants.TenantsPath;
 import dev.hybriddb.jooq.tables.records.MemoryBanksRecord;
 
@@ -183,18 +182,6 @@ public class MemoryBanks extends TableImpl<MemoryBanksRecord> {
             _tenants = new TenantsPath(this, Keys.MEMORY_BANKS__MEMORY_BANKS_TENANT_ID_FKEY, null);
 
         return _tenants;
-    }
-
-    private transient MemoriesPath _memories;
-
-    /**
-     * Get the implicit to-many join path to the <code>memories</code> table
-     */
-    public MemoriesPath memories() {
-        if (_memories == null)
-            _memories = new MemoriesPath(this, null, Keys.MEMORIES__MEMORIES_MEMORY_BANK_ID_FKEY.getInverseKey());
-
-        return _memories;
     }
 
     @Override

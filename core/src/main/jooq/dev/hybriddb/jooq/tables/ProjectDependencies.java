@@ -22,12 +22,9 @@ import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.ForeignKey;
 import org.jooq.Index;
-import org.jooq.InverseForeignKey;
 import org.jooq.Name;
-import org.jooq.Path;
 import org.jooq.PlainSQL;
 import org.jooq.QueryPart;
-import org.jooq.Record;
 import org.jooq.SQL;
 import org.jooq.Schema;
 import org.jooq.Select;
@@ -115,39 +112,6 @@ public class ProjectDependencies extends TableImpl<ProjectDependenciesRecord> {
      */
     public ProjectDependencies() {
         this(DSL.name("project_dependencies"), null);
-    }
-
-    public <O extends Record> ProjectDependencies(Table<O> path, ForeignKey<O, ProjectDependenciesRecord> childPath, InverseForeignKey<O, ProjectDependenciesRecord> parentPath) {
-        super(path, childPath, parentPath, PROJECT_DEPENDENCIES);
-    }
-
-    /**
-     * A subtype implementing {@link Path} for simplified path-based joins.
-     */
-    public static class ProjectDependenciesPath extends ProjectDependencies implements Path<ProjectDependenciesRecord> {
-
-        private static final long serialVersionUID = 1L;
-        public <O extends Record> ProjectDependenciesPath(Table<O> path, ForeignKey<O, ProjectDependenciesRecord> childPath, InverseForeignKey<O, ProjectDependenciesRecord> parentPath) {
-            super(path, childPath, parentPath);
-        }
-        private ProjectDependenciesPath(Name alias, Table<ProjectDependenciesRecord> aliased) {
-            super(alias, aliased);
-        }
-
-        @Override
-        public ProjectDependenciesPath as(String alias) {
-            return new ProjectDependenciesPath(DSL.name(alias), this);
-        }
-
-        @Override
-        public ProjectDependenciesPath as(Name alias) {
-            return new ProjectDependenciesPath(alias, this);
-        }
-
-        @Override
-        public ProjectDependenciesPath as(Table<?> alias) {
-            return new ProjectDependenciesPath(alias.getQualifiedName(), this);
-        }
     }
 
     @Override

@@ -8,9 +8,6 @@ import dev.hybriddb.jooq.DefaultSchema;
 import dev.hybriddb.jooq.Indexes;
 import dev.hybriddb.jooq.Keys;
 import dev.hybriddb.jooq.enums.ProjectStatus;
-import dev.hybriddb.jooq.tables.Lessons.LessonsPath;
-import dev.hybriddb.jooq.tables.ProjectDependencies.ProjectDependenciesPath;
-import dev.hybriddb.jooq.tables.Tasks.TasksPath;
 import dev.hybriddb.jooq.tables.Tenants.TenantsPath;
 import dev.hybriddb.jooq.tables.records.ProjectsRecord;
 
@@ -239,58 +236,6 @@ public class Projects extends TableImpl<ProjectsRecord> {
             _tenants = new TenantsPath(this, Keys.PROJECTS__PROJECTS_TENANT_ID_FKEY, null);
 
         return _tenants;
-    }
-
-    private transient LessonsPath _lessons;
-
-    /**
-     * Get the implicit to-many join path to the <code>lessons</code> table
-     */
-    public LessonsPath lessons() {
-        if (_lessons == null)
-            _lessons = new LessonsPath(this, null, Keys.LESSONS__LESSONS_PROJECT_FK.getInverseKey());
-
-        return _lessons;
-    }
-
-    private transient ProjectDependenciesPath _projectDependenciesFromFk;
-
-    /**
-     * Get the implicit to-many join path to the
-     * <code>project_dependencies</code> table, via the
-     * <code>project_dependencies_from_fk</code> key
-     */
-    public ProjectDependenciesPath projectDependenciesFromFk() {
-        if (_projectDependenciesFromFk == null)
-            _projectDependenciesFromFk = new ProjectDependenciesPath(this, null, Keys.PROJECT_DEPENDENCIES__PROJECT_DEPENDENCIES_FROM_FK.getInverseKey());
-
-        return _projectDependenciesFromFk;
-    }
-
-    private transient ProjectDependenciesPath _projectDependenciesToFk;
-
-    /**
-     * Get the implicit to-many join path to the
-     * <code>project_dependencies</code> table, via the
-     * <code>project_dependencies_to_fk</code> key
-     */
-    public ProjectDependenciesPath projectDependenciesToFk() {
-        if (_projectDependenciesToFk == null)
-            _projectDependenciesToFk = new ProjectDependenciesPath(this, null, Keys.PROJECT_DEPENDENCIES__PROJECT_DEPENDENCIES_TO_FK.getInverseKey());
-
-        return _projectDependenciesToFk;
-    }
-
-    private transient TasksPath _tasks;
-
-    /**
-     * Get the implicit to-many join path to the <code>tasks</code> table
-     */
-    public TasksPath tasks() {
-        if (_tasks == null)
-            _tasks = new TasksPath(this, null, Keys.TASKS__TASKS_PROJECT_FK.getInverseKey());
-
-        return _tasks;
     }
 
     @Override

@@ -22,13 +22,10 @@ import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.ForeignKey;
 import org.jooq.Index;
-import org.jooq.InverseForeignKey;
 import org.jooq.JSONB;
 import org.jooq.Name;
-import org.jooq.Path;
 import org.jooq.PlainSQL;
 import org.jooq.QueryPart;
-import org.jooq.Record;
 import org.jooq.SQL;
 import org.jooq.Schema;
 import org.jooq.Select;
@@ -135,39 +132,6 @@ public class Sessions extends TableImpl<SessionsRecord> {
      */
     public Sessions() {
         this(DSL.name("sessions"), null);
-    }
-
-    public <O extends Record> Sessions(Table<O> path, ForeignKey<O, SessionsRecord> childPath, InverseForeignKey<O, SessionsRecord> parentPath) {
-        super(path, childPath, parentPath, SESSIONS);
-    }
-
-    /**
-     * A subtype implementing {@link Path} for simplified path-based joins.
-     */
-    public static class SessionsPath extends Sessions implements Path<SessionsRecord> {
-
-        private static final long serialVersionUID = 1L;
-        public <O extends Record> SessionsPath(Table<O> path, ForeignKey<O, SessionsRecord> childPath, InverseForeignKey<O, SessionsRecord> parentPath) {
-            super(path, childPath, parentPath);
-        }
-        private SessionsPath(Name alias, Table<SessionsRecord> aliased) {
-            super(alias, aliased);
-        }
-
-        @Override
-        public SessionsPath as(String alias) {
-            return new SessionsPath(DSL.name(alias), this);
-        }
-
-        @Override
-        public SessionsPath as(Name alias) {
-            return new SessionsPath(alias, this);
-        }
-
-        @Override
-        public SessionsPath as(Table<?> alias) {
-            return new SessionsPath(alias.getQualifiedName(), this);
-        }
     }
 
     @Override

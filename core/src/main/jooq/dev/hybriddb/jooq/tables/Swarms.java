@@ -8,10 +8,6 @@ import dev.hybriddb.jooq.DefaultSchema;
 import dev.hybriddb.jooq.Indexes;
 import dev.hybriddb.jooq.Keys;
 import dev.hybriddb.jooq.enums.SwarmStatus;
-import dev.hybriddb.jooq.tables.Agents.AgentsPath;
-import dev.hybriddb.jooq.tables.Budgets.BudgetsPath;
-import dev.hybriddb.jooq.tables.Events.EventsPath;
-import dev.hybriddb.jooq.tables.Sessions.SessionsPath;
 import dev.hybriddb.jooq.tables.Tenants.TenantsPath;
 import dev.hybriddb.jooq.tables.records.SwarmsRecord;
 
@@ -208,54 +204,6 @@ public class Swarms extends TableImpl<SwarmsRecord> {
             _tenants = new TenantsPath(this, Keys.SWARMS__SWARMS_TENANT_ID_FKEY, null);
 
         return _tenants;
-    }
-
-    private transient AgentsPath _agents;
-
-    /**
-     * Get the implicit to-many join path to the <code>agents</code> table
-     */
-    public AgentsPath agents() {
-        if (_agents == null)
-            _agents = new AgentsPath(this, null, Keys.AGENTS__AGENTS_SWARM_FK.getInverseKey());
-
-        return _agents;
-    }
-
-    private transient BudgetsPath _budgets;
-
-    /**
-     * Get the implicit to-many join path to the <code>budgets</code> table
-     */
-    public BudgetsPath budgets() {
-        if (_budgets == null)
-            _budgets = new BudgetsPath(this, null, Keys.BUDGETS__BUDGETS_SWARM_FK.getInverseKey());
-
-        return _budgets;
-    }
-
-    private transient EventsPath _events;
-
-    /**
-     * Get the implicit to-many join path to the <code>events</code> table
-     */
-    public EventsPath events() {
-        if (_events == null)
-            _events = new EventsPath(this, null, Keys.EVENTS__EVENTS_SWARM_FK.getInverseKey());
-
-        return _events;
-    }
-
-    private transient SessionsPath _sessions;
-
-    /**
-     * Get the implicit to-many join path to the <code>sessions</code> table
-     */
-    public SessionsPath sessions() {
-        if (_sessions == null)
-            _sessions = new SessionsPath(this, null, Keys.SESSIONS__SESSIONS_SWARM_FK.getInverseKey());
-
-        return _sessions;
     }
 
     @Override

@@ -22,12 +22,9 @@ import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.ForeignKey;
 import org.jooq.Index;
-import org.jooq.InverseForeignKey;
 import org.jooq.Name;
-import org.jooq.Path;
 import org.jooq.PlainSQL;
 import org.jooq.QueryPart;
-import org.jooq.Record;
 import org.jooq.SQL;
 import org.jooq.Schema;
 import org.jooq.Select;
@@ -115,39 +112,6 @@ public class TaskDependencies extends TableImpl<TaskDependenciesRecord> {
      */
     public TaskDependencies() {
         this(DSL.name("task_dependencies"), null);
-    }
-
-    public <O extends Record> TaskDependencies(Table<O> path, ForeignKey<O, TaskDependenciesRecord> childPath, InverseForeignKey<O, TaskDependenciesRecord> parentPath) {
-        super(path, childPath, parentPath, TASK_DEPENDENCIES);
-    }
-
-    /**
-     * A subtype implementing {@link Path} for simplified path-based joins.
-     */
-    public static class TaskDependenciesPath extends TaskDependencies implements Path<TaskDependenciesRecord> {
-
-        private static final long serialVersionUID = 1L;
-        public <O extends Record> TaskDependenciesPath(Table<O> path, ForeignKey<O, TaskDependenciesRecord> childPath, InverseForeignKey<O, TaskDependenciesRecord> parentPath) {
-            super(path, childPath, parentPath);
-        }
-        private TaskDependenciesPath(Name alias, Table<TaskDependenciesRecord> aliased) {
-            super(alias, aliased);
-        }
-
-        @Override
-        public TaskDependenciesPath as(String alias) {
-            return new TaskDependenciesPath(DSL.name(alias), this);
-        }
-
-        @Override
-        public TaskDependenciesPath as(Name alias) {
-            return new TaskDependenciesPath(alias, this);
-        }
-
-        @Override
-        public TaskDependenciesPath as(Table<?> alias) {
-            return new TaskDependenciesPath(alias.getQualifiedName(), this);
-        }
     }
 
     @Override

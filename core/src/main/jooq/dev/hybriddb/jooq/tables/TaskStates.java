@@ -8,7 +8,6 @@ import dev.hybriddb.jooq.DefaultSchema;
 import dev.hybriddb.jooq.Indexes;
 import dev.hybriddb.jooq.Keys;
 import dev.hybriddb.jooq.tables.KanbanBoards.KanbanBoardsPath;
-import dev.hybriddb.jooq.tables.Tasks.TasksPath;
 import dev.hybriddb.jooq.tables.Tenants.TenantsPath;
 import dev.hybriddb.jooq.tables.records.TaskStatesRecord;
 
@@ -218,18 +217,6 @@ public class TaskStates extends TableImpl<TaskStatesRecord> {
             _tenants = new TenantsPath(this, Keys.TASK_STATES__TASK_STATES_TENANT_ID_FKEY, null);
 
         return _tenants;
-    }
-
-    private transient TasksPath _tasks;
-
-    /**
-     * Get the implicit to-many join path to the <code>tasks</code> table
-     */
-    public TasksPath tasks() {
-        if (_tasks == null)
-            _tasks = new TasksPath(this, null, Keys.TASKS__TASKS_TASK_STATE_FK.getInverseKey());
-
-        return _tasks;
     }
 
     @Override

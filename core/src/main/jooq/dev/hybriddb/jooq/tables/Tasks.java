@@ -9,13 +9,10 @@ import dev.hybriddb.jooq.Indexes;
 import dev.hybriddb.jooq.Keys;
 import dev.hybriddb.jooq.enums.TaskStatus;
 import dev.hybriddb.jooq.enums.TaskType;
-import dev.hybriddb.jooq.tables.AgentExecutions.AgentExecutionsPath;
 import dev.hybriddb.jooq.tables.Agents.AgentsPath;
 import dev.hybriddb.jooq.tables.Apps.AppsPath;
 import dev.hybriddb.jooq.tables.KanbanBoards.KanbanBoardsPath;
-import dev.hybriddb.jooq.tables.Lessons.LessonsPath;
 import dev.hybriddb.jooq.tables.Projects.ProjectsPath;
-import dev.hybriddb.jooq.tables.TaskDependencies.TaskDependenciesPath;
 import dev.hybriddb.jooq.tables.TaskStates.TaskStatesPath;
 import dev.hybriddb.jooq.tables.Tenants.TenantsPath;
 import dev.hybriddb.jooq.tables.Users.UsersPath;
@@ -417,57 +414,6 @@ public class Tasks extends TableImpl<TasksRecord> {
             _users = new UsersPath(this, Keys.TASKS__TASKS_USER_FK, null);
 
         return _users;
-    }
-
-    private transient AgentExecutionsPath _agentExecutions;
-
-    /**
-     * Get the implicit to-many join path to the <code>agent_executions</code>
-     * table
-     */
-    public AgentExecutionsPath agentExecutions() {
-        if (_agentExecutions == null)
-            _agentExecutions = new AgentExecutionsPath(this, null, Keys.AGENT_EXECUTIONS__AGENT_EXECUTIONS_TASK_FK.getInverseKey());
-
-        return _agentExecutions;
-    }
-
-    private transient LessonsPath _lessons;
-
-    /**
-     * Get the implicit to-many join path to the <code>lessons</code> table
-     */
-    public LessonsPath lessons() {
-        if (_lessons == null)
-            _lessons = new LessonsPath(this, null, Keys.LESSONS__LESSONS_TASK_FK.getInverseKey());
-
-        return _lessons;
-    }
-
-    private transient TaskDependenciesPath _taskDependenciesDependsOnFk;
-
-    /**
-     * Get the implicit to-many join path to the <code>task_dependencies</code>
-     * table, via the <code>task_dependencies_depends_on_fk</code> key
-     */
-    public TaskDependenciesPath taskDependenciesDependsOnFk() {
-        if (_taskDependenciesDependsOnFk == null)
-            _taskDependenciesDependsOnFk = new TaskDependenciesPath(this, null, Keys.TASK_DEPENDENCIES__TASK_DEPENDENCIES_DEPENDS_ON_FK.getInverseKey());
-
-        return _taskDependenciesDependsOnFk;
-    }
-
-    private transient TaskDependenciesPath _taskDependenciesTaskFk;
-
-    /**
-     * Get the implicit to-many join path to the <code>task_dependencies</code>
-     * table, via the <code>task_dependencies_task_fk</code> key
-     */
-    public TaskDependenciesPath taskDependenciesTaskFk() {
-        if (_taskDependenciesTaskFk == null)
-            _taskDependenciesTaskFk = new TaskDependenciesPath(this, null, Keys.TASK_DEPENDENCIES__TASK_DEPENDENCIES_TASK_FK.getInverseKey());
-
-        return _taskDependenciesTaskFk;
     }
 
     @Override

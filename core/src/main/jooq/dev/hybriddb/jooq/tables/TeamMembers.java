@@ -22,12 +22,9 @@ import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.ForeignKey;
 import org.jooq.Index;
-import org.jooq.InverseForeignKey;
 import org.jooq.Name;
-import org.jooq.Path;
 import org.jooq.PlainSQL;
 import org.jooq.QueryPart;
-import org.jooq.Record;
 import org.jooq.SQL;
 import org.jooq.Schema;
 import org.jooq.Select;
@@ -119,39 +116,6 @@ public class TeamMembers extends TableImpl<TeamMembersRecord> {
      */
     public TeamMembers() {
         this(DSL.name("team_members"), null);
-    }
-
-    public <O extends Record> TeamMembers(Table<O> path, ForeignKey<O, TeamMembersRecord> childPath, InverseForeignKey<O, TeamMembersRecord> parentPath) {
-        super(path, childPath, parentPath, TEAM_MEMBERS);
-    }
-
-    /**
-     * A subtype implementing {@link Path} for simplified path-based joins.
-     */
-    public static class TeamMembersPath extends TeamMembers implements Path<TeamMembersRecord> {
-
-        private static final long serialVersionUID = 1L;
-        public <O extends Record> TeamMembersPath(Table<O> path, ForeignKey<O, TeamMembersRecord> childPath, InverseForeignKey<O, TeamMembersRecord> parentPath) {
-            super(path, childPath, parentPath);
-        }
-        private TeamMembersPath(Name alias, Table<TeamMembersRecord> aliased) {
-            super(alias, aliased);
-        }
-
-        @Override
-        public TeamMembersPath as(String alias) {
-            return new TeamMembersPath(DSL.name(alias), this);
-        }
-
-        @Override
-        public TeamMembersPath as(Name alias) {
-            return new TeamMembersPath(alias, this);
-        }
-
-        @Override
-        public TeamMembersPath as(Table<?> alias) {
-            return new TeamMembersPath(alias.getQualifiedName(), this);
-        }
     }
 
     @Override

@@ -7,9 +7,6 @@ package dev.hybriddb.jooq.tables;
 import dev.hybriddb.jooq.DefaultSchema;
 import dev.hybriddb.jooq.Indexes;
 import dev.hybriddb.jooq.Keys;
-import dev.hybriddb.jooq.tables.Apps.AppsPath;
-import dev.hybriddb.jooq.tables.KanbanBoards.KanbanBoardsPath;
-import dev.hybriddb.jooq.tables.TeamMembers.TeamMembersPath;
 import dev.hybriddb.jooq.tables.Tenants.TenantsPath;
 import dev.hybriddb.jooq.tables.Users.UsersPath;
 import dev.hybriddb.jooq.tables.records.TeamsRecord;
@@ -208,43 +205,6 @@ public class Teams extends TableImpl<TeamsRecord> {
             _tenants = new TenantsPath(this, Keys.TEAMS__TEAMS_TENANT_ID_FKEY, null);
 
         return _tenants;
-    }
-
-    private transient AppsPath _apps;
-
-    /**
-     * Get the implicit to-many join path to the <code>apps</code> table
-     */
-    public AppsPath apps() {
-        if (_apps == null)
-            _apps = new AppsPath(this, null, Keys.APPS__APPS_TEAM_FK.getInverseKey());
-
-        return _apps;
-    }
-
-    private transient KanbanBoardsPath _kanbanBoards;
-
-    /**
-     * Get the implicit to-many join path to the <code>kanban_boards</code>
-     * table
-     */
-    public KanbanBoardsPath kanbanBoards() {
-        if (_kanbanBoards == null)
-            _kanbanBoards = new KanbanBoardsPath(this, null, Keys.KANBAN_BOARDS__KANBAN_BOARDS_TEAM_FK.getInverseKey());
-
-        return _kanbanBoards;
-    }
-
-    private transient TeamMembersPath _teamMembers;
-
-    /**
-     * Get the implicit to-many join path to the <code>team_members</code> table
-     */
-    public TeamMembersPath teamMembers() {
-        if (_teamMembers == null)
-            _teamMembers = new TeamMembersPath(this, null, Keys.TEAM_MEMBERS__TEAM_MEMBERS_TEAM_FK.getInverseKey());
-
-        return _teamMembers;
     }
 
     @Override

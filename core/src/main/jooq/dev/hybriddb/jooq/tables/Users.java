@@ -6,11 +6,6 @@ package dev.hybriddb.jooq.tables;
 
 import dev.hybriddb.jooq.DefaultSchema;
 import dev.hybriddb.jooq.Keys;
-import dev.hybriddb.jooq.tables.Apps.AppsPath;
-import dev.hybriddb.jooq.tables.KanbanBoards.KanbanBoardsPath;
-import dev.hybriddb.jooq.tables.Tasks.TasksPath;
-import dev.hybriddb.jooq.tables.TeamMembers.TeamMembersPath;
-import dev.hybriddb.jooq.tables.Teams.TeamsPath;
 import dev.hybriddb.jooq.tables.Tenants.TenantsPath;
 import dev.hybriddb.jooq.tables.records.UsersRecord;
 
@@ -214,67 +209,6 @@ public class Users extends TableImpl<UsersRecord> {
             _tenants = new TenantsPath(this, Keys.USERS__USERS_TENANT_ID_FKEY, null);
 
         return _tenants;
-    }
-
-    private transient AppsPath _apps;
-
-    /**
-     * Get the implicit to-many join path to the <code>apps</code> table
-     */
-    public AppsPath apps() {
-        if (_apps == null)
-            _apps = new AppsPath(this, null, Keys.APPS__APPS_USER_FK.getInverseKey());
-
-        return _apps;
-    }
-
-    private transient KanbanBoardsPath _kanbanBoards;
-
-    /**
-     * Get the implicit to-many join path to the <code>kanban_boards</code>
-     * table
-     */
-    public KanbanBoardsPath kanbanBoards() {
-        if (_kanbanBoards == null)
-            _kanbanBoards = new KanbanBoardsPath(this, null, Keys.KANBAN_BOARDS__KANBAN_BOARDS_USER_FK.getInverseKey());
-
-        return _kanbanBoards;
-    }
-
-    private transient TasksPath _tasks;
-
-    /**
-     * Get the implicit to-many join path to the <code>tasks</code> table
-     */
-    public TasksPath tasks() {
-        if (_tasks == null)
-            _tasks = new TasksPath(this, null, Keys.TASKS__TASKS_USER_FK.getInverseKey());
-
-        return _tasks;
-    }
-
-    private transient TeamMembersPath _teamMembers;
-
-    /**
-     * Get the implicit to-many join path to the <code>team_members</code> table
-     */
-    public TeamMembersPath teamMembers() {
-        if (_teamMembers == null)
-            _teamMembers = new TeamMembersPath(this, null, Keys.TEAM_MEMBERS__TEAM_MEMBERS_USER_FK.getInverseKey());
-
-        return _teamMembers;
-    }
-
-    private transient TeamsPath _teams;
-
-    /**
-     * Get the implicit to-many join path to the <code>teams</code> table
-     */
-    public TeamsPath teams() {
-        if (_teams == null)
-            _teams = new TeamsPath(this, null, Keys.TEAMS__TEAMS_OWNER_FK.getInverseKey());
-
-        return _teams;
     }
 
     @Override

@@ -62,11 +62,13 @@ class VectorBindingIT {
     }
 
     @Test
-    void readsAndWritesInet() throws Exception {
+    void readsAndWritesInetAndTsvector() throws Exception {
         try (Connection c = db.openAdmin()) {
             DSLContext dsl = DSL.using(c, SQLDialect.POSTGRES);
             Field<String> ip = DSL.val("2001:db8::1", INET);
             assertThat(dsl.select(ip).fetchOne(ip)).isEqualTo("2001:db8::1");
+            Field<String> tsv = DSL.val("'cat':1 'sat':2", SQLDataType.OTHER.asConvertedDataType(new TsvectorBinding()));
+            assertThat(dsl.select(tsv).fetchOne(tsv)).isEqualTo("'cat':1 'sat':2");
         }
     }
 }

@@ -98,30 +98,18 @@ public class DocumentsRecord extends UpdatableRecordImpl<DocumentsRecord> {
     }
 
     /**
-     * @deprecated Unknown data type. If this is a qualified, user-defined type,
-     * it may have been excluded from code generation. If this is a built-in
-     * type, you can define an explicit {@link org.jooq.Binding} to specify how
-     * this type should be handled. Deprecation can be turned off using
-     * {@literal <deprecationOnUnknownTypes/>} in your code generator
-     * configuration.
+     * Setter for <code>documents.content_tsv</code>.
      */
-    @Deprecated
-    public DocumentsRecord setContentTsv(Object value) {
+    public DocumentsRecord setContentTsv(String value) {
         set(5, value);
         return this;
     }
 
     /**
-     * @deprecated Unknown data type. If this is a qualified, user-defined type,
-     * it may have been excluded from code generation. If this is a built-in
-     * type, you can define an explicit {@link org.jooq.Binding} to specify how
-     * this type should be handled. Deprecation can be turned off using
-     * {@literal <deprecationOnUnknownTypes/>} in your code generator
-     * configuration.
+     * Getter for <code>documents.content_tsv</code>.
      */
-    @Deprecated
-    public Object getContentTsv() {
-        return get(5);
+    public String getContentTsv() {
+        return (String) get(5);
     }
 
     /**
@@ -177,7 +165,7 @@ public class DocumentsRecord extends UpdatableRecordImpl<DocumentsRecord> {
     /**
      * Create a detached, initialised DocumentsRecord
      */
-    public DocumentsRecord(UUID id, UUID tenantId, String content, JSONB metadata, float[] embedding, Object contentTsv, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+    public DocumentsRecord(UUID id, UUID tenantId, String content, JSONB metadata, float[] embedding, String contentTsv, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
         super(Documents.DOCUMENTS);
 
         setId(id);
