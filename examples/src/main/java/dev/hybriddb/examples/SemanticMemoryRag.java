@@ -1,0 +1,94 @@
+package dev.hybriddb.examples;
+
+import dev.hybriddb.HybridDB;
+import dev.hybriddb.vector.AgentMemory;
+import dev.hybriddb.vector.ConversationRole;
+import dev.hybriddb.vector.DocumentStore;
+import dev.hybriddb.vector.Match;
+import dev.hybriddb.vector.MemoryBank;
+import dev.hybriddb.vector.MetadataFilter;
+import dev.hybriddb.vector.MiniLmEmbedder;
+import dev.hybriddb.vector.NewDocument;
+import dev.hybriddb.vector.NewMemory;
+import dev.hybriddb.vector.Rag;
+import dev.hybriddb.vector.RagContext;
+import dev.hybriddb.vector.RecalledMemory;
+import dev.hybriddb.vector.SearchOptions;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Semantic memory and RAG on pgvector with the in-process all-MiniLM-L6-v2 embedder: documents
+ * with metadata, similarity search with a metadata filter, an agent's memory bank recalled by
+ * meaning, a conversation log, and a RAG context packed to a token budget.
+ */
+public final class SemanticMemoryRag {
+    private SemanticMemoryRag() {}
+
+    /** The outcome, for tests. */
+    public record Result(String topDocument, String topRunbook, String recalled, List<String> ragSources, int messages) {}
+
+    static final List<NewDocument> DOCS = List.of(
+            NewDocument.of("To restore a backup, stop the application, run pg_restore into an empty database, then rebuild each tenant's graph.",
+                    Map.of("kind", "runbook", "topic", "backup")),
+            NewDocument.of("The outbox trigger writes one row per change in the same transaction and sends a NOTIFY wake-up.",
+                    Map.of("kind", "design", "topic", "sync")),
+            NewDocument.of("Agents are assigned to tasks by capability match, open workload and spatial distance.",
+                    Map.of("kind", "design", "topic", "coordination")),
+            NewDocument.of("Rotate the API-key encryption key by adding a new key version and re-encrypting in the background.",
+                    Map.of("kind", "runbook", "topic", "security")),
+            NewDocument.of("FalkorDB keeps each tenant's graph under its own key; Apache AGE keeps it in its own schema.",
+                    Map.of("kind", "design", "topic", "graph")),
+            NewDocument.of("When the graph is down, coordination queries fall back to SQL and the outbox keeps the changes.",
+                    Map.of("kind", "runbook", "topic", "outage")));
+
+    public static void main(String[] args) {
+        run(ExampleSettings.fromEnvironment(), System.out);
+    }
+
+    public static Result run(ExampleSettings settings, PrintStream out) {
+        try (HybridDB db = HybridDB.builder().config(settings.hybridConfig()).build()) {
+            db.migrate();
+            UUID tenant = UUID.randomUUID();
+            db.withTenant(tenant, s -> {
+                Workspace.tenant(s, "Memory");
+            });
+            // tag::documents[]
+            MiniLmEmbedder embedder = MiniLmEmbedder.create();                 // in-process, 384 dimensions
+            DocumentStore docs = DocumentStore.create(db.database(), embedder);
+            docs.addAll(tenant, DOCS);
+            List<Match> hits = docs.search(tenant, "how do I bring the database back after losing it?", SearchOptions.topK(3));
+            List<Match> runbooks = docs.search(tenant, "the graph server crashed",
+                    SearchOptions.topK(1).withFilter(MetadataFilter.eq("kind", "runbook")));
+            // end::documents[]
+            out.println("1. Stored " + docs.count(tenant) + " documents; best match for 'bring the database back': "
+                    + hits.get(0).document().content());
+            out.println("2. Best runbook for 'the graph server crashed': " + runbooks.get(0).document().content());
+
+            // tag::memory[]
+            AgentMemory memory = AgentMemory.create(db.database(), embedder);
+            MemoryBank bank = memory.createBank(tenant, "ada", "what agent Ada has learned");
+            memory.remember(tenant, bank.id(), NewMemory.of("The customer prefers Postgres over MySQL", 3));
+            memory.remember(tenant, bank.id(), NewMemory.of("Deploys happen on Tuesdays after the standup", 2));
+            memory.remember(tenant, bank.id(), NewMemory.of("The staging cluster runs on two cores", 1));
+            List<RecalledMemory> recalled = memory.recall(tenant, bank.id(), "which database does the client like?", 1);
+            // end::memory[]
+            out.println("3. Ada recalls: " + recalled.get(0).memory().content());
+
+            memory.addMessage(tenant, "session-1", ConversationRole.USER, "How do I restore a backup?", Map.of());
+            // tag::rag[]
+            RagContext context = Rag.over(docs, 60).context(tenant, "How do I restore a backup?");
+            // end::rag[]
+            memory.addMessage(tenant, "session-1", ConversationRole.ASSISTANT, "From the runbook: " + context.sources().get(0).document().content(), Map.of());
+            out.println("4. RAG context (" + context.estimatedTokens() + " of " + context.tokenBudget() + " tokens, "
+                    + context.sources().size() + " sources, " + context.skipped() + " skipped):");
+            out.println(context.text());
+            int messages = memory.conversation(tenant, "session-1").size();
+            out.println("5. Conversation session-1 holds " + messages + " messages");
+            return new Result(hits.get(0).document().content(), runbooks.get(0).document().content(),
+                    recalled.get(0).memory().content(), context.sources().stream().map(m -> m.document().content()).toList(), messages);
+        }
+    }
+}
