@@ -1,0 +1,476 @@
+package dev.hybriddb.sync;
+
+import dev.hybriddb.InvalidInputException;
+import dev.hybriddb.graph.GraphBackend;
+import dev.hybriddb.graph.GraphNames;
+import dev.hybriddb.sync.internal.ChangeApplier;
+import dev.hybriddb.sync.internal.ChangeSet;
+import dev.hybriddb.sync.internal.GraphWriter;
+import dev.hybriddb.sync.internal.Outbox;
+import dev.hybriddb.sync.internal.OutboxConsumer;
+import dev.hybriddb.sync.internal.RoundResult;
+import dev.hybriddb.sync.internal.Tenants;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import dev.hybriddb.Database;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Real-time projection from the outbox that the sync triggers fill.
+ *
+ * <p>One worker thread. It holds one dedicated, non-pooled connection that LISTENs on
+ * {@code hybriddb_outbox} (reopened with exponential backoff when it dies) and also wakes on a poll
+ * timer, the safety net for lost wake-ups. Each round, in one transaction on a pooled connection
+ * of the owner (or a service) role: claims up to {@code batchSize} outbox rows with
+ * {@code FOR UPDATE SKIP LOCKED}, takes each tenant's sync lock (a tenant another consumer or a
+ * rebuild holds waits for a later round), reads the current state of the rows under the tenant's
+ * row-level security, applies one batched idempotent write per label and edge type, deletes the
+ * applied outbox rows and commits only after the graph acknowledged. When the graph or PostgreSQL
+ * fails the transaction rolls back, the rows stay, and the round is retried with backoff: nothing
+ * is lost, and a duplicate application is harmless. Any number of instances may run at once.
+ *
+ * <p>{@link #handleChange(String, String, Map)} serves applications that bring their own
+ * notifications (seed 000): the row gives the table, key and tenant; the state applied is read
+ * from PostgreSQL.
+ */
+public final class RealtimeSync implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RealtimeSync.class);
+    private static final AtomicLong THREADS = new AtomicLong();
+
+    private final Database database;
+    private final ListenConnectionFactory listenFactory;
+    private final Projection projection;
+    private final GraphWriter writer;
+    private final OutboxConsumer consumer;
+    private final ChangeApplier applier;
+    private final Function<UUID, String> graphNames;
+    private final int batchSize;
+    private final Duration pollInterval;
+    private final Duration maxBackoff;
+
+    private final Object lifecycle = new Object();
+    private volatile boolean running;
+    private volatile Thread worker;
+    private volatile Connection listenConnection;
+    private volatile Connection inFlight;
+    private volatile boolean wakeRequested;
+
+    private final AtomicLong applied = new AtomicLong();
+    private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong nodesUpserted = new AtomicLong();
+    private final AtomicLong nodesDeleted = new AtomicLong();
+    private final AtomicLong edgesWritten = new AtomicLong();
+    private final AtomicLong errors = new AtomicLong();
+    private final AtomicLong connects = new AtomicLong();
+    private final AtomicLong lastLagMillis = new AtomicLong(-1);
+    private final AtomicLong maxLagMillis = new AtomicLong(-1);
+    private volatile Instant lastBatchAt;
+    private volatile String lastError;
+
+    /** Opens the dedicated LISTEN connection (never from a pool). */
+    @FunctionalInterface
+    public interface ListenConnectionFactory {
+        Connection open() throws SQLException;
+    }
+
+    private RealtimeSync(Builder b) {
+        this.database = b.database;
+        this.listenFactory = b.listenFactory;
+        this.projection = b.projection;
+        this.writer = new GraphWriter(b.graph, b.chunkSize);
+        this.graphNames = b.graphNames;
+        this.consumer = new OutboxConsumer(projection, writer, graphNames);
+        this.applier = new ChangeApplier(projection, writer);
+        this.batchSize = b.batchSize;
+        this.pollInterval = b.pollInterval;
+        this.maxBackoff = b.maxBackoff;
+    }
+
+    /**
+     * @param database pooled connections of the owner or a service role (reads the outbox of every tenant)
+     * @param listen     opens the dedicated LISTEN connection, e.g. {@link #listenVia(String, String, String)}
+     * @param graph      the graph backend
+     */
+    public static Builder builder(Database database, ListenConnectionFactory listen, GraphBackend graph) {
+        return new Builder(database, listen, graph);
+    }
+
+    /** A factory opening plain (non-pooled) JDBC connections; the password stays inside it. */
+    public static ListenConnectionFactory listenVia(String jdbcUrl, String user, String password) {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        Properties p = new Properties();
+        p.setProperty("user", Objects.requireNonNull(user, "user"));
+        if (password != null) {
+            p.setProperty("password", password);
+        }
+        p.setProperty("ApplicationName", "hybriddb-realtime-sync");
+        p.setProperty("tcpKeepAlive", "true");
+        return () -> DriverManager.getConnection(jdbcUrl, p);
+    }
+
+    /** Starts the worker. Idempotent. */
+    public void start() {
+        synchronized (lifecycle) {
+            if (running) {
+                return;
+            }
+            running = true;
+            Thread t = new Thread(this::run, "hybriddb-realtime-sync-" + THREADS.incrementAndGet());
+            t.setDaemon(true);
+            worker = t;
+            t.start();
+        }
+    }
+
+    /** Stops gracefully: lets the round in flight finish (commit or roll back), waiting up to 30 s. */
+    public void stop() {
+        stop(Duration.ofSeconds(30));
+    }
+
+    /**
+     * Stops: no new round starts; the round in flight may finish within {@code timeout}, after which
+     * its transaction is aborted (rolled back: its outbox rows stay for the next consumer). Either
+     * way nothing is lost.
+     */
+    public void stop(Duration timeout) {
+        Thread t;
+        synchronized (lifecycle) {
+            if (!running) {
+                return;
+            }
+            running = false;
+            t = worker;
+        }
+        try {
+            t.join(Math.max(1, timeout.toMillis()));
+            if (t.isAlive()) {
+                LOG.warn("realtime sync: the round in flight did not finish within {} ms; aborting it", timeout.toMillis());
+                abort(inFlight);
+                t.interrupt();
+                t.join(5000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            closeListen();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Asks the worker for a round now (as a NOTIFY would). */
+    public void wakeUp() {
+        wakeRequested = true;
+    }
+
+    /**
+     * Applies one row change an application reports itself (seed 000): {@code row} carries the
+     * table's key columns and tenant column (snake_case column names); the state applied is the row's
+     * current state in PostgreSQL (a row that is gone is deleted from the graph).
+     */
+    public SyncResult handleChange(String table, String operation, Map<String, ?> row) {
+        projection.requireTable(table);
+        Operation op = Operation.parse(operation);
+        Objects.requireNonNull(row, "row");
+        Map<String, Object> values = new LinkedHashMap<>(row);
+        NodeMapping node = projection.node(table).orElse(null);
+        List<String> keyColumns = node != null ? node.keyColumns() : projection.join(table).orElseThrow().keyColumns();
+        String tenantColumn = node != null ? node.tenantColumn() : projection.join(table).orElseThrow().tenantColumn();
+        Object tenant = values.get(tenantColumn);
+        if (tenant == null) {
+            throw new InvalidInputException("row", table, "lacks its tenant column " + tenantColumn);
+        }
+        UUID tenantId = UUID.fromString(tenant.toString());
+        Map<String, Object> key = new LinkedHashMap<>();
+        for (String k : keyColumns) {
+            Object v = values.get(k);
+            if (v == null) {
+                throw new InvalidInputException("row", table, "lacks its key column " + k);
+            }
+            key.put(k, v.toString());
+        }
+        ChangeSet cs = new ChangeSet();
+        String id = String.join(":", key.values().stream().map(Object::toString).toList());
+        cs.add(table, key, op == Operation.INSERT, id, node == null && op != Operation.INSERT ? stringValues(values) : null);
+        String graph = graphNames.apply(tenantId);
+        var s = Tenants.inTenant(database, tenantId, c -> {
+            writer.backend().ensureGraph(graph);
+            return applier.apply(c, tenantId, graph, cs);
+        });
+        return new SyncResult(s.nodesUpserted, s.nodesDeleted, s.edgesWritten);
+    }
+
+    private static Map<String, Object> stringValues(Map<String, Object> values) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        values.forEach((k, v) -> out.put(k, v == null ? null : v.toString()));
+        return out;
+    }
+
+    /** The counters now; {@code backlog} is counted on the spot. */
+    public SyncMetrics metrics() {
+        long backlog;
+        try (Connection c = database.dataSource().getConnection()) {
+            backlog = Outbox.count(c);
+        } catch (SQLException e) {
+            backlog = -1;
+        }
+        return new SyncMetrics(running, listenConnection != null, applied.get(), batches.get(), nodesUpserted.get(),
+                nodesDeleted.get(), edgesWritten.get(), errors.get(), Math.max(0, connects.get() - 1),
+                millis(lastLagMillis.get()), millis(maxLagMillis.get()), backlog, lastBatchAt, lastError);
+    }
+
+    private static Duration millis(long ms) {
+        return ms < 0 ? Duration.ZERO : Duration.ofMillis(ms);
+    }
+
+    // ------------------------------------------------------------------ worker
+
+    private void run() {
+        long backoff = 0;
+        long nextListenAttempt = 0;
+        long listenBackoff = 0;
+        while (running) {
+            if (listenConnection == null && System.nanoTime() >= nextListenAttempt) {
+                if (openListen()) {
+                    listenBackoff = 0;
+                } else {
+                    listenBackoff = nextBackoff(listenBackoff);
+                    nextListenAttempt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(listenBackoff);
+                }
+            }
+            try {
+                drain();
+                backoff = 0;
+            } catch (RuntimeException | SQLException e) {
+                errors.incrementAndGet();
+                lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
+                backoff = nextBackoff(backoff);
+                LOG.warn("realtime sync round failed (retrying in {} ms): {}", backoff, lastError);
+                sleep(backoff);
+                continue;
+            }
+            awaitWakeUp();
+        }
+    }
+
+    private long nextBackoff(long current) {
+        long next = current == 0 ? 100 : current * 2;
+        return Math.min(next, maxBackoff.toMillis());
+    }
+
+    /** Rounds until the outbox has nothing this consumer can apply now. */
+    private void drain() throws SQLException {
+        while (running) {
+            RoundResult r = oneRound();
+            if (r.applied() > 0) {
+                applied.addAndGet(r.applied());
+                batches.incrementAndGet();
+                nodesUpserted.addAndGet(r.stats().nodesUpserted);
+                nodesDeleted.addAndGet(r.stats().nodesDeleted);
+                edgesWritten.addAndGet(r.stats().edgesWritten);
+                lastBatchAt = Instant.now();
+                if (r.lagMillis() >= 0) {
+                    lastLagMillis.set(r.lagMillis());
+                    maxLagMillis.accumulateAndGet(r.lagMillis(), Math::max);
+                }
+            }
+            if (r.claimed() < batchSize || r.applied() == 0) {
+                return;
+            }
+        }
+    }
+
+    private RoundResult oneRound() throws SQLException {
+        try (Connection c = database.dataSource().getConnection()) {
+            inFlight = c;
+            c.setAutoCommit(false);
+            try {
+                RoundResult r = consumer.round(c, batchSize);
+                c.commit();
+                return r;
+            } catch (SQLException | RuntimeException | Error e) {
+                Tenants.rollbackQuietly(c);
+                throw e;
+            } finally {
+                inFlight = null;
+                try {
+                    if (!c.isClosed()) {
+                        c.setAutoCommit(true);
+                    }
+                } catch (SQLException ignored) {
+                    // broken connection, the pool evicts it
+                }
+            }
+        }
+    }
+
+    private boolean openListen() {
+        Connection c = null;
+        try {
+            c = listenFactory.open();
+            c.setAutoCommit(true);
+            c.unwrap(PGConnection.class);
+            try (Statement st = c.createStatement()) {
+                st.execute("LISTEN " + Outbox.CHANNEL);
+            }
+            listenConnection = c;
+            if (connects.incrementAndGet() > 1) {
+                LOG.info("realtime sync: LISTEN connection re-established");
+            }
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("realtime sync: cannot open the LISTEN connection ({}); polling meanwhile", e.getMessage());
+            closeQuietly(c);
+            return false;
+        }
+    }
+
+    /** Waits for a notification, a wake-up request, the poll interval, or stop. */
+    private void awaitWakeUp() {
+        long deadline = System.nanoTime() + pollInterval.toNanos();
+        while (running && !wakeRequested) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (left <= 0) {
+                break;
+            }
+            int slice = (int) Math.min(left, 250);
+            Connection c = listenConnection;
+            if (c == null) {
+                sleep(slice);
+                continue;
+            }
+            try {
+                PGNotification[] n = c.unwrap(PGConnection.class).getNotifications(slice);
+                if (n != null && n.length > 0) {
+                    break;
+                }
+            } catch (SQLException e) {
+                LOG.warn("realtime sync: LISTEN connection lost ({}); reconnecting", e.getMessage());
+                closeListen();
+                break;
+            }
+        }
+        wakeRequested = false;
+    }
+
+    private void closeListen() {
+        Connection c = listenConnection;
+        listenConnection = null;
+        closeQuietly(c);
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // already gone
+            }
+        }
+    }
+
+    private static void abort(Connection c) {
+        if (c != null) {
+            try {
+                c.abort(Runnable::run);
+            } catch (SQLException | RuntimeException ignored) {
+                // already gone
+            }
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Configures a {@link RealtimeSync}. */
+    public static final class Builder {
+        private final Database database;
+        private final ListenConnectionFactory listenFactory;
+        private final GraphBackend graph;
+        private Projection projection = Projection.defaults();
+        private int batchSize = 1000;
+        private int chunkSize = 2000;
+        private Duration pollInterval = Duration.ofSeconds(1);
+        private Duration maxBackoff = Duration.ofSeconds(30);
+        private Function<UUID, String> graphNames = GraphNames::forTenant;
+
+        private Builder(Database database, ListenConnectionFactory listenFactory, GraphBackend graph) {
+            this.database = Objects.requireNonNull(database, "database");
+            this.listenFactory = Objects.requireNonNull(listenFactory, "listen");
+            this.graph = Objects.requireNonNull(graph, "graph");
+        }
+
+        public Builder projection(Projection projection) {
+            this.projection = Objects.requireNonNull(projection, "projection");
+            return this;
+        }
+
+        /** Outbox rows claimed per round (default 1000). */
+        public Builder batchSize(int batchSize) {
+            this.batchSize = PostgresSync.positive("batchSize", batchSize);
+            return this;
+        }
+
+        /** Graph records per round trip (default 2000). */
+        public Builder chunkSize(int chunkSize) {
+            this.chunkSize = PostgresSync.positive("chunkSize", chunkSize);
+            return this;
+        }
+
+        /** The safety-net poll interval (default 1 s). */
+        public Builder pollInterval(Duration pollInterval) {
+            if (pollInterval == null || pollInterval.isNegative() || pollInterval.isZero()) {
+                throw new InvalidInputException("pollInterval", pollInterval, "must be positive");
+            }
+            this.pollInterval = pollInterval;
+            return this;
+        }
+
+        /** The longest wait between retries after failures (default 30 s). */
+        public Builder maxBackoff(Duration maxBackoff) {
+            if (maxBackoff == null || maxBackoff.isNegative() || maxBackoff.isZero()) {
+                throw new InvalidInputException("maxBackoff", maxBackoff, "must be positive");
+            }
+            this.maxBackoff = maxBackoff;
+            return this;
+        }
+
+        /** The graph of each tenant (default {@link GraphNames#forTenant(UUID)}). */
+        public Builder graphNames(Function<UUID, String> graphNames) {
+            this.graphNames = Objects.requireNonNull(graphNames, "graphNames");
+            return this;
+        }
+
+        public RealtimeSync build() {
+            return new RealtimeSync(this);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.hybriddb.sync;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A snapshot of a {@link RealtimeSync}'s counters.
+ *
+ * @param running       the worker is running
+ * @param listening     the LISTEN connection is up
+ * @param applied       outbox rows applied to the graph (and deleted) since start
+ * @param batches       rounds that applied at least one row
+ * @param nodesUpserted nodes upserted
+ * @param nodesDeleted  nodes deleted
+ * @param edgesWritten  edges written
+ * @param errors        failed rounds (graph or PostgreSQL down); their rows stayed and were retried
+ * @param reconnects    times the LISTEN connection was (re)opened after the first
+ * @param lastLag       for the last batch, the longest time from an outbox row's creation (in the
+ *                      writing transaction) to the graph's acknowledgement
+ * @param maxLag        the longest such time since start
+ * @param backlog       outbox rows waiting now (all tenants), or -1 when PostgreSQL did not answer
+ * @param lastBatchAt   when the last batch was committed, or null
+ * @param lastError     the last error's class and message, or null
+ */
+public record SyncMetrics(boolean running, boolean listening, long applied, long batches, long nodesUpserted,
+                          long nodesDeleted, long edgesWritten, long errors, long reconnects, Duration lastLag,
+                          Duration maxLag, long backlog, Instant lastBatchAt, String lastError) {
+}

@@ -1,0 +1,99 @@
+package dev.hybriddb.sync.internal;
+
+import dev.hybriddb.graph.EdgeRecord;
+import dev.hybriddb.graph.EdgeType;
+import dev.hybriddb.graph.GraphBackend;
+import dev.hybriddb.graph.Identifiers;
+import dev.hybriddb.graph.NodeRecord;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Batched graph writes, in chunks of {@code chunkSize} records per round trip. */
+public final class GraphWriter {
+    private final GraphBackend graph;
+    private final int chunkSize;
+
+    public GraphWriter(GraphBackend graph, int chunkSize) {
+        this.graph = graph;
+        this.chunkSize = Math.max(1, chunkSize);
+    }
+
+    public GraphBackend backend() {
+        return graph;
+    }
+
+    public int chunkSize() {
+        return chunkSize;
+    }
+
+    public int upsertNodes(String g, String label, List<NodeRecord> nodes) {
+        int n = 0;
+        for (List<NodeRecord> chunk : chunks(nodes)) {
+            n += graph.upsertNodes(g, label, chunk);
+        }
+        return n;
+    }
+
+    public int deleteNodes(String g, String label, Collection<String> ids) {
+        int n = 0;
+        for (List<String> chunk : chunks(new ArrayList<>(ids))) {
+            n += graph.deleteNodes(g, label, chunk);
+        }
+        return n;
+    }
+
+    /**
+     * Makes the edges of {@code type} at each owner exactly {@code expected.get(owner)}: edges of
+     * that type at the owner to any other node are deleted, then the expected ones upserted. The
+     * owner is the {@code from} end when {@code ownerIsFrom}, else the {@code to} end.
+     *
+     * @return the number of expected edges present afterwards
+     */
+    public int replaceEdges(String g, EdgeType type, boolean ownerIsFrom, Map<String, List<EdgeRecord>> expected) {
+        if (expected.isEmpty()) {
+            return 0;
+        }
+        String cypher = deleteOthersCypher(type, ownerIsFrom);
+        List<EdgeRecord> all = new ArrayList<>();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Map.Entry<String, List<EdgeRecord>> e : expected.entrySet()) {
+            List<String> keep = new ArrayList<>();
+            for (EdgeRecord r : e.getValue()) {
+                keep.add(Mapper.other(r, ownerIsFrom));
+                all.add(r);
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("owner", e.getKey());
+            row.put("keep", keep);
+            rows.add(row);
+        }
+        for (List<Map<String, Object>> chunk : chunks(rows)) {
+            graph.execute(g, cypher, Map.of("rows", chunk));
+        }
+        int n = 0;
+        for (List<EdgeRecord> chunk : chunks(all)) {
+            n += graph.upsertEdges(g, type, chunk);
+        }
+        return n;
+    }
+
+    static String deleteOthersCypher(EdgeType t, boolean ownerIsFrom) {
+        String a = Identifiers.label(t.fromLabel());
+        String rel = Identifiers.label(t.type());
+        String b = Identifiers.label(t.toLabel());
+        return ownerIsFrom
+                ? "UNWIND $rows AS r MATCH (a:" + a + " {id: r.owner})-[e:" + rel + "]->(b:" + b + ") WHERE NOT b.id IN r.keep DELETE e"
+                : "UNWIND $rows AS r MATCH (a:" + a + ")-[e:" + rel + "]->(b:" + b + " {id: r.owner}) WHERE NOT a.id IN r.keep DELETE e";
+    }
+
+    public <T> List<List<T>> chunks(List<T> all) {
+        List<List<T>> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += chunkSize) {
+            out.add(all.subList(i, Math.min(all.size(), i + chunkSize)));
+        }
+        return out;
+    }
+}

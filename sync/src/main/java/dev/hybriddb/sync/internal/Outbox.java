@@ -1,0 +1,95 @@
+package dev.hybriddb.sync.internal;
+
+import dev.hybriddb.sync.NodeMapping;
+import dev.hybriddb.sync.Projection;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** SQL on the outbox table {@code hybriddb_outbox} (owner or service role). */
+public final class Outbox {
+    public static final String TABLE = "hybriddb_outbox";
+    public static final String CHANNEL = "hybriddb_outbox";
+
+    private Outbox() {}
+
+    /** Claims up to {@code limit} rows, oldest first, skipping rows other consumers hold. */
+    public static List<OutboxRow> claim(Connection c, int limit) throws SQLException {
+        String sql = "SELECT id, tenant_id, table_name, op, row_key::text, old_row::text FROM " + TABLE
+                + " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setInt(1, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<OutboxRow> rows = new ArrayList<>();
+                while (rs.next()) {
+                    String tenant = rs.getString(2);
+                    rows.add(new OutboxRow(rs.getLong(1), tenant == null ? null : UUID.fromString(tenant),
+                            rs.getString(3), rs.getString(4).charAt(0), Json.readMap(rs.getString(5)),
+                            Json.readMap(rs.getString(6))));
+                }
+                return rows;
+            }
+        }
+    }
+
+    /**
+     * Deletes applied rows and returns, in milliseconds, the longest time from a row's creation to
+     * now (the graph has acknowledged), or -1 when none was deleted.
+     */
+    public static long delete(Connection c, Collection<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return -1;
+        }
+        String sql = "WITH d AS (DELETE FROM " + TABLE + " WHERE id = ANY(?) RETURNING created_at) "
+                + "SELECT (extract(epoch FROM clock_timestamp() - min(created_at)) * 1000)::bigint FROM d";
+        Array arr = c.createArrayOf("bigint", ids.toArray());
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, arr);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long v = rs.getLong(1);
+                return rs.wasNull() ? -1 : v;
+            } finally {
+                arr.free();
+            }
+        }
+    }
+
+    public static long count(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + TABLE);
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Adds an outbox row to a tenant's change set. */
+    public static void addTo(ChangeSet cs, Projection projection, OutboxRow r) {
+        NodeMapping node = projection.node(r.table()).orElse(null);
+        if (node != null) {
+            cs.add(r.table(), r.rowKey(), r.op() == 'I', ChangeApplier.idOf(node.keyColumns(), r.rowKey()), null);
+            if (r.op() == 'U' && r.oldRow() != null && hasKey(node.keyColumns(), r.oldRow())) {
+                cs.add(r.table(), keyOf(node.keyColumns(), r.oldRow()), false, null, null);
+            }
+            return;
+        }
+        cs.add(r.table(), r.rowKey(), false, null, r.oldRow());
+    }
+
+    private static boolean hasKey(List<String> keyColumns, Map<String, Object> row) {
+        return keyColumns.stream().allMatch(k -> row.get(k) != null);
+    }
+
+    private static Map<String, Object> keyOf(List<String> keyColumns, Map<String, Object> row) {
+        Map<String, Object> key = new java.util.LinkedHashMap<>();
+        keyColumns.forEach(k -> key.put(k, row.get(k)));
+        return key;
+    }
+}
