@@ -284,8 +284,11 @@ public final class RealtimeSync implements AutoCloseable {
     /** Rounds until the outbox has nothing this consumer can apply now. */
     private void drain() throws SQLException {
         while (running) {
+            long start = System.nanoTime();
             RoundResult r = oneRound();
             if (r.applied() > 0) {
+                LOG.debug("realtime sync: applied {} outbox rows ({} deferred) in {} ms, lag {} ms", r.applied(),
+                        r.deferred(), (System.nanoTime() - start) / 1_000_000, r.lagMillis());
                 applied.addAndGet(r.applied());
                 batches.incrementAndGet();
                 nodesUpserted.addAndGet(r.stats().nodesUpserted);

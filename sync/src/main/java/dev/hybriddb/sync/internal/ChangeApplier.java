@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -45,22 +46,29 @@ public final class ChangeApplier {
         for (NodeMapping m : projection.nodes()) {
             backfill(c, tenant, m, cs.inserted(m.table()), fkOwners, joinOwners);
         }
+        Map<JoinTableEdge, Set<String>> touchedJoinOwners = new HashMap<>();
         for (JoinTableEdge j : projection.joins()) {
             Set<String> owners = joinOwners.computeIfAbsent(j, x -> new LinkedHashSet<>());
+            Set<String> touched = touchedJoinOwners.computeIfAbsent(j, x -> new HashSet<>());
             owners.addAll(cs.joinOwners(j.table()));
+            touched.addAll(cs.joinOwners(j.table()));
             for (SourceRow r : SourceReader.byKeys(c, tenant, TableShape.of(j).keysOnlyWith(j.ownerColumn()), cs.keys(j.table()))) {
                 addIfNotNull(owners, r.text(j.ownerColumn()));
             }
             for (Map<String, Object> old : cs.oldRows(j.table())) {
                 Object o = old.get(j.ownerColumn());
                 addIfNotNull(owners, o == null ? null : o.toString());
+                addIfNotNull(touched, o == null ? null : o.toString());
             }
         }
         for (Map.Entry<ForeignKeyEdge, Map<String, SourceRow>> e : fkOwners.entrySet()) {
-            stats.edgesWritten += replaceForeignKeyEdges(graph, e.getKey(), e.getValue().values());
+            stats.edgesWritten += replaceForeignKeyEdges(graph, e.getKey(), e.getValue().values(),
+                    cs.fresh(projection.nodeByLabel(e.getKey().ownerLabel()).orElseThrow().table()));
         }
         for (Map.Entry<JoinTableEdge, Set<String>> e : joinOwners.entrySet()) {
-            stats.edgesWritten += replaceJoinEdges(c, tenant, graph, e.getKey(), e.getValue());
+            Set<String> fresh = new HashSet<>(cs.fresh(projection.nodeByLabel(e.getKey().ownerLabel()).orElseThrow().table()));
+            fresh.removeAll(touchedJoinOwners.getOrDefault(e.getKey(), Set.of()));
+            stats.edgesWritten += replaceJoinEdges(c, tenant, graph, e.getKey(), e.getValue(), fresh);
         }
         return stats;
     }
@@ -127,6 +135,11 @@ public final class ChangeApplier {
     }
 
     public int replaceForeignKeyEdges(String graph, ForeignKeyEdge e, Collection<SourceRow> rows) {
+        return replaceForeignKeyEdges(graph, e, rows, Set.of());
+    }
+
+    /** Replaces the edges of type {@code e} at the rows' nodes; {@code fresh} nodes have none to delete. */
+    public int replaceForeignKeyEdges(String graph, ForeignKeyEdge e, Collection<SourceRow> rows, Set<String> fresh) {
         if (rows.isEmpty()) {
             return 0;
         }
@@ -136,11 +149,17 @@ public final class ChangeApplier {
             EdgeRecord edge = Mapper.edge(e, r);
             expected.put(r.id(), edge == null ? List.of() : List.of(edge));
         }
-        return writer.replaceEdges(graph, e.type(), ownerIsFrom, expected);
+        return writer.replaceEdges(graph, e.type(), ownerIsFrom, expected, fresh);
     }
 
     public int replaceJoinEdges(Connection c, UUID tenant, String graph, JoinTableEdge j, Collection<String> owners)
             throws SQLException {
+        return replaceJoinEdges(c, tenant, graph, j, owners, Set.of());
+    }
+
+    /** Re-derives the join edges at {@code owners}; {@code fresh} owners have no older edges to delete. */
+    public int replaceJoinEdges(Connection c, UUID tenant, String graph, JoinTableEdge j, Collection<String> owners,
+                                Set<String> fresh) throws SQLException {
         if (owners.isEmpty()) {
             return 0;
         }
@@ -154,7 +173,7 @@ public final class ChangeApplier {
                 expected.computeIfAbsent(Mapper.owner(edge, ownerIsFrom), x -> new ArrayList<>()).add(edge);
             }
         }
-        return writer.replaceEdges(graph, j.type(), ownerIsFrom, expected);
+        return writer.replaceEdges(graph, j.type(), ownerIsFrom, expected, fresh);
     }
 
     static String idOf(List<String> keyColumns, Map<String, Object> key) {

@@ -19,6 +19,8 @@ public final class ChangeSet {
     private final Map<String, Set<String>> inserted = new LinkedHashMap<>();
     private final Map<String, List<Map<String, Object>>> oldRows = new LinkedHashMap<>();
     private final Map<String, Set<String>> joinOwners = new LinkedHashMap<>();
+    private final Map<String, Set<String>> fresh = new LinkedHashMap<>();
+    private final Map<String, Set<String>> stale = new LinkedHashMap<>();
 
     /** A changed row: its key; {@code inserted} for INSERT; {@code oldRow} for DELETE or a re-keyed UPDATE. */
     public ChangeSet add(String table, Map<String, Object> key, boolean insertedRow, String insertedId,
@@ -27,10 +29,34 @@ public final class ChangeSet {
         if (insertedRow && insertedId != null) {
             inserted.computeIfAbsent(table, t -> new LinkedHashSet<>()).add(insertedId);
         }
+        if (!insertedRow && insertedId != null) {
+            stale.computeIfAbsent(table, t -> new LinkedHashSet<>()).add(insertedId);
+        }
         if (oldRow != null) {
             oldRows.computeIfAbsent(table, t -> new ArrayList<>()).add(oldRow);
         }
         return this;
+    }
+
+    /**
+     * An outbox INSERT of a node row: like {@link #add} with {@code insertedRow}, and the node counts
+     * as fresh (no older edges to delete) unless the same batch also updated or deleted it.
+     */
+    public ChangeSet addInsert(String table, Map<String, Object> key, String id) {
+        add(table, key, true, id, null);
+        fresh.computeIfAbsent(table, t -> new LinkedHashSet<>()).add(id);
+        return this;
+    }
+
+    /** Ids of a node table created by this change set and not otherwise changed in it. */
+    public Set<String> fresh(String table) {
+        Set<String> f = fresh.get(table);
+        if (f == null) {
+            return Set.of();
+        }
+        Set<String> out = new LinkedHashSet<>(f);
+        out.removeAll(stale.getOrDefault(table, Set.of()));
+        return out;
     }
 
     /** Re-derive the edges of a join table at these owner nodes. */

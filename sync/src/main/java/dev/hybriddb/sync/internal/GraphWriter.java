@@ -53,6 +53,15 @@ public final class GraphWriter {
      * @return the number of expected edges present afterwards
      */
     public int replaceEdges(String g, EdgeType type, boolean ownerIsFrom, Map<String, List<EdgeRecord>> expected) {
+        return replaceEdges(g, type, ownerIsFrom, expected, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #replaceEdges(String, EdgeType, boolean, Map)}, skipping the delete for owners in
+     * {@code fresh}: nodes created by this very change, which cannot have older edges.
+     */
+    public int replaceEdges(String g, EdgeType type, boolean ownerIsFrom, Map<String, List<EdgeRecord>> expected,
+                            java.util.Set<String> fresh) {
         if (expected.isEmpty()) {
             return 0;
         }
@@ -65,10 +74,12 @@ public final class GraphWriter {
                 keep.add(Mapper.other(r, ownerIsFrom));
                 all.add(r);
             }
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("owner", e.getKey());
-            row.put("keep", keep);
-            rows.add(row);
+            if (!fresh.contains(e.getKey())) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("owner", e.getKey());
+                row.put("keep", keep);
+                rows.add(row);
+            }
         }
         for (List<Map<String, Object>> chunk : chunks(rows)) {
             graph.execute(g, cypher, Map.of("rows", chunk));
@@ -85,8 +96,8 @@ public final class GraphWriter {
         String rel = Identifiers.label(t.type());
         String b = Identifiers.label(t.toLabel());
         return ownerIsFrom
-                ? "UNWIND $rows AS r MATCH (a:" + a + " {id: r.owner})-[e:" + rel + "]->(b:" + b + ") WHERE NOT b.id IN r.keep DELETE e"
-                : "UNWIND $rows AS r MATCH (a:" + a + ")-[e:" + rel + "]->(b:" + b + " {id: r.owner}) WHERE NOT a.id IN r.keep DELETE e";
+                ? "UNWIND $rows AS r MATCH (a:" + a + " {id: r.owner}) MATCH (a)-[e:" + rel + "]->(b:" + b + ") WHERE NOT b.id IN r.keep DELETE e"
+                : "UNWIND $rows AS r MATCH (b:" + b + " {id: r.owner}) MATCH (a:" + a + ")-[e:" + rel + "]->(b) WHERE NOT a.id IN r.keep DELETE e";
     }
 
     public <T> List<List<T>> chunks(List<T> all) {

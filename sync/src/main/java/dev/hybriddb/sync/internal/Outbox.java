@@ -74,7 +74,12 @@ public final class Outbox {
     public static void addTo(ChangeSet cs, Projection projection, OutboxRow r) {
         NodeMapping node = projection.node(r.table()).orElse(null);
         if (node != null) {
-            cs.add(r.table(), r.rowKey(), r.op() == 'I', ChangeApplier.idOf(node.keyColumns(), r.rowKey()), null);
+            String id = ChangeApplier.idOf(node.keyColumns(), r.rowKey());
+            if (r.op() == 'I') {
+                cs.addInsert(r.table(), r.rowKey(), id);
+            } else {
+                cs.add(r.table(), r.rowKey(), false, id, null);
+            }
             if (r.op() == 'U' && r.oldRow() != null && hasKey(node.keyColumns(), r.oldRow())) {
                 cs.add(r.table(), keyOf(node.keyColumns(), r.oldRow()), false, null, null);
             }

@@ -1,0 +1,85 @@
+package dev.hybriddb.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hybriddb.graph.GraphBackend;
+import dev.hybriddb.graph.falkor.FalkorGraph;
+import dev.hybriddb.testing.FalkorService;
+import dev.hybriddb.testing.TestServices;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** Sync against FalkorDB: the shared server, and a private one for the kill -9 test. */
+class FalkorSyncIT extends AbstractSyncIT {
+
+    @Override
+    protected GraphBackend openBackend(SyncTestDb db) {
+        FalkorService f = TestServices.falkor();
+        return FalkorGraph.connect(f.host(), f.port());
+    }
+
+    @Test
+    void killNineFalkorDuringTenThousandWrites() throws Exception {
+        FalkorService server = TestServices.privateFalkor();
+        try (FalkorGraph privateGraph = FalkorGraph.connect(server.host(), server.port())) {
+            Workspace w = new Workspace(db.app).seed(0);
+            AtomicInteger batchesWritten = new AtomicInteger();
+            try (RealtimeSync rt = realtime(privateGraph, "kill").batchSize(500).build()) {
+                rt.start();
+                Thread writer = new Thread(() -> {
+                    for (int i = 0; i < 100; i++) {
+                        w.addTasks(100);
+                        batchesWritten.incrementAndGet();
+                    }
+                });
+                writer.start();
+                while (batchesWritten.get() < 30) {
+                    Thread.sleep(20);
+                }
+                server.kill9();
+                Thread.sleep(1500);
+                server.start();
+                writer.join();
+                awaitDrained();
+                rt.stop();
+                assertThat(rt.metrics().errors()).isPositive();
+                assertThat(rt.metrics().applied()).isGreaterThanOrEqualTo(10_000L);
+            }
+            // The private server keeps no snapshot: what it had acknowledged before the kill is gone
+            // with it. The outbox lost nothing; the reconciler restores what the server lost.
+            Reconciler rec = Reconciler.builder(db.owner, privateGraph).graphNames(names("kill")).build();
+            rec.repair(rec.check(w.tenant));
+            DriftReport after = rec.check(w.tenant);
+            assertThat(after.isClean()).as("%s", after).isTrue();
+            assertThat(db.outboxCount()).isZero();
+            assertThat(privateGraph.query(names("kill").apply(w.tenant), "MATCH (n:Task) RETURN count(n) AS c",
+                    java.util.Map.of()).get(0).getLong("c")).isEqualTo(10_000L);
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void graphDownKeepsChangesInTheOutbox() throws Exception {
+        FalkorService server = TestServices.privateFalkor();
+        try (FalkorGraph privateGraph = FalkorGraph.connect(server.host(), server.port())) {
+            Workspace w = new Workspace(db.app).seed(5);
+            server.stop();
+            try (RealtimeSync rt = realtime(privateGraph, "down").build()) {
+                rt.start();
+                w.addTasks(10);
+                Thread.sleep(1000);
+                assertThat(db.outboxCount()).isPositive();
+                assertThat(rt.metrics().errors()).isPositive();
+                assertThat(rt.metrics().backlog()).isPositive();
+                server.start();
+                awaitDrained();
+                rt.stop(Duration.ofSeconds(10));
+            }
+            assertConverged(privateGraph, "down", w.tenant);
+        } finally {
+            server.stop();
+        }
+    }
+}
