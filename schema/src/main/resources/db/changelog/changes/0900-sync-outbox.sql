@@ -3,11 +3,15 @@
 -- Sync outbox (sync module, DESIGN "How data flows"). A trigger on every projected table writes one
 -- row here in the writing transaction and sends a NOTIFY wake-up with an empty payload; RealtimeSync
 -- claims rows (FOR UPDATE SKIP LOCKED, oldest first), reads the rows' current state, writes the graph
--- and deletes the claimed rows after the graph acknowledged. Not tenant-scoped and not visible to the
--- application role: only the owner (or a service role) reads it; the trigger writes it as definer.
+-- and deletes the claimed rows after the graph acknowledged. It lives in its own schema, hybriddb_sync:
+-- it is not a tenant table (one consumer reads every tenant's rows, so no row-level security) and the
+-- application role has no access to it at all (no USAGE on the schema); the trigger writes it as definer.
 
 --changeset hybriddb:0900-outbox-table
-CREATE TABLE hybriddb_outbox (
+CREATE SCHEMA hybriddb_sync;
+REVOKE ALL ON SCHEMA hybriddb_sync FROM PUBLIC;
+COMMENT ON SCHEMA hybriddb_sync IS 'Internal state of the sync module (outbox); no application access.';
+CREATE TABLE hybriddb_sync.hybriddb_outbox (
     id          bigserial   PRIMARY KEY,
     tenant_id   uuid,
     table_name  text        NOT NULL,
@@ -17,20 +21,19 @@ CREATE TABLE hybriddb_outbox (
     created_at  timestamptz NOT NULL DEFAULT clock_timestamp(),
     CONSTRAINT hybriddb_outbox_op_check CHECK (op IN ('I', 'U', 'D'))
 );
-COMMENT ON TABLE hybriddb_outbox IS 'Row changes of projected tables waiting for the graph (sync module). Claimed oldest first by primary key (the claiming index): SELECT ... ORDER BY id LIMIT n FOR UPDATE SKIP LOCKED.';
-COMMENT ON COLUMN hybriddb_outbox.row_key IS 'The primary key columns of the changed row, as a JSON object.';
-COMMENT ON COLUMN hybriddb_outbox.old_row IS 'DELETE: the old row (secret columns left out). UPDATE: old key and owner columns, only when they changed. INSERT: null.';
-CREATE INDEX hybriddb_outbox_tenant_idx ON hybriddb_outbox (tenant_id, id);
-REVOKE ALL ON hybriddb_outbox FROM PUBLIC;
-REVOKE ALL ON hybriddb_outbox FROM ${app_role};
-REVOKE ALL ON SEQUENCE hybriddb_outbox_id_seq FROM PUBLIC;
-REVOKE ALL ON SEQUENCE hybriddb_outbox_id_seq FROM ${app_role};
---rollback DROP TABLE hybriddb_outbox;
+COMMENT ON TABLE hybriddb_sync.hybriddb_outbox IS 'Row changes of projected tables waiting for the graph (sync module). Claimed oldest first by primary key (the claiming index): SELECT ... ORDER BY id LIMIT n FOR UPDATE SKIP LOCKED.';
+COMMENT ON COLUMN hybriddb_sync.hybriddb_outbox.row_key IS 'The primary key columns of the changed row, as a JSON object.';
+COMMENT ON COLUMN hybriddb_sync.hybriddb_outbox.old_row IS 'DELETE: the old row (secret columns left out). UPDATE: old key and owner columns, only when they changed. INSERT: null.';
+CREATE INDEX hybriddb_outbox_tenant_idx ON hybriddb_sync.hybriddb_outbox (tenant_id, id);
+REVOKE ALL ON hybriddb_sync.hybriddb_outbox FROM PUBLIC;
+REVOKE ALL ON SEQUENCE hybriddb_sync.hybriddb_outbox_id_seq FROM PUBLIC;
+--rollback DROP TABLE hybriddb_sync.hybriddb_outbox;
+--rollback DROP SCHEMA hybriddb_sync;
 
 --changeset hybriddb:0900-outbox-capture-function splitStatements:false
 --comment: The one generic trigger function. Arguments: (1) key columns, comma separated; (2) optional columns whose old values an UPDATE keeps when they change (the owner columns of join tables); (3) optional columns never copied (secrets). SECURITY DEFINER with a fixed search_path: writers need no rights on the outbox.
 CREATE OR REPLACE FUNCTION hybriddb_outbox_capture() RETURNS trigger
-    LANGUAGE plpgsql SECURITY DEFINER
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
     key_cols    text[] := string_to_array(TG_ARGV[0], ',');
@@ -64,15 +67,10 @@ BEGIN
             END IF;
         END LOOP;
     END IF;
-    INSERT INTO hybriddb_outbox (tenant_id, table_name, op, row_key, old_row)
+    INSERT INTO hybriddb_sync.hybriddb_outbox (tenant_id, table_name, op, row_key, old_row)
     VALUES ((cur ->> 'tenant_id')::uuid, TG_TABLE_NAME, left(TG_OP, 1), k, o);
     PERFORM pg_notify('hybriddb_outbox', '');
     RETURN NULL;
-END
-$$;
-DO $$
-BEGIN
-    EXECUTE format('ALTER FUNCTION hybriddb_outbox_capture() SET search_path = %I, pg_temp', current_schema());
 END
 $$;
 REVOKE ALL ON FUNCTION hybriddb_outbox_capture() FROM PUBLIC;

@@ -66,7 +66,7 @@ abstract class AbstractSyncIT {
     @BeforeEach
     void emptyOutbox() {
         db.owner.inTransaction(c -> {
-            Workspace.exec(c, "DELETE FROM hybriddb_outbox");
+            Workspace.exec(c, "DELETE FROM hybriddb_sync.hybriddb_outbox");
             return null;
         });
     }
@@ -117,15 +117,15 @@ abstract class AbstractSyncIT {
     }
 
     protected GraphNode node(String kind, UUID tenant, String label, UUID id) {
-        List<GraphRow> rows = graph.query(names(kind).apply(tenant), "MATCH (n:" + label + " {id: $id}) RETURN n AS n",
-                Map.of("id", id.toString()));
+        List<GraphRow> rows = graph.query(names(kind).apply(tenant), "MATCH (n:" + label + " {id: $key}) RETURN n AS n",
+                Map.of("key", id.toString()));
         return rows.isEmpty() ? null : rows.get(0).getNode("n");
     }
 
     protected List<String> sources(String kind, UUID tenant, EdgeType t, UUID to) {
         List<String> out = new ArrayList<>();
         graph.query(names(kind).apply(tenant), "MATCH (a:" + t.fromLabel() + ")-[:" + t.type() + "]->(b:" + t.toLabel()
-                + " {id: $id}) RETURN a.id AS a", Map.of("id", to.toString())).forEach(r -> out.add(r.getString("a")));
+                + " {id: $key}) RETURN a.id AS src", Map.of("key", to.toString())).forEach(r -> out.add(r.getString("src")));
         return out;
     }
 
@@ -193,8 +193,8 @@ abstract class AbstractSyncIT {
         assertThat(agent.properties()).containsEntry("role", "coder").containsKey("created_at");
         assertThat(agent.properties().get("capabilities")).isEqualTo(List.of("java", "sql"));
         List<GraphRow> executed = graph.query(names("rt").apply(w.tenant),
-                "MATCH (:Agent)-[e:EXECUTED]->(t:Task {id: $id}) RETURN e.result AS result, e.tokens AS tokens",
-                Map.of("id", w.tasks.get(0).toString()));
+                "MATCH (:Agent)-[e:EXECUTED]->(t:Task {id: $key}) RETURN e.result AS result, e.tokens AS tokens",
+                Map.of("key", w.tasks.get(0).toString()));
         assertThat(executed).hasSize(1);
         assertThat(executed.get(0).getString("result")).isEqualTo("success");
         assertThat(executed.get(0).getLong("tokens")).isEqualTo(200L);
@@ -257,7 +257,7 @@ abstract class AbstractSyncIT {
         rt.handleChange("tasks", "DELETE", Map.of("id", task.toString(), "tenant_id", w.tenant.toString()));
         assertThat(node("hc", w.tenant, "Task", task)).isNull();
         db.owner.inTransaction(c -> {
-            Workspace.exec(c, "DELETE FROM hybriddb_outbox");
+            Workspace.exec(c, "DELETE FROM hybriddb_sync.hybriddb_outbox");
             return null;
         });
         assertConverged(graph, "hc", w.tenant);
@@ -361,9 +361,9 @@ abstract class AbstractSyncIT {
         sync.rebuild(w.tenant);
         String g = names("rec").apply(w.tenant);
         graph.deleteNodes(g, "Task", List.of(w.tasks.get(0).toString()));
-        graph.execute(g, "MATCH (n:Agent {id: $id}) SET n.name = 'tampered'", Map.of("id", w.agents.get(1).toString()));
+        graph.execute(g, "MATCH (n:Agent {id: $key}) SET n.name = 'tampered'", Map.of("key", w.agents.get(1).toString()));
         graph.upsertNodes(g, "Team", List.of(dev.hybriddb.graph.NodeRecord.of(UUID.randomUUID().toString(), Map.of("name", "ghost"))));
-        graph.execute(g, "MATCH (a:Agent {id: $a})-[e:ASSIGNED_TO]->(:Task) DELETE e", Map.of("a", w.agents.get(2).toString()));
+        graph.execute(g, "MATCH (a:Agent {id: $agent})-[e:ASSIGNED_TO]->(:Task) DELETE e", Map.of("agent", w.agents.get(2).toString()));
 
         Reconciler rec = reconciler(graph, "rec");
         DriftReport report = rec.check(w.tenant);
@@ -379,7 +379,7 @@ abstract class AbstractSyncIT {
 
         rec.repair(report);
         db.owner.inTransaction(c -> {
-            Workspace.exec(c, "DELETE FROM hybriddb_outbox");
+            Workspace.exec(c, "DELETE FROM hybriddb_sync.hybriddb_outbox");
             return null;
         });
         assertConverged(graph, "rec", w.tenant);

@@ -50,7 +50,7 @@ final class SyncTestDb implements AutoCloseable {
 
     long outboxCount() throws SQLException {
         try (Connection c = ownerPool.getConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*) FROM hybriddb_outbox")) {
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM hybriddb_sync.hybriddb_outbox")) {
             rs.next();
             return rs.getLong(1);
         }
@@ -59,7 +59,7 @@ final class SyncTestDb implements AutoCloseable {
     /** The outbox sequence's last value (rows ever created). */
     long outboxSequence() throws SQLException {
         try (Connection c = ownerPool.getConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM hybriddb_outbox_id_seq")) {
+             ResultSet rs = st.executeQuery("SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM hybriddb_sync.hybriddb_outbox_id_seq")) {
             rs.next();
             return rs.getLong(1);
         }

@@ -57,7 +57,7 @@ public final class DriftChecker {
         TableShape shape = TableShape.of(m);
         long checked = 0;
         String after = null;
-        String cypher = "UNWIND $ids AS id MATCH (n:" + Identifiers.label(m.label()) + " {id: id}) RETURN n.id AS id, n AS n";
+        String cypher = "UNWIND $ids AS k MATCH (n:" + Identifiers.label(m.label()) + " {id: k}) RETURN n.id AS nid, n AS n";
         while (true) {
             List<SourceRow> rows = SourceReader.page(c, tenant, shape, after, pageSize);
             if (rows.isEmpty()) {
@@ -65,7 +65,7 @@ public final class DriftChecker {
             }
             Map<String, GraphNode> inGraph = new HashMap<>();
             for (GraphRow r : writer.backend().query(graph, cypher, Map.of("ids", rows.stream().map(SourceRow::id).toList()))) {
-                inGraph.put(r.getString("id"), r.getNode("n"));
+                inGraph.put(r.getString("nid"), r.getNode("n"));
             }
             for (SourceRow r : rows) {
                 GraphNode n = inGraph.get(r.id());
@@ -172,9 +172,9 @@ public final class DriftChecker {
             String a = Identifiers.label(type.fromLabel());
             String rel = Identifiers.label(type.type());
             String b = Identifiers.label(type.toLabel());
-            String cypher = "UNWIND $ids AS id MATCH " + (ownerIsFrom
-                    ? "(a:" + a + " {id: id})-[e:" + rel + "]->(b:" + b + ")"
-                    : "(a:" + a + ")-[e:" + rel + "]->(b:" + b + " {id: id})") + " RETURN a.id AS f, b.id AS t, e AS e";
+            String cypher = "UNWIND $ids AS k MATCH " + (ownerIsFrom
+                    ? "(a:" + a + " {id: k})-[e:" + rel + "]->(b:" + b + ")"
+                    : "(a:" + a + ")-[e:" + rel + "]->(b:" + b + " {id: k})") + " RETURN a.id AS f, b.id AS t, e AS e";
             Map<EdgeKey, Map<String, Object>> actual = new HashMap<>();
             for (GraphRow r : writer.backend().query(graph, cypher, Map.of("ids", owners))) {
                 GraphEdge e = (GraphEdge) r.get("e");

@@ -15,7 +15,7 @@ import java.util.UUID;
 
 /** SQL on the outbox table {@code hybriddb_outbox} (owner or service role). */
 public final class Outbox {
-    public static final String TABLE = "hybriddb_outbox";
+    public static final String TABLE = "hybriddb_sync.hybriddb_outbox";
     public static final String CHANNEL = "hybriddb_outbox";
 
     private Outbox() {}
