@@ -113,6 +113,7 @@ public final class AgeSchema {
         }
         if (kind == Kind.VERTEX) {
             keyIndexes(c, graph, label);
+            ddl(c, "CREATE INDEX IF NOT EXISTS " + indexName(label, "id", "col") + " ON " + table(graph, label) + " (id)");
         } else {
             ddl(c, "CREATE INDEX IF NOT EXISTS " + indexName(label, "start_id", "col") + " ON "
                     + table(graph, label) + " (start_id)");
@@ -149,12 +150,23 @@ public final class AgeSchema {
 
     /** {@code agtype_access_operator(VARIADIC ARRAY[properties, '"key"'::agtype])}, as AGE plans {@code n.key}. */
     static String access(String property) {
-        return "ag_catalog.agtype_access_operator(VARIADIC ARRAY[properties, '\"" + Identifiers.property(property)
+        return access("properties", property);
+    }
+
+    /** The same on a qualified column, e.g. {@code t.properties}: the indexes match it too. */
+    static String access(String column, String property) {
+        return "ag_catalog.agtype_access_operator(VARIADIC ARRAY[" + column + ", '\"" + Identifiers.property(property)
                 + "\"'::ag_catalog.agtype])";
     }
 
+    /** The label's table, {@code "graph"."Label"}. */
     static String table(String graph, String label) {
-        return Identifiers.graph(graph) + ".\"" + Identifiers.label(label) + "\"";
+        return quote(Identifiers.graph(graph)) + ".\"" + Identifiers.label(label) + "\"";
+    }
+
+    /** A double-quoted identifier (callers pass names that passed {@link Identifiers}). */
+    static String quote(String identifier) {
+        return "\"" + identifier + "\"";
     }
 
     /** A quoted index name within PostgreSQL's 63 bytes, unique per label and purpose. */

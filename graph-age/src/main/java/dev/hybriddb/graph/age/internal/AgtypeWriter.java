@@ -18,8 +18,11 @@ import java.util.Map;
  */
 public final class AgtypeWriter {
     private final StringBuilder out = new StringBuilder(128);
+    private final boolean stored;
 
-    private AgtypeWriter() {}
+    private AgtypeWriter(boolean stored) {
+        this.stored = stored;
+    }
 
     /** The JSON text of a query's parameters (names checked, values converted). */
     public static String parameters(Map<String, ?> params) {
@@ -28,8 +31,18 @@ public final class AgtypeWriter {
 
     /** The JSON text of a canonical value (see {@link GraphValues}). */
     public static String json(Object canonical) {
-        AgtypeWriter w = new AgtypeWriter();
+        AgtypeWriter w = new AgtypeWriter(false);
         w.value(canonical);
+        return w.out.toString();
+    }
+
+    /**
+     * The agtype text of a value as {@link AgtypeReader} read it from the graph, so stored values
+     * are written back unchanged: also BigDecimal ({@code 1.5::numeric}) and non-finite doubles.
+     */
+    public static String stored(Object value) {
+        AgtypeWriter w = new AgtypeWriter(true);
+        w.value(value);
         return w.out.toString();
     }
 
@@ -42,9 +55,15 @@ public final class AgtypeWriter {
             out.append(v);
         } else if (v instanceof Double d) {
             if (d.isNaN() || d.isInfinite()) {
-                throw new InvalidInputException("value", d, "must be a finite number");
+                if (!stored) {
+                    throw new InvalidInputException("value", d, "must be a finite number");
+                }
+                out.append(d.isNaN() ? "NaN" : d > 0 ? "Infinity" : "-Infinity");
+            } else {
+                out.append(d.doubleValue());
             }
-            out.append(d.doubleValue());
+        } else if (stored && v instanceof java.math.BigDecimal b) {
+            out.append(b.toString()).append("::numeric");
         } else if (v instanceof Map<?, ?> m) {
             map(m);
         } else if (v instanceof Collection<?> c) {
