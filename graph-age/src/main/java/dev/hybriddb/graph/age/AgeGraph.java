@@ -185,19 +185,25 @@ public final class AgeGraph implements GraphBackend {
         if (write != null) {
             throw new GraphException("query() runs read-only Cypher, but this one has " + write + ": use execute()");
         }
-        return run(graph, text, params, true);
+        return run(graph, text.forAge(), params, true);
     }
 
     @Override
     public List<GraphRow> execute(String graph, String cypher, Map<String, ?> params) {
         Identifiers.graph(graph);
-        return run(graph, CypherText.of(cypher), params, false);
+        return run(graph, CypherText.of(cypher).forAge(), params, false);
     }
 
     private List<GraphRow> run(String graph, CypherText text, Map<String, ?> params, boolean readOnly) {
         String json = AgtypeWriter.parameters(params);
-        return tx.run((readOnly ? "query" : "execute") + " on graph " + graph, readOnly,
-                c -> AgeCypher.run(c, tx.queryTimeoutSeconds(), graph, text, json));
+        List<CypherText> statements = text.statementsForAge();
+        return tx.run((readOnly ? "query" : "execute") + " on graph " + graph, readOnly, c -> {
+            List<GraphRow> rows = List.of();
+            for (CypherText statement : statements) {
+                rows = AgeCypher.run(c, tx.queryTimeoutSeconds(), graph, statement, json);
+            }
+            return rows;
+        });
     }
 
     @Override

@@ -40,7 +40,7 @@ public final class AgeTransactions {
             try {
                 return inTransaction(c, readOnly, work);
             } finally {
-                c.setAutoCommit(auto);
+                restoreAutoCommit(c, auto);
             }
         } catch (SQLException e) {
             throw AgeErrors.translate(action, e);
@@ -67,6 +67,17 @@ public final class AgeTransactions {
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly(c, e);
             throw e;
+        }
+    }
+
+    /** Puts the connection back as it came; a connection the pool already closed is left alone. */
+    private static void restoreAutoCommit(Connection c, boolean auto) {
+        try {
+            if (!c.isClosed() && c.getAutoCommit() != auto) {
+                c.setAutoCommit(auto);
+            }
+        } catch (SQLException ignored) {
+            // the pool evicts a broken connection; the failure that broke it is what the caller sees
         }
     }
 

@@ -2,7 +2,11 @@ package dev.hybriddb.graph.age.internal;
 
 import dev.hybriddb.graph.GraphException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Locale;
 import java.util.Set;
 
@@ -20,6 +24,8 @@ import java.util.Set;
 public final class CypherText {
     private static final Set<String> WRITE_CLAUSES = Set.of("CREATE", "MERGE", "SET", "DELETE", "DETACH", "REMOVE");
     private static final Set<String> RETURN_END = Set.of("ORDER", "SKIP", "LIMIT", "UNION");
+    private static final Set<String> CLAUSES = Set.of("MATCH", "OPTIONAL", "WHERE", "WITH", "RETURN", "SET", "CREATE",
+            "MERGE", "ON", "DELETE", "DETACH", "REMOVE", "UNWIND", "ORDER", "SKIP", "LIMIT", "UNION", "CALL", "YIELD");
 
     private final String text;
     private final List<Token> tokens;
@@ -47,6 +53,139 @@ public final class CypherText {
 
     public String text() {
         return text;
+    }
+
+    /**
+     * The text with AGE 1.5's dialect applied: {@code SET n += $map} and {@code SET n = $map}
+     * become {@code SET n += head([$map])} ({@code head([x])} is {@code x}): AGE's parser accepts
+     * only a map literal, a variable or a function call on the right of a whole-entity SET.
+     */
+    public CypherText forAge() {
+        Map<Integer, String[]> edits = new TreeMap<>(Comparator.reverseOrder());
+        for (int i = 0; i < tokens.size(); i++) {
+            if (wrapsParameter(i)) {
+                edits.put(tokens.get(i).start(), new String[] {tokens.get(i).text(), "head([" + tokens.get(i).text() + "])"});
+            }
+            Token t = tokens.get(i);
+            if (t.depth() == 0 && (t.isWord("RETURN") || t.isWord("WITH")) && isKeyword(i)) {
+                orderByAliases(i, edits);
+            }
+        }
+        if (edits.isEmpty()) {
+            return this;
+        }
+        StringBuilder out = new StringBuilder(text);
+        edits.forEach((start, e) -> out.replace(start, start + e[0].length(), e[1]));
+        String rewritten = out.toString();
+        return new CypherText(rewritten, Lexer.tokens(rewritten));
+    }
+
+    /**
+     * The statements to run, in one transaction, for this text on AGE 1.5: the text itself, or for
+     * {@code <reads> MERGE <pattern> SET <...>} two statements, {@code <reads> MERGE <pattern>} and
+     * then {@code <reads> MATCH <pattern> SET <...>}. AGE 1.5 loses what a SET writes on an entity
+     * that the MERGE of the same statement created (apache/age#1709, #2067); after the first
+     * statement the pattern exists, so the MATCH finds exactly what the MERGE would have returned.
+     */
+    public List<CypherText> statementsForAge() {
+        int merge = -1;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (merge >= 0 && t.depth() == 0 && t.kind() == Kind.WORD && CLAUSES.contains(t.upper()) && isKeyword(i)) {
+                return t.isWord("SET") ? splitAt(tokens.get(merge), t) : List.of(this);
+            }
+            if (t.kind() == Kind.WORD && WRITE_CLAUSES.contains(t.upper()) && isKeyword(i)) {
+                if (!t.isWord("MERGE") || t.depth() != 0) {
+                    return List.of(this);
+                }
+                merge = i;
+            }
+        }
+        return List.of(this);
+    }
+
+    private List<CypherText> splitAt(Token merge, Token set) {
+        String first = text.substring(0, set.start()).strip();
+        String second = text.substring(0, merge.start()) + "MATCH" + text.substring(merge.end());
+        return List.of(new CypherText(first, Lexer.tokens(first)), new CypherText(second, Lexer.tokens(second)));
+    }
+
+    /**
+     * AGE 1.5 cannot ORDER BY an alias of its RETURN or WITH (apache/age#801: "could not find rte"),
+     * so a bare alias in the ORDER BY that follows is replaced by its expression in parentheses.
+     */
+    private void orderByAliases(int clause, Map<Integer, String[]> edits) {
+        Map<String, String> aliases = new HashMap<>();
+        int i = clause + 1;
+        int itemStart = i;
+        for (; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.depth() != 0) {
+                continue;
+            }
+            boolean end = t.text().equals(";") || t.kind() == Kind.WORD && CLAUSES.contains(t.upper()) && isKeyword(i)
+                    && !tokens.get(i - 1).isWord("AS");
+            if (end || t.text().equals(",")) {
+                alias(itemStart, i, aliases);
+                itemStart = i + 1;
+            }
+            if (end) {
+                break;
+            }
+        }
+        if (i + 1 >= tokens.size() || !tokens.get(i).isWord("ORDER") || !tokens.get(i + 1).isWord("BY")) {
+            return;
+        }
+        for (int j = i + 2; j < tokens.size(); j++) {
+            Token t = tokens.get(j);
+            if (t.depth() == 0 && (t.text().equals(";") || t.kind() == Kind.WORD && CLAUSES.contains(t.upper()) && isKeyword(j))) {
+                return;
+            }
+            String expr = aliases.get(t.text());
+            String after = j + 1 < tokens.size() ? tokens.get(j + 1).text() : "";
+            if (t.kind() == Kind.WORD && expr != null && isKeyword(j) && !after.equals(".") && !after.equals("(")) {
+                edits.put(t.start(), new String[] {t.text(), "(" + expr + ")"});
+            }
+        }
+    }
+
+    private void alias(int from, int to, Map<String, String> aliases) {
+        if (to - from >= 3 && tokens.get(to - 2).isWord("AS") && tokens.get(to - 1).kind() == Kind.WORD) {
+            String expr = text.substring(tokens.get(from).start(), tokens.get(to - 3).end()).strip();
+            if (from < to - 2 && tokens.get(from).isWord("DISTINCT")) {
+                expr = text.substring(tokens.get(from + 1).start(), tokens.get(to - 3).end()).strip();
+            }
+            aliases.put(tokens.get(to - 1).text(), expr);
+        }
+    }
+
+    /** True for the {@code $map} of {@code SET var [+]= $map}. */
+    private boolean wrapsParameter(int i) {
+        Token p = tokens.get(i);
+        if (p.kind() != Kind.WORD || !p.text().startsWith("$") || i < 2) {
+            return false;
+        }
+        if (i + 1 < tokens.size() && (tokens.get(i + 1).text().equals(".") || tokens.get(i + 1).text().equals("["))) {
+            return false;
+        }
+        if (!tokens.get(i - 1).text().equals("=")) {
+            return false;
+        }
+        int v = tokens.get(i - 2).text().equals("+") && tokens.get(i - 2).end() == tokens.get(i - 1).start() ? i - 3 : i - 2;
+        if (v < 1 || tokens.get(v).kind() != Kind.WORD || tokens.get(v - 1).text().equals(".")) {
+            return false;
+        }
+        return inSetClause(v);
+    }
+
+    private boolean inSetClause(int i) {
+        for (int j = i - 1; j >= 0; j--) {
+            Token t = tokens.get(j);
+            if (t.kind() == Kind.WORD && CLAUSES.contains(t.upper()) && isKeyword(j)) {
+                return t.upper().equals("SET");
+            }
+        }
+        return false;
     }
 
     /** The column names of the final RETURN; empty when the text has no top-level RETURN. */
@@ -101,6 +240,9 @@ public final class CypherText {
     private boolean isKeyword(int i) {
         String before = i > 0 ? tokens.get(i - 1).text() : "";
         String after = i + 1 < tokens.size() ? tokens.get(i + 1).text() : "";
+        if (tokens.get(i).isWord("WITH") && i > 0 && (tokens.get(i - 1).isWord("STARTS") || tokens.get(i - 1).isWord("ENDS"))) {
+            return false; // the string operators STARTS WITH and ENDS WITH
+        }
         return !before.equals(".") && !before.equals(":") && !after.equals(":");
     }
 

@@ -56,6 +56,57 @@ class CypherTextTest {
     }
 
     @Test
+    void wholeEntitySetFromAParameterIsWrappedForAge() {
+        assertThat(CypherText.of("MATCH (n) SET n += $props RETURN n").forAge().text())
+                .isEqualTo("MATCH (n) SET n += head([$props]) RETURN n");
+        assertThat(CypherText.of("MATCH (n), (m) SET n = $a, m += $b").forAge().text())
+                .isEqualTo("MATCH (n), (m) SET n = head([$a]), m += head([$b])");
+        assertThat(CypherText.of("MERGE (a)-[e:X {id: $id}]->(b) ON CREATE SET e += $p").forAge().text())
+                .isEqualTo("MERGE (a)-[e:X {id: $id}]->(b) ON CREATE SET e += head([$p])");
+        for (String unchanged : new String[] {"MATCH (n) SET n.x = $x", "MATCH (n) WHERE n.id = $id RETURN n",
+                "WITH $a AS x WHERE x = $b RETURN x", "MATCH (n) SET n += $p.inner", "MATCH (n) SET n += {a: $a}",
+                "MATCH (n) SET n + = $p", "RETURN '= $p' AS s"}) {
+            assertThat(CypherText.of(unchanged).forAge().text()).as(unchanged).isEqualTo(unchanged);
+        }
+    }
+
+    @Test
+    void orderByAliasesBecomeTheirExpressionsForAge() {
+        assertThat(CypherText.of("MATCH (e) RETURN e.id AS id, e.at AS started ORDER BY started DESC, id ASC LIMIT $l")
+                .forAge().text()).isEqualTo("MATCH (e) RETURN e.id AS id, e.at AS started ORDER BY (e.at) DESC, (e.id) ASC LIMIT $l");
+        assertThat(CypherText.of("MATCH (k) RETURN DISTINCT k.id AS id ORDER BY id").forAge().text())
+                .isEqualTo("MATCH (k) RETURN DISTINCT k.id AS id ORDER BY (k.id)");
+        assertThat(CypherText.of("MATCH (k) WITH k.name AS n, count(k) AS c ORDER BY c DESC, toLower(n) RETURN n, c").forAge().text())
+                .isEqualTo("MATCH (k) WITH k.name AS n, count(k) AS c ORDER BY (count(k)) DESC, toLower((k.name)) RETURN n, c");
+        assertThat(CypherText.of("MATCH (t) RETURN t.id AS t, r ORDER BY t").forAge().text())
+                .isEqualTo("MATCH (t) RETURN t.id AS t, r ORDER BY (t.id)");
+        assertThat(CypherText.of("MATCH (t) RETURN t.id AS t, r ORDER BY t").forAge().columns()).containsExactly("t", "r");
+        for (String unchanged : new String[] {"MATCH (n) RETURN n.id AS id ORDER BY n.id", "MATCH (n) RETURN n AS p ORDER BY p.name",
+                "MATCH (n) RETURN n.id AS id", "MATCH (n) RETURN n.x AS x ORDER BY n.x SKIP 1", "MATCH (n) RETURN n ORDER BY n.id",
+                "MATCH (n) WHERE n.v STARTS WITH 'a' OR n.v ENDS WITH $b RETURN n.v AS v"}) {
+            assertThat(CypherText.of(unchanged).forAge().text()).as(unchanged).isEqualTo(unchanged);
+        }
+    }
+
+    @Test
+    void mergeThenSetRunsAsTwoStatementsOnAge() {
+        java.util.List<CypherText> parts = CypherText.of("MATCH (a:Agent {id: $a}) MATCH (t:Task {id: $t}) "
+                + "MERGE (a)-[e:EXECUTED {id: $id}]->(t) SET e += head([$props]) RETURN e.id AS id").statementsForAge();
+        assertThat(parts).extracting(CypherText::text).containsExactly(
+                "MATCH (a:Agent {id: $a}) MATCH (t:Task {id: $t}) MERGE (a)-[e:EXECUTED {id: $id}]->(t)",
+                "MATCH (a:Agent {id: $a}) MATCH (t:Task {id: $t}) MATCH (a)-[e:EXECUTED {id: $id}]->(t) SET e += head([$props]) "
+                        + "RETURN e.id AS id");
+        assertThat(parts.get(0).columns()).isEmpty();
+        assertThat(parts.get(1).columns()).containsExactly("id");
+        for (String single : new String[] {"MERGE (n:X {id: $id})", "MERGE (n:X {id: $id}) RETURN n",
+                "CREATE (m:Y) MERGE (n:X {id: $id}) SET n.v = 1", "MERGE (n:X {id: $id}) ON CREATE SET n.v = 1",
+                "MERGE (n:X {id: $id}) MERGE (m:X {id: $id2}) SET n.v = 1", "MATCH (n) SET n.v = 1", "MATCH (n) RETURN n",
+                "MERGE (n:X {id: $id}) WITH n SET n.v = 1"}) {
+            assertThat(CypherText.of(single).statementsForAge()).as(single).extracting(CypherText::text).containsExactly(single);
+        }
+    }
+
+    @Test
     void aliasesWithKeywordsInsideExpressions() {
         assertThat(cols("MATCH (n) RETURN CASE WHEN n.a THEN 1 ELSE 2 END AS c, exists((n)-->()) AS e")).containsExactly("c", "e");
     }
