@@ -82,8 +82,8 @@ public final class CypherText {
 
     /**
      * The statements to run, in one transaction, for this text on AGE 1.5: the text itself, or for
-     * {@code <reads> MERGE <pattern> SET <...>} two statements, {@code <reads> MERGE <pattern>} and
-     * then {@code <reads> MATCH <pattern> SET <...>}. AGE 1.5 loses what a SET writes on an entity
+     * {@code <reads> MERGE <pattern> <clauses with SET or REMOVE>} two statements,
+     * {@code <reads> MERGE <pattern>} and then {@code <reads> MATCH <pattern> <clauses>}. AGE 1.5 loses what a SET writes on an entity
      * that the MERGE of the same statement created (apache/age#1709, #2067); after the first
      * statement the pattern exists, so the MATCH finds exactly what the MERGE would have returned.
      */
@@ -92,7 +92,7 @@ public final class CypherText {
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
             if (merge >= 0 && t.depth() == 0 && t.kind() == Kind.WORD && CLAUSES.contains(t.upper()) && isKeyword(i)) {
-                return t.isWord("SET") ? splitAt(tokens.get(merge), t) : List.of(this);
+                return !t.isWord("ON") && setsPropertiesFrom(i) ? splitAt(tokens.get(merge), t) : List.of(this);
             }
             if (t.kind() == Kind.WORD && WRITE_CLAUSES.contains(t.upper()) && isKeyword(i)) {
                 if (!t.isWord("MERGE") || t.depth() != 0) {
@@ -102,6 +102,21 @@ public final class CypherText {
             }
         }
         return List.of(this);
+    }
+
+    /** True when the clauses from token {@code from} on hold SET or REMOVE and no other MERGE or CREATE. */
+    private boolean setsPropertiesFrom(int from) {
+        boolean sets = false;
+        for (int i = from; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.kind() == Kind.WORD && isKeyword(i)) {
+                if (t.isWord("MERGE") || t.isWord("CREATE")) {
+                    return false;
+                }
+                sets |= t.isWord("SET") || t.isWord("REMOVE");
+            }
+        }
+        return sets;
     }
 
     private List<CypherText> splitAt(Token merge, Token set) {

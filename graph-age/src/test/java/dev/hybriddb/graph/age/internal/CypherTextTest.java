@@ -97,11 +97,14 @@ class CypherTextTest {
                 "MATCH (a:Agent {id: $a}) MATCH (t:Task {id: $t}) MATCH (a)-[e:EXECUTED {id: $id}]->(t) SET e += head([$props]) "
                         + "RETURN e.id AS id");
         assertThat(parts.get(0).columns()).isEmpty();
+        assertThat(CypherText.of("MATCH (a {id: $a}) MERGE (a)-[e:X]->(t) WITH a, e WHERE e.s IS NULL SET e += $p RETURN a.id AS id")
+                .statementsForAge()).extracting(CypherText::text).containsExactly("MATCH (a {id: $a}) MERGE (a)-[e:X]->(t)",
+                "MATCH (a {id: $a}) MATCH (a)-[e:X]->(t) WITH a, e WHERE e.s IS NULL SET e += $p RETURN a.id AS id");
         assertThat(parts.get(1).columns()).containsExactly("id");
         for (String single : new String[] {"MERGE (n:X {id: $id})", "MERGE (n:X {id: $id}) RETURN n",
                 "CREATE (m:Y) MERGE (n:X {id: $id}) SET n.v = 1", "MERGE (n:X {id: $id}) ON CREATE SET n.v = 1",
                 "MERGE (n:X {id: $id}) MERGE (m:X {id: $id2}) SET n.v = 1", "MATCH (n) SET n.v = 1", "MATCH (n) RETURN n",
-                "MERGE (n:X {id: $id}) WITH n SET n.v = 1"}) {
+                "MERGE (n:X {id: $id}) WITH n RETURN n.v AS v", "MERGE (n:X {id: $id}) WITH n CREATE (m:Y) SET m.v = 1"}) {
             assertThat(CypherText.of(single).statementsForAge()).as(single).extracting(CypherText::text).containsExactly(single);
         }
     }
