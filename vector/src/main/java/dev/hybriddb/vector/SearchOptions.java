@@ -10,7 +10,10 @@ import java.util.Objects;
  * <p>Per-query index settings are applied with {@code set_config(..., true)} (the same as
  * {@code SET LOCAL}), so they end with the search's transaction: {@code hnsw.ef_search},
  * {@code ivfflat.probes}, {@code hnsw.iterative_scan} / {@code ivfflat.iterative_scan} and
- * {@code hnsw.max_scan_tuples}. Null means the server's setting.
+ * {@code hnsw.max_scan_tuples}. Null means the server's setting. JIT is always off for searches:
+ * it never pays off for top-k queries, and the planner settings of {@link SearchMode#EXACT} and
+ * {@link SearchMode#APPROXIMATE} inflate estimated costs past {@code jit_above_cost} (measured:
+ * 450-800 ms of JIT compilation for a 2 ms HNSW scan).
  *
  * @param k              how many matches, 1..{@value #MAX_K}
  * @param distance       the distance to order by

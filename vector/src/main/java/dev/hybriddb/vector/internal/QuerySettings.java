@@ -16,6 +16,9 @@ public final class QuerySettings {
     /** Sets every setting {@code options} asks for with {@code set_config(name, value, true)}. */
     public static void apply(Connection c, SearchOptions options) throws SQLException {
         List<String[]> settings = new ArrayList<>();
+        // JIT compiles nothing useful here (the distance functions are C) and costs hundreds of ms,
+        // the more so when the disabled scans below push the estimated cost past jit_above_cost.
+        settings.add(new String[] {"jit", "off"});
         if (options.mode() == SearchMode.EXACT) {
             settings.add(new String[] {"enable_indexscan", "off"});
         } else if (options.mode() == SearchMode.APPROXIMATE) {
