@@ -2,8 +2,13 @@ package dev.hybriddb;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.hybriddb.graph.GraphBackend;
+import dev.hybriddb.internal.ApiKeyCipher;
 import dev.hybriddb.internal.Pools;
 import dev.hybriddb.internal.RoleCheck;
+import dev.hybriddb.internal.repo.Scope;
+import dev.hybriddb.internal.repo.TenantRepo;
+import dev.hybriddb.model.Tenant;
+import dev.hybriddb.model.TenantFields;
 import dev.hybriddb.schema.MigrationStatus;
 import dev.hybriddb.schema.Migrations;
 import java.util.Objects;
@@ -35,12 +40,14 @@ public final class HybridDB implements AutoCloseable {
     private final HikariDataSource pool;
     private final Database database;
     private final GraphBackend graph;
+    private final ApiKeyCipher cipher;
 
     private HybridDB(HybridConfig config, GraphBackend graph) {
         this.config = config;
         this.graph = graph;
         this.pool = Pools.open(config);
         this.database = Database.of(pool, config.retryPolicy());
+        this.cipher = ApiKeyCipher.fromConfig(config);
     }
 
     /** A builder; {@link Builder#config} is required. */
@@ -79,7 +86,7 @@ public final class HybridDB implements AutoCloseable {
      */
     public <T> T withTenant(UUID tenantId, Function<TenantScope, T> work) {
         Objects.requireNonNull(work, "work");
-        return database.inTenant(tenantId, c -> work.apply(new TenantScope(tenantId, c, database.dsl(c))));
+        return database.inTenant(tenantId, c -> work.apply(new TenantScope(tenantId, c, database.dsl(c), cipher)));
     }
 
     /** As {@link #withTenant(UUID, Function)} for work without a result. */
@@ -89,6 +96,12 @@ public final class HybridDB implements AutoCloseable {
             work.accept(scope);
             return null;
         });
+    }
+
+    /** Creates a tenant with a new id (in its own tenant-scoped transaction) and returns it. */
+    public Tenant createTenant(TenantFields fields) {
+        UUID id = UUID.randomUUID();
+        return database.inTenant(id, c -> new TenantRepo(new Scope(id, database.dsl(c))).create(fields));
     }
 
     /** The pooled database (transactions, tenant scope, retry). */

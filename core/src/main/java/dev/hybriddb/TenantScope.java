@@ -1,5 +1,21 @@
 package dev.hybriddb;
 
+import dev.hybriddb.internal.ApiKeyCipher;
+import dev.hybriddb.internal.repo.AgentRepo;
+import dev.hybriddb.internal.repo.ApiKeyRepo;
+import dev.hybriddb.internal.repo.BudgetRepo;
+import dev.hybriddb.internal.repo.EventRepo;
+import dev.hybriddb.internal.repo.Scope;
+import dev.hybriddb.internal.repo.SessionRepo;
+import dev.hybriddb.internal.repo.SwarmRepo;
+import dev.hybriddb.internal.repo.TenantRepo;
+import dev.hybriddb.repository.AgentRepository;
+import dev.hybriddb.repository.ApiKeyRepository;
+import dev.hybriddb.repository.BudgetRepository;
+import dev.hybriddb.repository.EventRepository;
+import dev.hybriddb.repository.SessionRepository;
+import dev.hybriddb.repository.SwarmRepository;
+import dev.hybriddb.repository.TenantRepository;
 import java.sql.Connection;
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -13,11 +29,50 @@ public final class TenantScope {
     private final UUID tenantId;
     private final Connection connection;
     private final DSLContext dsl;
+    private final Scope scope;
+    private final ApiKeyCipher cipher;
 
-    TenantScope(UUID tenantId, Connection connection, DSLContext dsl) {
+    TenantScope(UUID tenantId, Connection connection, DSLContext dsl, ApiKeyCipher cipher) {
         this.tenantId = tenantId;
         this.connection = connection;
         this.dsl = dsl;
+        this.scope = new Scope(tenantId, dsl);
+        this.cipher = cipher;
+    }
+
+    /** The scope's own tenant row. */
+    public TenantRepository tenant() {
+        return new TenantRepo(scope);
+    }
+
+    /** Swarms. */
+    public SwarmRepository swarms() {
+        return new SwarmRepo(scope);
+    }
+
+    /** Agents (status, pause/resume, lifecycle). */
+    public AgentRepository agents() {
+        return new AgentRepo(scope);
+    }
+
+    /** The event log. */
+    public EventRepository events() {
+        return new EventRepo(scope);
+    }
+
+    /** Session trees. */
+    public SessionRepository sessions() {
+        return new SessionRepo(scope);
+    }
+
+    /** Budgets (atomic consumption). */
+    public BudgetRepository budgets() {
+        return new BudgetRepo(scope);
+    }
+
+    /** API keys (encrypted; secrets only through {@code decrypt}). */
+    public ApiKeyRepository apiKeys() {
+        return new ApiKeyRepo(scope, cipher);
     }
 
     /** The tenant this transaction is scoped to. */

@@ -1,0 +1,7 @@
+package dev.hybriddb.repository;
+
+import dev.hybriddb.model.Swarm;
+import dev.hybriddb.model.SwarmFields;
+
+/** Swarms of the scope's tenant. */
+public interface SwarmRepository extends CrudRepository<Swarm, SwarmFields> {}
