@@ -16,6 +16,24 @@ import dev.hybriddb.repository.EventRepository;
 import dev.hybriddb.repository.SessionRepository;
 import dev.hybriddb.repository.SwarmRepository;
 import dev.hybriddb.repository.TenantRepository;
+import dev.hybriddb.internal.repo.TaskRepo;
+import dev.hybriddb.repository.TaskRepository;
+import dev.hybriddb.internal.repo.TaskDependencyRepo;
+import dev.hybriddb.repository.TaskDependencyRepository;
+import dev.hybriddb.internal.repo.UserRepo;
+import dev.hybriddb.repository.UserRepository;
+import dev.hybriddb.internal.repo.TeamRepo;
+import dev.hybriddb.repository.TeamRepository;
+import dev.hybriddb.internal.repo.AppRepo;
+import dev.hybriddb.repository.AppRepository;
+import dev.hybriddb.internal.repo.KanbanBoardRepo;
+import dev.hybriddb.repository.KanbanBoardRepository;
+import dev.hybriddb.internal.repo.TaskStateRepo;
+import dev.hybriddb.repository.TaskStateRepository;
+import dev.hybriddb.internal.repo.ProjectRepo;
+import dev.hybriddb.repository.ProjectRepository;
+import dev.hybriddb.internal.repo.AgentExecutionRepo;
+import dev.hybriddb.repository.AgentExecutionRepository;
 import java.sql.Connection;
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -78,6 +96,51 @@ public final class TenantScope {
     /** The tenant this transaction is scoped to. */
     public UUID tenantId() {
         return tenantId;
+    }
+
+    /** Tasks (assignment, status, board column). */
+    public TaskRepository tasks() {
+        return new TaskRepo(scope);
+    }
+
+    /** Task dependencies (blocked by / blocking). */
+    public TaskDependencyRepository taskDependencies() {
+        return new TaskDependencyRepo(scope);
+    }
+
+    /** Users of the workspace. */
+    public UserRepository users() {
+        return new UserRepo(scope);
+    }
+
+    /** Teams and their members. */
+    public TeamRepository teams() {
+        return new TeamRepo(scope);
+    }
+
+    /** Apps. */
+    public AppRepository apps() {
+        return new AppRepo(scope);
+    }
+
+    /** Kanban boards. */
+    public KanbanBoardRepository kanbanBoards() {
+        return new KanbanBoardRepo(scope);
+    }
+
+    /** Board columns. */
+    public TaskStateRepository taskStates() {
+        return new TaskStateRepo(scope);
+    }
+
+    /** Projects and their dependencies. */
+    public ProjectRepository projects() {
+        return new ProjectRepo(scope);
+    }
+
+    /** Agent executions (runs of agents on tasks). */
+    public AgentExecutionRepository agentExecutions() {
+        return new AgentExecutionRepo(scope);
     }
 
     /** The transaction's connection (do not commit, roll back or close it). */

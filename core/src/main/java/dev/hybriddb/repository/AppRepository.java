@@ -1,0 +1,7 @@
+package dev.hybriddb.repository;
+
+import dev.hybriddb.model.App;
+import dev.hybriddb.model.AppFields;
+
+/** Apps of the scope's tenant. */
+public interface AppRepository extends CrudRepository<App, AppFields> {}

@@ -1,0 +1,18 @@
+package dev.hybriddb.repository;
+
+import dev.hybriddb.model.Project;
+import dev.hybriddb.model.ProjectFields;
+import java.util.List;
+import java.util.UUID;
+
+/** Projects of the scope's tenant and the dependencies between them. */
+public interface ProjectRepository extends CrudRepository<Project, ProjectFields> {
+    /** Records that {@code projectId} depends on {@code dependsOnProjectId} (no self edges, no duplicates). */
+    void addDependency(UUID projectId, UUID dependsOnProjectId);
+
+    /** Removes that dependency; false when there was none. */
+    boolean removeDependency(UUID projectId, UUID dependsOnProjectId);
+
+    /** The projects {@code projectId} depends on directly. */
+    List<UUID> dependencies(UUID projectId);
+}

@@ -1,0 +1,26 @@
+package dev.hybriddb.repository;
+
+import dev.hybriddb.jooq.enums.TaskStatus;
+import dev.hybriddb.model.Page;
+import dev.hybriddb.model.Task;
+import dev.hybriddb.model.TaskFields;
+import java.util.List;
+import java.util.UUID;
+
+/** Tasks of the scope's tenant. */
+public interface TaskRepository extends CrudRepository<Task, TaskFields> {
+    /** Assigns the task to an agent (null unassigns). */
+    Task assign(UUID taskId, UUID agentId);
+
+    /** Sets the status. */
+    Task updateStatus(UUID taskId, TaskStatus status);
+
+    /** Moves the task to a board column. */
+    Task moveTo(UUID taskId, UUID taskStateId);
+
+    /** The tasks assigned to an agent, newest first. */
+    List<Task> findByAssignedAgent(UUID agentId, Page page);
+
+    /** The tasks of a board, newest first. */
+    List<Task> findByBoard(UUID boardId, Page page);
+}
