@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A stored document.
+ * A stored document. Like every record with an array component, {@code equals} compares the
+ * embedding by reference: compare ids (or {@link java.util.Arrays#equals(float[], float[])}).
  *
  * @param id        its id
  * @param tenantId  its tenant

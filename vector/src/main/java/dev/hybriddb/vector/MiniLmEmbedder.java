@@ -51,7 +51,11 @@ public final class MiniLmEmbedder implements Embedder {
     @Override
     public float[] embed(String text) {
         Texts.nonBlank("text", text);
-        return MiniLmModel.embed(text);
+        try {
+            return MiniLmModel.embed(text);
+        } catch (LinkageError e) {
+            throw unavailable(e);
+        }
     }
 
     @Override
@@ -63,7 +67,19 @@ public final class MiniLmEmbedder implements Embedder {
         if (texts.isEmpty()) {
             return List.of();
         }
-        return MiniLmModel.embedAll(texts);
+        try {
+            return MiniLmModel.embedAll(texts);
+        } catch (LinkageError e) {
+            throw unavailable(e);
+        }
+    }
+
+    /** The model or ONNX Runtime's native library could not be loaded (e.g. an unsupported platform). */
+    private static ConfigurationException unavailable(LinkageError e) {
+        ConfigurationException c = new ConfigurationException("embedder", "all-MiniLM-L6-v2",
+                "could not be loaded (" + e + "); ONNX Runtime supports Linux, macOS and Windows on x64/arm64");
+        c.initCause(e);
+        return c;
     }
 
     @Override

@@ -135,6 +135,12 @@ class DocumentStoreIT {
 
         List<Match> filtered = store.hybridSearch(t, "kubernetes", q, SearchOptions.topK(2));
         assertThat(filtered).hasSize(2);
+        // only stop words: no full-text side, the vector side still answers
+        assertThat(store.hybridSearch(t, "the", q, SearchOptions.topK(2))).extracting(m -> m.document().id())
+                .containsExactly(ids.get(0), ids.get(2));
+        // websearch syntax: a phrase and an exclusion
+        assertThat(store.hybridSearch(t, "\"kubernetes invoice\" -cluster", Fixtures.unit(DIMS, 9), SearchOptions.topK(1)))
+                .extracting(m -> m.document().id()).containsExactly(ids.get(2));
     }
 
     @Test
