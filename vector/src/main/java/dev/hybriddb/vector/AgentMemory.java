@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -230,7 +231,7 @@ public final class AgentMemory {
 
     /** Appends a message to conversation {@code sessionId}. */
     public ConversationMessage addMessage(UUID tenant, String sessionId, ConversationRole role, String content,
-            java.util.Map<String, ?> metadata) {
+            Map<String, ?> metadata) {
         DocumentStore.checkTenant(tenant);
         checkSession(sessionId);
         Objects.requireNonNull(role, "role");

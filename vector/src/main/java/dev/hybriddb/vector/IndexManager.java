@@ -2,8 +2,10 @@ package dev.hybriddb.vector;
 
 import dev.hybriddb.Database;
 import dev.hybriddb.InvalidInputException;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +55,8 @@ public final class IndexManager {
     /**
      * Creates the index {@code spec} describes, replacing an index of the same name (same table,
      * type and distance) in the same transaction, then analyzes the table. Returns the index name.
+     * Writes to the table wait until the build commits (plain CREATE INDEX): schedule rebuilds of
+     * large tables accordingly.
      */
     public String create(IndexSpec spec) {
         Objects.requireNonNull(spec, "spec");
@@ -91,7 +95,7 @@ public final class IndexManager {
         return owner.inTransaction(c -> list(c, table));
     }
 
-    private static List<String> list(java.sql.Connection c, VectorTable table) throws java.sql.SQLException {
+    private static List<String> list(Connection c, VectorTable table) throws SQLException {
         List<String> names = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT i.relname FROM pg_index x"
                 + " JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid"
