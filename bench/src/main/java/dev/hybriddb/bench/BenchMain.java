@@ -3,6 +3,7 @@ package dev.hybriddb.bench;
 import dev.hybriddb.bench.scenarios.AgeBatchSync;
 import dev.hybriddb.bench.scenarios.FalkorBatchSync;
 import dev.hybriddb.bench.scenarios.RepositoryCrud;
+import dev.hybriddb.bench.scenarios.VectorSearch;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ public final class BenchMain {
 
     /** Every scenario, in the order of issue 7. */
     public static List<Scenario> allScenarios() {
-        return List.of(new FalkorBatchSync(), new AgeBatchSync(), new RepositoryCrud());
+        return List.of(new FalkorBatchSync(), new AgeBatchSync(), new RepositoryCrud(), new VectorSearch());
     }
 
     public static void main(String[] args) {
