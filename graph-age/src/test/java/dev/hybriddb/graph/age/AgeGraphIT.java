@@ -244,7 +244,7 @@ class AgeGraphIT {
             while (rs.next()) {
                 names.add(rs.getString(1));
             }
-            assertThat(names).contains("Agent.id.key", "Agent.props.gin", "Agent.status.idx",
+            assertThat(names).contains("Agent.id.key", "Agent.id.col", "Agent.props.gin", "Agent.status.idx",
                     "MANAGES.start_id.col", "MANAGES.end_id.col");
             st.execute("LOAD '$libdir/plugins/age'");
             st.execute("SET search_path = ag_catalog, \"$user\", public");
@@ -256,7 +256,53 @@ class AgeGraphIT {
                 plan.append(rs.getString(1)).append('\n');
             }
             assertThat(plan.toString()).contains("Agent.props.gin");
+            rs = st.executeQuery("EXPLAIN SELECT k.i, t.ctid, t.properties FROM unnest(ARRAY['\"a\"']) WITH ORDINALITY AS k(key, i)"
+                    + " JOIN \"" + g + "\".\"Agent\" t ON ag_catalog.agtype_access_operator(VARIADIC ARRAY[t.properties,"
+                    + " '\"id\"'::ag_catalog.agtype]) = k.key::ag_catalog.agtype FOR UPDATE OF t");
+            plan.setLength(0);
+            while (rs.next()) {
+                plan.append(rs.getString(1)).append('\n');
+            }
+            assertThat(plan.toString()).as("the upsert lookup").contains("Agent.id.key");
         }
+    }
+
+    @Test
+    void duplicateIdsMadeThroughExecuteAreTolerated() {
+        String g = graph();
+        age.ensureGraph(g);
+        age.execute(g, "CREATE (:Legacy {id: 'x', n: 1}), (:Legacy {id: 'x', n: 2})", Map.of());
+        age.upsertNodes(g, "Legacy", List.of(NodeRecord.of("x", Map.of("seen", true)), NodeRecord.of("y", Map.of())));
+        assertThat(age.query(g, "MATCH (n:Legacy {id: 'x'}) RETURN n.n AS n, n.seen AS seen ORDER BY n.n", Map.of()))
+                .extracting(r -> r.getLong("n") + "/" + r.getBoolean("seen")).containsExactly("1/true", "2/true");
+        assertThat(age.deleteNodes(g, "Legacy", List.of("x", "y"))).isEqualTo(3);
+    }
+
+    @Test
+    void aLabelOfTheOtherKindIsRefused() {
+        String g = graph();
+        age.upsertNodes(g, "Agent", List.of(NodeRecord.of("a", Map.of())));
+        age.upsertEdges(g, EdgeType.of("Agent", "MANAGES", "Agent"), List.of(EdgeRecord.of("a", "a")));
+        assertThatThrownBy(() -> age.upsertNodes(g, "MANAGES", List.of(NodeRecord.of("m", Map.of()))))
+                .isInstanceOf(GraphException.class).hasMessageContaining("edge label");
+        assertThatThrownBy(() -> age.upsertEdges(g, EdgeType.of("Agent", "Agent", "Agent"), List.of(EdgeRecord.of("a", "a"))))
+                .isInstanceOf(GraphException.class).hasMessageContaining("vertex label");
+        assertThat(age.deleteNodes(g, "MANAGES", List.of("a"))).isZero();
+        assertThat(age.query(g, "MATCH (n) RETURN count(n) AS c", Map.of()).get(0).getLong("c")).isEqualTo(1L);
+    }
+
+    @Test
+    void orderByAliasAndSetFromAParameterMapWorkDespiteAge15() {
+        String g = graph();
+        age.upsertNodes(g, "Task", List.of(NodeRecord.of("b", Map.of("p", 1)), NodeRecord.of("a", Map.of("p", 2))));
+        assertThat(age.query(g, "MATCH (t:Task) RETURN t.id AS id, t.p AS p ORDER BY id", Map.of()))
+                .extracting(r -> r.getString("id")).containsExactly("a", "b");
+        age.execute(g, "MATCH (t:Task {id: $id}) SET t += $props", Map.of("id", "a", "props", Map.of("q", "x")));
+        age.execute(g, "MATCH (t:Task {id: 'a'}) MERGE (t)-[e:DEPENDS_ON]->(u:Task {id: 'c'}) SET e += $props, u.p = 3",
+                Map.of("props", Map.of("why", "test")));
+        GraphRow row = age.query(g, "MATCH (t:Task {id: 'a'})-[e:DEPENDS_ON]->(u) RETURN t.q AS q, e.why AS why, u.p AS p",
+                Map.of()).get(0);
+        assertThat(row.values()).containsExactly("x", "test", 3L);
     }
 
     @Test

@@ -155,15 +155,16 @@ public final class AgeWrites {
 
     private <T> T runLocked(String action, String graph, String label, AgeSchema.Kind kind, AgeTransactions.Work<T> work) {
         String key = graph + "/" + label;
+        String ready = key + "/" + kind;
         T result = tx.run(action, false, c -> {
             AgeSchema.ensureGraph(c, graph);
             AgeSchema.lock(c, key);
-            if (!readyLabels.contains(key)) {
+            if (!readyLabels.contains(ready)) {
                 AgeSchema.ensureLabel(c, graph, label, kind);
             }
             return work.apply(c);
         });
-        readyLabels.add(key);
+        readyLabels.add(ready);
         return result;
     }
 
