@@ -143,6 +143,30 @@ class ConstraintsIT {
         assertThat(after).isGreaterThan(before);
     }
 
+    @Test
+    void everyForeignKeyOfTheBaselineIsIndexed() throws SQLException {
+        // For each foreign key, its referencing columns other than tenant_id must lead some index of the table
+        // (tenant_id itself leads the (tenant_id, ...) indexes and unique keys).
+        String sql = "SELECT con.conrelid::regclass::text || '.' || con.conname FROM pg_constraint con"
+                + " WHERE con.contype = 'f' AND con.connamespace = current_schema()::regnamespace"
+                + " AND con.conrelid::regclass::text = ANY (?)"
+                + " AND NOT EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = con.conrelid AND i.indkey[0] = ANY ("
+                + "   SELECT k FROM unnest(con.conkey) k WHERE k <> (SELECT attnum FROM pg_attribute"
+                + "     WHERE attrelid = con.conrelid AND attname = 'tenant_id')"
+                + "   UNION ALL SELECT con.conkey[1] WHERE array_length(con.conkey, 1) = 1))";
+        String[] baseline = a.ids.keySet().stream().map(k -> k.replaceAll("#\\d+$", "")).distinct().toArray(String[]::new);
+        try (PreparedStatement ps = app.prepareStatement(sql)) {
+            ps.setArray(1, app.createArrayOf("text", baseline));
+            try (ResultSet rs = ps.executeQuery()) {
+                StringBuilder unindexed = new StringBuilder();
+                while (rs.next()) {
+                    unindexed.append(rs.getString(1)).append(' ');
+                }
+                assertThat(unindexed.toString()).as("foreign keys without an index").isEmpty();
+            }
+        }
+    }
+
     private BigDecimal totalCost(Object asset) throws SQLException {
         try (PreparedStatement ps = app.prepareStatement("SELECT total_cost FROM assets WHERE id = ?")) {
             ps.setObject(1, asset);
