@@ -25,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * try (HybridDB db = HybridDB.builder().config(HybridConfig.fromEnvironment()).build()) {
  *     db.migrate();
- *     Agent a = db.withTenant(tenantId, scope -> scope.agents().create(...));
+ *     Tenant t = db.createTenant(TenantFields.of("Acme", "acme"));
+ *     Agent a = db.withTenant(t.id(), (TenantScope scope) -> scope.agents().create(
+ *             AgentFields.of("Coder", AgentRole.coder, "kimi-k2.5", List.of("java"))));
  * }
  * }</pre>
  *
