@@ -42,6 +42,7 @@ final class DoctorCommand implements Callable<Integer> {
         }
         checks.add(migrations(services));
         checks.add(graph(services));
+        checks.add(outbox(services));
         checks.forEach(root.out()::println);
         long failed = checks.stream().filter(ch -> ch.status() == Check.Status.FAIL).count();
         root.out().println(failed == 0 ? "doctor: all checks passed" : "doctor: " + failed + " check(s) failed");
@@ -59,6 +60,18 @@ final class DoctorCommand implements Callable<Integer> {
                     : Check.fail("migrations", st.pendingCount() + " pending: run `hybriddb migrate`");
         } catch (RuntimeException e) {
             return Check.fail("migrations", e.getMessage());
+        }
+    }
+
+    /** Outbox rows waiting for the graph (read as the owner: the application role cannot see the outbox). */
+    static Check outbox(Services services) {
+        if (!services.config.hasMigrationUser()) {
+            return Check.warn("outbox backlog", "not checked: set HYBRIDDB_MIGRATION_USER (the outbox is owner-only)");
+        }
+        try (Connection c = Jdbc.owner(services.config)) {
+            return PostgresChecks.outboxBacklog(c);
+        } catch (java.sql.SQLException e) {
+            return Check.fail("outbox backlog", e.getMessage());
         }
     }
 

@@ -1,25 +1,19 @@
 package dev.hybriddb.examples;
 
-import com.falkordb.Driver;
-import com.falkordb.FalkorDB;
-import com.falkordb.Graph;
-import com.falkordb.Record;
+import dev.hybriddb.HybridDB;
+import dev.hybriddb.graph.GraphBackend;
+import dev.hybriddb.coordination.AgentAssignment;
+import dev.hybriddb.coordination.Coordinator;
+import dev.hybriddb.sync.PostgresSync;
+import dev.hybriddb.sync.RebuildResult;
 import java.io.PrintStream;
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
  * Seed 000's full workflow: a task is created in PostgreSQL, synced to the graph, the optimal
- * agent is found on the graph, the assignment is written to both stores, and the status updated.
+ * agent is found on the graph, the assignment is written to PostgreSQL and synced, the agent runs
+ * the task, and the status is updated in both stores.
  *
  * <p>Run it with {@code scripts/demo}.
  */
@@ -27,158 +21,83 @@ public final class QuickStart {
     private QuickStart() {}
 
     /** The outcome, for tests. */
-    public record Result(String taskId, String agentName, String status) {}
+    public record Result(UUID tenantId, UUID taskId, String agentName, String postgresStatus, String graphStatus) {}
 
-    public static void main(String[] args) throws Exception {
-        run(ExampleSettings.fromEnvironment(), "quickstart", System.out);
+    public static void main(String[] args) {
+        ExampleSettings settings = ExampleSettings.fromEnvironment();
+        run(settings, System.out);
     }
 
-    public static Result run(ExampleSettings settings, String graphName, PrintStream out) throws SQLException, java.io.IOException {
+    public static Result run(ExampleSettings settings, PrintStream out) {
         out.println("HybridDB QuickStart: PostgreSQL is the source of truth, FalkorDB answers the graph questions");
-        try (Connection pg = DriverManager.getConnection(settings.jdbcUrl(), settings.appUser(), settings.appPassword());
-             Driver falkor = FalkorDB.driver(settings.falkorHost(), settings.falkorPort())) {
-            Graph graph = falkor.graph(graphName);
-            resetGraph(graph);
-            createTables(pg);
-
-            List<String> agentIds = new ArrayList<>();
-            agentIds.add(insertAgent(pg, "Ada", "coder", new String[] {"java", "sql"}));
-            agentIds.add(insertAgent(pg, "Grace", "coder", new String[] {"java", "cypher"}));
-            agentIds.add(insertAgent(pg, "Linus", "reviewer", new String[] {"c"}));
-            String busy = insertTask(pg, "Review the pool settings", new String[] {"java"});
-            assign(pg, busy, agentIds.get(0));
-            out.println("1. PostgreSQL: 3 agents and 1 task already assigned to Ada");
-
-            String taskId = insertTask(pg, "Implement feature X", new String[] {"java"});
-            out.println("   created task 'Implement feature X' (" + taskId + ")");
-
-            int synced = syncAll(pg, graph);
-            out.println("2. Synced " + synced + " nodes and their ASSIGNED_TO edges to graph '" + graphName + "'");
-
-            // tag::optimal-agent[]
-            Record best = findOptimalAgent(graph, taskId);
-            String agentId = best.getString("id");
-            String agentName = best.getString("name");
-            out.println("3. Optimal agent: " + agentName + " (open tasks: " + best.getValue("load") + ", capabilities match)");
-
-            assign(pg, taskId, agentId);
-            graph.query("MATCH (a:Agent {id: $agent}), (t:Task {id: $task}) MERGE (a)-[:ASSIGNED_TO]->(t)",
-                    Map.of("agent", agentId, "task", taskId));
-            // end::optimal-agent[]
-            out.println("4. Assigned in both stores: " + agentName + " -[:ASSIGNED_TO]-> 'Implement feature X'");
-
-            setStatus(pg, taskId, "in_progress");
-            graph.query("MATCH (t:Task {id: $task}) SET t.status = $status", Map.of("task", taskId, "status", "in_progress"));
-            String graphStatus = graph.query("MATCH (t:Task {id: $task}) RETURN t.status AS s", Map.of("task", taskId))
-                    .iterator().next().getString("s");
-            out.println("5. Status updated in both stores: PostgreSQL=" + status(pg, taskId) + ", graph=" + graphStatus);
-            return new Result(taskId, agentName, graphStatus);
+        // tag::open[]
+        try (HybridDB db = HybridDB.builder()
+                .config(settings.hybridConfig())
+                .graph(settings.falkor())
+                .build()) {
+            db.migrate();                                   // Liquibase, as the owner role
+            PostgresSync sync = PostgresSync.create(db.database(), db.graph().orElseThrow());
+            // end::open[]
+            return workflow(db, sync, out);
         }
     }
 
-    private static void resetGraph(Graph graph) {
-        graph.query("MATCH (n) DETACH DELETE n");
-    }
+    static Result workflow(HybridDB db, PostgresSync sync, PrintStream out) {
+        UUID tenant = UUID.randomUUID();
+        // tag::create[]
+        UUID[] ids = db.withTenant(tenant, s -> {
+            Workspace.tenant(s, "Acme");
+            UUID pm = Workspace.agent(s, "Pat", "project_manager", null, "task-assignment", "coordination");
+            UUID ada = Workspace.agent(s, "Ada", "coder", pm, "java", "sql");
+            Workspace.agent(s, "Grace", "coder", pm, "java", "cypher");
+            Workspace.agent(s, "Linus", "reviewer", pm, "c");
+            Workspace.task(s, "Review the pool settings", ada, "java");         // Ada is busy
+            UUID task = Workspace.task(s, "Implement feature X", null, "java");  // 1. the user's new task
+            return new UUID[] {task};
+        });
+        UUID taskId = ids[0];
+        // end::create[]
+        out.println("1. PostgreSQL: tenant " + tenant + " with 4 agents; created task 'Implement feature X'");
 
-    private static void createTables(Connection pg) throws SQLException {
-        try (Statement st = pg.createStatement()) {
-            st.execute("CREATE TEMP TABLE agents (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), name text NOT NULL,"
-                    + " role text NOT NULL, capabilities text[] NOT NULL, status text NOT NULL DEFAULT 'idle')");
-            st.execute("CREATE TEMP TABLE tasks (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), title text NOT NULL,"
-                    + " status text NOT NULL DEFAULT 'todo', required_capabilities text[] NOT NULL,"
-                    + " assigned_agent_id uuid REFERENCES agents)");
-        }
-    }
+        // tag::sync[]
+        RebuildResult synced = sync.syncWorkspace(tenant);  // 2. batch sync of the whole tenant
+        // end::sync[]
+        out.printf("2. Synced to graph %s: %d nodes, %d edges%n", synced.graph(), synced.nodesUpserted(), synced.edgesWritten());
 
-    private static String insertAgent(Connection pg, String name, String role, String[] caps) throws SQLException {
-        try (PreparedStatement ps = pg.prepareStatement(
-                "INSERT INTO agents (name, role, capabilities) VALUES (?, ?, ?) RETURNING id")) {
-            ps.setString(1, name);
-            ps.setString(2, role);
-            ps.setArray(3, pg.createArrayOf("text", caps));
-            return single(ps);
-        }
-    }
+        GraphBackend graph = db.graph().orElseThrow();
+        // tag::optimal[]
+        Coordinator coordinator = Coordinator.of(db.database(), graph);   // SQL fallback if the graph is down
+        AgentAssignment best = coordinator.findOptimalAgentForTask(tenant, taskId.toString())
+                .orElseThrow(() -> new IllegalStateException("no agent can take the task"));
+        // end::optimal[]
+        UUID agentId = UUID.fromString(best.agentId());
+        String agentName = db.withTenant(tenant, s -> {
+            return (String) s.dsl().fetchValue("SELECT name FROM agents WHERE id = ?", agentId);
+        });
+        out.println("3. Optimal agent: " + agentName + " (score " + best.score() + ", " + best.reason() + ", answered by "
+                + coordinator.mode() + ")");
 
-    private static String insertTask(Connection pg, String title, String[] caps) throws SQLException {
-        try (PreparedStatement ps = pg.prepareStatement(
-                "INSERT INTO tasks (title, required_capabilities) VALUES (?, ?) RETURNING id")) {
-            ps.setString(1, title);
-            ps.setArray(2, pg.createArrayOf("text", caps));
-            return single(ps);
-        }
-    }
+        // tag::assign[]
+        db.withTenant(tenant, s -> {
+            s.dsl().execute("UPDATE tasks SET assigned_agent_id = ?, status = 'in_progress' WHERE id = ?", agentId, taskId);
+        });
+        sync.syncTask(tenant, taskId);                      // the ASSIGNED_TO edge follows the foreign key
+        // end::assign[]
+        out.println("4. Assigned in both stores: " + agentName + " -[:ASSIGNED_TO]-> 'Implement feature X'");
 
-    private static void assign(Connection pg, String taskId, String agentId) throws SQLException {
-        try (PreparedStatement ps = pg.prepareStatement("UPDATE tasks SET assigned_agent_id = ? WHERE id = ?")) {
-            ps.setObject(1, UUID.fromString(agentId));
-            ps.setObject(2, UUID.fromString(taskId));
-            ps.executeUpdate();
-        }
-    }
-
-    private static void setStatus(Connection pg, String taskId, String status) throws SQLException {
-        try (PreparedStatement ps = pg.prepareStatement("UPDATE tasks SET status = ? WHERE id = ?")) {
-            ps.setString(1, status);
-            ps.setObject(2, UUID.fromString(taskId));
-            ps.executeUpdate();
-        }
-    }
-
-    private static String status(Connection pg, String taskId) throws SQLException {
-        try (PreparedStatement ps = pg.prepareStatement("SELECT status FROM tasks WHERE id = ?")) {
-            ps.setObject(1, UUID.fromString(taskId));
-            return single(ps);
-        }
-    }
-
-    /** Reads both tables and projects them into the graph, one small query per row (tiny data). */
-    private static int syncAll(Connection pg, Graph graph) throws SQLException {
-        int n = 0;
-        try (Statement st = pg.createStatement();
-             ResultSet rs = st.executeQuery("SELECT id::text, name, role, capabilities, status FROM agents")) {
-            while (rs.next()) {
-                graph.query("MERGE (a:Agent {id: $id}) SET a.name = $name, a.role = $role, a.capabilities = $caps, a.status = $status",
-                        Map.of("id", rs.getString(1), "name", rs.getString(2), "role", rs.getString(3),
-                                "caps", textArray(rs.getArray(4)), "status", rs.getString(5)));
-                n++;
-            }
-        }
-        try (Statement st = pg.createStatement();
-             ResultSet rs = st.executeQuery("SELECT id::text, title, status, required_capabilities, assigned_agent_id::text FROM tasks")) {
-            while (rs.next()) {
-                graph.query("MERGE (t:Task {id: $id}) SET t.title = $title, t.status = $status, t.required_capabilities = $caps",
-                        Map.of("id", rs.getString(1), "title", rs.getString(2), "status", rs.getString(3),
-                                "caps", textArray(rs.getArray(4))));
-                if (rs.getString(5) != null) {
-                    graph.query("MATCH (a:Agent {id: $agent}), (t:Task {id: $task}) MERGE (a)-[:ASSIGNED_TO]->(t)",
-                            Map.of("agent", rs.getString(5), "task", rs.getString(1)));
-                }
-                n++;
-            }
-        }
-        return n;
-    }
-
-    /** Capable agents first, then the least loaded (open tasks), then by name. */
-    private static Record findOptimalAgent(Graph graph, String taskId) {
-        var rs = graph.query("MATCH (t:Task {id: $task}), (a:Agent) WHERE size([c IN t.required_capabilities WHERE NOT c IN a.capabilities]) = 0"
-                + " OPTIONAL MATCH (a)-[:ASSIGNED_TO]->(o:Task) WHERE o.status <> 'done'"
-                + " RETURN a.id AS id, a.name AS name, count(o) AS load ORDER BY load, name LIMIT 1", Map.of("task", taskId));
-        if (rs.size() == 0) {
-            throw new IllegalStateException("no agent can take task " + taskId);
-        }
-        return rs.iterator().next();
-    }
-
-    private static List<String> textArray(Array array) throws SQLException {
-        return List.of((String[]) array.getArray());
-    }
-
-    private static String single(PreparedStatement ps) throws SQLException {
-        try (ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getString(1);
-        }
+        db.withTenant(tenant, s -> {
+            s.dsl().execute("INSERT INTO agent_executions (tenant_id, agent_id, task_id, result, started_at, finished_at, duration_ms)"
+                    + " VALUES (?, ?, ?, 'success', now() - interval '42 seconds', now(), 42000)", tenant, agentId, taskId);
+            s.dsl().execute("UPDATE tasks SET status = 'completed', completed_at = now() WHERE id = ?", taskId);
+        });
+        sync.syncTask(tenant, taskId);
+        sync.syncWorkspace(tenant);
+        String pgStatus = db.withTenant(tenant, s -> {
+            return Workspace.status(s, taskId);
+        });
+        String graphStatus = graph.query(synced.graph(), "MATCH (a:Agent)-[e:EXECUTED]->(t:Task {id: $task})"
+                + " RETURN t.status AS status, e.result AS result", Map.of("task", taskId.toString())).get(0).getString("status");
+        out.println("5. " + agentName + " executed the task; status in both stores: PostgreSQL=" + pgStatus + ", graph=" + graphStatus);
+        return new Result(tenant, taskId, agentName, pgStatus, graphStatus);
     }
 }

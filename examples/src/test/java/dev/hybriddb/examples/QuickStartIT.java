@@ -2,7 +2,7 @@ package dev.hybriddb.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hybriddb.testing.FalkorService;
+import dev.hybriddb.graph.GraphNames;
 import dev.hybriddb.testing.PostgresService;
 import dev.hybriddb.testing.TestServices;
 import java.io.ByteArrayOutputStream;
@@ -13,40 +13,38 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class QuickStartIT {
-    static final String GRAPH = "ex_quickstart_" + ProcessHandle.current().pid();
     static PostgresService db;
+    static ExampleSettings settings;
 
     @BeforeAll
     static void createDatabase() {
         db = TestServices.freshDatabase("ex_quickstart");
+        settings = Examples.settings(db);
     }
 
     @AfterAll
-    static void dropDatabase() throws Exception {
+    static void dropDatabase() {
         TestServices.dropDatabase(db);
-        FalkorService falkor = TestServices.falkor();
-        try (var driver = com.falkordb.FalkorDB.driver(falkor.host(), falkor.port())) {
-            driver.graph(GRAPH).deleteGraph();
-        }
     }
 
     @Test
-    void runsSeed000WorkflowAgainstBothServices() throws Exception {
-        FalkorService falkor = TestServices.falkor();
-        ExampleSettings settings = new ExampleSettings(db.jdbcUrl(), db.adminUser(), db.adminPassword(),
-                db.appUser(), db.appPassword(), falkor.host(), falkor.port());
+    void runsSeed000WorkflowAgainstBothServices() {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         QuickStart.Result result;
         try (PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8)) {
-            result = QuickStart.run(settings, GRAPH, out);
+            result = QuickStart.run(settings, out);
         }
+        Examples.dropGraphs(settings, result.tenantId());
         String printed = buf.toString(StandardCharsets.UTF_8);
+        System.out.println(printed);
         // Ada already has an open task, so the least-loaded capable agent is Grace.
         assertThat(result.agentName()).isEqualTo("Grace");
-        assertThat(result.status()).isEqualTo("in_progress");
+        assertThat(result.postgresStatus()).isEqualTo("completed");
+        assertThat(result.graphStatus()).isEqualTo("completed");
         assertThat(printed)
+                .contains("Synced to graph " + GraphNames.forTenant(result.tenantId()))
                 .contains("Optimal agent: Grace")
                 .contains("Assigned in both stores")
-                .contains("PostgreSQL=in_progress, graph=in_progress");
+                .contains("PostgreSQL=completed, graph=completed");
     }
 }

@@ -109,6 +109,24 @@ public final class PostgresChecks {
                 weak.isEmpty() ? "enabled and forced on all " + tables + " tenant tables" : "not enabled+forced on " + weak);
     }
 
+    /** Rows waiting in the sync outbox and the age of the oldest; WARN beyond 10,000 rows or 5 minutes. */
+    public static Check outboxBacklog(Connection c) throws SQLException {
+        if (scalar(c, "SELECT to_regclass('hybriddb_outbox')::text") == null) {
+            return Check.warn("outbox backlog", "no outbox table: run `hybriddb migrate`");
+        }
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*), coalesce(extract(epoch FROM now() - min(created_at)), 0) FROM hybriddb_outbox")) {
+            rs.next();
+            long rows = rs.getLong(1);
+            double oldest = rs.getDouble(2);
+            String detail = String.format(java.util.Locale.ROOT, "%,d row(s) waiting, oldest %.0f s", rows, oldest);
+            if (rows > 10_000 || oldest > 300) {
+                return Check.warn("outbox backlog", detail + ": is RealtimeSync running and the graph reachable?");
+            }
+            return Check.ok("outbox backlog", detail);
+        }
+    }
+
     static boolean hasAge(Connection c) throws SQLException {
         return "t".equals(scalar(c, "SELECT CASE WHEN EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'age') THEN 't' ELSE 'f' END"));
     }
