@@ -50,6 +50,18 @@ public record ExampleSettings(String jdbcUrl, String adminUser, String adminPass
         // end::config[]
     }
 
+    /**
+     * Connections of the owner role, for {@link dev.hybriddb.sync.RealtimeSync}: the outbox is
+     * invisible to the application role.
+     */
+    public javax.sql.DataSource ownerDataSource() {
+        org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
+        ds.setURL(jdbcUrl);
+        ds.setUser(adminUser);
+        ds.setPassword(adminPassword);
+        return ds;
+    }
+
     /** The FalkorDB backend. */
     public FalkorGraph falkor() {
         return FalkorGraph.connect(falkorHost, falkorPort);
