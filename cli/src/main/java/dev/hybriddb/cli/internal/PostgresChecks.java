@@ -111,11 +111,11 @@ public final class PostgresChecks {
 
     /** Rows waiting in the sync outbox and the age of the oldest; WARN beyond 10,000 rows or 5 minutes. */
     public static Check outboxBacklog(Connection c) throws SQLException {
-        if (scalar(c, "SELECT to_regclass('hybriddb_outbox')::text") == null) {
+        if (scalar(c, "SELECT to_regclass('hybriddb_sync.hybriddb_outbox')::text") == null) {
             return Check.warn("outbox backlog", "no outbox table: run `hybriddb migrate`");
         }
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*), coalesce(extract(epoch FROM now() - min(created_at)), 0) FROM hybriddb_outbox")) {
+             ResultSet rs = st.executeQuery("SELECT count(*), coalesce(extract(epoch FROM now() - min(created_at)), 0) FROM hybriddb_sync.hybriddb_outbox")) {
             rs.next();
             long rows = rs.getLong(1);
             double oldest = rs.getDouble(2);
