@@ -7,6 +7,7 @@ import dev.hybriddb.internal.repo.ApiKeyRepo;
 import dev.hybriddb.internal.repo.AppRepo;
 import dev.hybriddb.internal.repo.BudgetRepo;
 import dev.hybriddb.internal.repo.EventRepo;
+import dev.hybriddb.internal.repo.GuestRepo;
 import dev.hybriddb.internal.repo.KanbanBoardRepo;
 import dev.hybriddb.internal.repo.ProjectRepo;
 import dev.hybriddb.internal.repo.Scope;
@@ -24,6 +25,7 @@ import dev.hybriddb.repository.ApiKeyRepository;
 import dev.hybriddb.repository.AppRepository;
 import dev.hybriddb.repository.BudgetRepository;
 import dev.hybriddb.repository.EventRepository;
+import dev.hybriddb.repository.GuestRepository;
 import dev.hybriddb.repository.KanbanBoardRepository;
 import dev.hybriddb.repository.ProjectRepository;
 import dev.hybriddb.repository.SessionRepository;
@@ -111,6 +113,11 @@ public final class TenantScope {
     /** Users of the workspace. */
     public UserRepository users() {
         return new UserRepo(scope);
+    }
+
+    /** Guests of the workspace. */
+    public GuestRepository guests() {
+        return new GuestRepo(scope);
     }
 
     /** Teams and their members. */

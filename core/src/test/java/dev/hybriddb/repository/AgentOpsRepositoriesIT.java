@@ -47,8 +47,10 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Seed 001's repositories (swarms, agents, events, sessions, budgets) and API keys, as the app role. */
+@ExtendWith(MigratedDb.Cleanup.class)
 class AgentOpsRepositoriesIT {
     private static HybridDB db;
     private static UUID tenant;

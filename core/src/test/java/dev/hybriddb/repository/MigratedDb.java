@@ -9,8 +9,13 @@ import dev.hybriddb.testing.PostgresService;
 import dev.hybriddb.testing.TestServices;
 import java.time.Duration;
 import java.util.UUID;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** One migrated database per test JVM (migrating takes long), dropped when the JVM exits. */
+/**
+ * One migrated database per test run (migrating takes long), shared by the classes that use
+ * {@code @ExtendWith(MigratedDb.Cleanup.class)} and dropped after the last of them.
+ */
 final class MigratedDb {
     static final byte[] KEY = "repository-it-key-0123456789abcd".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static PostgresService pg;
@@ -20,7 +25,6 @@ final class MigratedDb {
     static synchronized PostgresService pg() {
         if (pg == null) {
             PostgresService fresh = TestServices.freshDatabase("core_repo");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> TestServices.dropDatabase(fresh)));
             Migrations.using(fresh.jdbcUrl(), fresh.adminUser(), fresh.adminPassword()).withAppRole(fresh.appUser()).update();
             pg = fresh;
         }
@@ -34,6 +38,22 @@ final class MigratedDb {
                 .migrationUser(p.adminUser()).migrationPassword(p.adminPassword()).encryptionKey(KEY)
                 .minPoolSize(0).maxPoolSize(maxPoolSize).retryDelay(Duration.ofMillis(20)).poolName("repo-it").build();
         return HybridDB.builder().config(cfg).build();
+    }
+
+    /** Drops the shared database once all tests of the run are done. */
+    static final class Cleanup implements BeforeAllCallback {
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                    .getOrComputeIfAbsent(MigratedDb.class, k -> (ExtensionContext.Store.CloseableResource) MigratedDb::drop);
+        }
+    }
+
+    private static synchronized void drop() {
+        if (pg != null) {
+            TestServices.dropDatabase(pg);
+            pg = null;
+        }
     }
 
     static Tenant newTenant(HybridDB db) {

@@ -16,6 +16,7 @@ import dev.hybriddb.model.AppFields;
 import dev.hybriddb.model.BudgetFields;
 import dev.hybriddb.model.EventFields;
 import dev.hybriddb.model.EventFilter;
+import dev.hybriddb.model.GuestFields;
 import dev.hybriddb.model.KanbanBoardFields;
 import dev.hybriddb.model.Page;
 import dev.hybriddb.model.ProjectFields;
@@ -36,11 +37,13 @@ import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Tenant B can neither read nor write tenant A's rows through any repository, on a pool of one
  * connection (so both tenants' transactions run on the same reused connection).
  */
+@ExtendWith(MigratedDb.Cleanup.class)
 class TenantIsolationIT {
     private static HybridDB db;
     private static UUID a;
@@ -60,6 +63,7 @@ class TenantIsolationIT {
             put("sessions", x.sessions().create(SessionFields.of(Map.of("root", "a"), "main")).id());
             put("budgets", x.budgets().create(BudgetFields.forSwarm(swarm, BigDecimal.TEN, "USD", null)).id());
             put("apiKeys", x.apiKeys().create(ApiKeyFields.of("openai", "sk-a", null)).id());
+            put("guests", x.guests().create(GuestFields.of("A", "fp")).id());
             UUID user = put("users", x.users().create(UserFields.of("A", "a@a.a")).id());
             put("teams", x.teams().create(TeamFields.of("A", user)).id());
             put("apps", x.apps().create(AppFields.of("A", user)).id());
@@ -98,6 +102,7 @@ class TenantIsolationIT {
             case "sessions" -> x.sessions();
             case "budgets" -> x.budgets();
             case "apiKeys" -> x.apiKeys();
+            case "guests" -> x.guests();
             case "users" -> x.users();
             case "teams" -> x.teams();
             case "apps" -> x.apps();
@@ -120,7 +125,7 @@ class TenantIsolationIT {
 
     @Test
     void tenantBSeesNoneOfTenantARows() {
-        assertThat(ROWS).hasSize(15);
+        assertThat(ROWS).hasSize(16);
         ROWS.forEach((name, id) -> {
             assertThat(asB((TenantScope x) -> repo(x, name).findById(id))).as(name).isEmpty();
             assertThat(asB((TenantScope x) -> repo(x, name).list(Page.first(1000)))).as(name).isEmpty();

@@ -16,6 +16,8 @@ import dev.hybriddb.model.AgentExecutionFields;
 import dev.hybriddb.model.AgentFields;
 import dev.hybriddb.model.App;
 import dev.hybriddb.model.AppFields;
+import dev.hybriddb.model.Guest;
+import dev.hybriddb.model.GuestFields;
 import dev.hybriddb.model.KanbanBoard;
 import dev.hybriddb.model.KanbanBoardFields;
 import dev.hybriddb.model.Page;
@@ -40,8 +42,10 @@ import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Seed 000's workspace and seed 002's projects and executions, as the app role. */
+@ExtendWith(MigratedDb.Cleanup.class)
 class WorkspaceRepositoriesIT {
     private static HybridDB db;
     private static UUID tenant;
@@ -113,6 +117,17 @@ class WorkspaceRepositoriesIT {
         assertThat(in((TenantScope x) -> x.apps().delete(app.id()))).isTrue();
         assertThat(in((TenantScope x) -> x.teams().delete(t.id()))).isTrue();
         assertThat(in((TenantScope x) -> x.users().delete(v.id()))).isTrue();
+    }
+
+    @Test
+    void guests() {
+        Guest g = in(x -> x.guests().create(GuestFields.of("Visitor", "fp-1")));
+        assertThat(g.fingerprint()).isEqualTo("fp-1");
+        assertThat(in((TenantScope x) -> x.guests().update(g.id(), new GuestFields(null, "v@example.com", null, Map.of("seen", 1))).email()))
+                .isEqualTo("v@example.com");
+        assertThat(in((TenantScope x) -> x.guests().list(Page.first(5)))).extracting(Guest::id).contains(g.id());
+        assertThat(in((TenantScope x) -> x.guests().delete(g.id()))).isTrue();
+        assertThat(in((TenantScope x) -> x.guests().findById(g.id()))).isEmpty();
     }
 
     @Test
