@@ -312,6 +312,29 @@ class AgentOpsRepositoriesIT {
     }
 
     @Test
+    void withTenantRetriesAfterTheBackendIsKilledWithoutDuplicates() {
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        String name = "survivor-" + UUID.randomUUID();
+        Swarm s = in(x -> {
+            if (attempts.incrementAndGet() == 1) {
+                x.swarms().create(SwarmFields.of(name, null));
+                int pid = x.dsl().fetchSingle("select pg_backend_pid()").get(0, Integer.class);
+                try (Connection owner = MigratedDb.pg().openAdmin();
+                        PreparedStatement ps = owner.prepareStatement("select pg_terminate_backend(?, 5000)")) {
+                    ps.setInt(1, pid);
+                    ps.execute();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return x.swarms().create(SwarmFields.of(name, null));
+        });
+        assertThat(attempts).hasValue(2);
+        assertThat(in((TenantScope x) -> x.swarms().list(Page.first(1000)))).filteredOn(w -> w.name().equals(name))
+                .extracting(Swarm::id).containsExactly(s.id());
+    }
+
+    @Test
     void apiKeysNeedAKey() {
         dev.hybriddb.HybridConfig noKey = db.config().toBuilder().encryptionKey(null).maxPoolSize(1).build();
         try (HybridDB plain = HybridDB.builder().config(noKey).build()) {
