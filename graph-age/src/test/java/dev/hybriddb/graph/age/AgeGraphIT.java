@@ -339,6 +339,8 @@ class AgeGraphIT {
         assertThat(age.toString()).contains("password=****").doesNotContain("password=" + db.appPassword());
         try (AgeGraph down = AgeGraph.connect("jdbc:postgresql://127.0.0.1:1/nothing?password=s3cret", "u", "pw")) {
             assertThat(down.health().up()).isFalse();
+            assertThatThrownBy(() -> down.query("some_graph", "RETURN 1 AS one", Map.of()))
+                    .isInstanceOf(dev.hybriddb.UnavailableException.class).hasMessageNotContaining("s3cret");
             assertThat(down.toString()).doesNotContain("s3cret").doesNotContain("pw]");
         }
     }
