@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -281,11 +283,17 @@ public final class RealtimeSync implements AutoCloseable {
         return Math.min(next, maxBackoff.toMillis());
     }
 
-    /** Rounds until the outbox has nothing this consumer can apply now. */
+    /**
+     * Rounds until the outbox has nothing this consumer can apply now. Tenants whose sync lock
+     * another writer holds (a rebuild, another consumer) are skipped for the rest of this drain, so
+     * they never hold up the other tenants.
+     */
     private void drain() throws SQLException {
+        Set<UUID> busy = new HashSet<>();
         while (running) {
             long start = System.nanoTime();
-            RoundResult r = oneRound();
+            RoundResult r = oneRound(busy);
+            busy.addAll(r.busyTenants());
             if (r.applied() > 0) {
                 LOG.debug("realtime sync: applied {} outbox rows ({} deferred) in {} ms, lag {} ms", r.applied(),
                         r.deferred(), (System.nanoTime() - start) / 1_000_000, r.lagMillis());
@@ -300,18 +308,18 @@ public final class RealtimeSync implements AutoCloseable {
                     maxLagMillis.accumulateAndGet(r.lagMillis(), Math::max);
                 }
             }
-            if (r.claimed() < batchSize || r.applied() == 0) {
+            if (r.claimed() < batchSize) {
                 return;
             }
         }
     }
 
-    private RoundResult oneRound() throws SQLException {
+    private RoundResult oneRound(Set<UUID> busy) throws SQLException {
         try (Connection c = database.dataSource().getConnection()) {
             inFlight = c;
             c.setAutoCommit(false);
             try {
-                RoundResult r = consumer.round(c, batchSize);
+                RoundResult r = consumer.round(c, batchSize, busy);
                 c.commit();
                 return r;
             } catch (SQLException | RuntimeException | Error e) {

@@ -37,6 +37,7 @@ public final class Reconciler {
     private final Function<UUID, String> graphNames;
     private final int pageSize;
     private final int maxEntries;
+    private final int rebuildAbove;
 
     private Reconciler(Builder b) {
         this.database = b.database;
@@ -45,6 +46,7 @@ public final class Reconciler {
         this.graphNames = b.graphNames;
         this.pageSize = b.pageSize;
         this.maxEntries = b.maxEntries;
+        this.rebuildAbove = b.rebuildAbove;
     }
 
     public static Reconciler create(Database database, GraphBackend graph) {
@@ -91,14 +93,15 @@ public final class Reconciler {
 
     /**
      * Repairs what {@code report} found: each drifted node and edge owner is brought to its
-     * current PostgreSQL state (so a repair of an older report is still right). A truncated report
-     * rebuilds the tenant's graph instead.
+     * current PostgreSQL state (so a repair of an older report is still right). A truncated report,
+     * or one with more than {@code rebuildAbove} drifted entities (e.g. a graph server that lost its
+     * data), rebuilds the tenant's graph instead, which is faster for large drift.
      */
     public SyncResult repair(DriftReport report) {
         Objects.requireNonNull(report, "report");
         UUID tenant = report.tenantId();
         String graph = report.graph();
-        if (report.truncated()) {
+        if (report.truncated() || report.total() > rebuildAbove) {
             ApplyStats s = Tenants.inTenant(database, tenant,
                     c -> new Rebuilder(projection, writer, pageSize).rebuild(c, tenant, graph, SyncListener.none()));
             return new SyncResult(s.nodesUpserted, s.nodesDeleted, s.edgesWritten);
@@ -159,6 +162,7 @@ public final class Reconciler {
         private int pageSize = 5000;
         private int chunkSize = 2000;
         private int maxEntries = 100_000;
+        private int rebuildAbove = 10_000;
 
         private Builder(Database database, GraphBackend graph) {
             this.database = Objects.requireNonNull(database, "database");
@@ -188,6 +192,12 @@ public final class Reconciler {
         /** Drifted entities kept in a report (default 100,000); beyond, the report is truncated. */
         public Builder maxEntries(int maxEntries) {
             this.maxEntries = PostgresSync.positive("maxEntries", maxEntries);
+            return this;
+        }
+
+        /** Drift beyond which {@link #repair(DriftReport)} rebuilds the graph (default 10,000). */
+        public Builder rebuildAbove(int rebuildAbove) {
+            this.rebuildAbove = PostgresSync.positive("rebuildAbove", rebuildAbove);
             return this;
         }
 

@@ -25,7 +25,7 @@ class FalkorSyncIT extends AbstractSyncIT {
         try (FalkorGraph privateGraph = FalkorGraph.connect(server.host(), server.port())) {
             Workspace w = new Workspace(db.app).seed(0);
             AtomicInteger batchesWritten = new AtomicInteger();
-            try (RealtimeSync rt = realtime(privateGraph, "kill").batchSize(500).build()) {
+            try (RealtimeSync rt = realtime(privateGraph, "kill").batchSize(2000).build()) {
                 rt.start();
                 Thread writer = new Thread(() -> {
                     for (int i = 0; i < 100; i++) {

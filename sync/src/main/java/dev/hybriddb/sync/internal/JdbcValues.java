@@ -21,8 +21,11 @@ public final class JdbcValues {
     private JdbcValues() {}
 
     public static Object read(ResultSet rs, int i) throws SQLException {
-        ResultSetMetaData md = rs.getMetaData();
-        String type = md.getColumnTypeName(i);
+        return read(rs, i, rs.getMetaData().getColumnTypeName(i));
+    }
+
+    /** Reads column {@code i} whose PostgreSQL type name is {@code type}. */
+    public static Object read(ResultSet rs, int i, String type) throws SQLException {
         switch (type) {
             case "timestamptz": {
                 OffsetDateTime t = rs.getObject(i, OffsetDateTime.class);
@@ -64,12 +67,13 @@ public final class JdbcValues {
         return v;
     }
 
-    /** Reads columns 1..n into a list. */
-    public static List<Object> readAll(ResultSet rs, int n) throws SQLException {
-        List<Object> out = new ArrayList<>(n);
-        for (int i = 1; i <= n; i++) {
-            out.add(read(rs, i));
+    /** The PostgreSQL type names of columns 1..n. */
+    public static String[] typeNames(ResultSet rs, int n) throws SQLException {
+        ResultSetMetaData md = rs.getMetaData();
+        String[] types = new String[n];
+        for (int i = 0; i < n; i++) {
+            types[i] = md.getColumnTypeName(i + 1);
         }
-        return out;
+        return types;
     }
 }

@@ -4,6 +4,8 @@ import dev.hybriddb.sync.Projection;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,11 +35,12 @@ public final class OutboxConsumer {
         this.graphNames = graphNames;
     }
 
-    public RoundResult round(Connection c, int batchSize) throws SQLException {
-        List<OutboxRow> rows = Outbox.claim(c, batchSize);
+    public RoundResult round(Connection c, int batchSize, Set<UUID> busy) throws SQLException {
+        List<OutboxRow> rows = Outbox.claim(c, batchSize, busy);
         ApplyStats stats = new ApplyStats();
+        Set<UUID> deferredTenants = new HashSet<>();
         if (rows.isEmpty()) {
-            return new RoundResult(0, 0, 0, -1, stats);
+            return new RoundResult(0, 0, 0, deferredTenants, -1, stats);
         }
         Map<UUID, List<OutboxRow>> byTenant = new LinkedHashMap<>();
         List<Long> done = new ArrayList<>();
@@ -55,6 +58,7 @@ public final class OutboxConsumer {
             UUID tenant = e.getKey();
             if (!Tenants.tryLock(c, tenant)) {
                 deferred += e.getValue().size();
+                deferredTenants.add(tenant);
                 continue;
             }
             Tenants.setTenant(c, tenant);
@@ -66,6 +70,6 @@ public final class OutboxConsumer {
             e.getValue().forEach(r -> done.add(r.id()));
         }
         long lag = Outbox.delete(c, done);
-        return new RoundResult(rows.size(), done.size(), deferred, lag, stats);
+        return new RoundResult(rows.size(), done.size(), deferred, deferredTenants, lag, stats);
     }
 }

@@ -120,10 +120,11 @@ public final class SourceReader {
             try (ResultSet rs = ps.executeQuery()) {
                 List<SourceRow> out = new ArrayList<>();
                 int n = t.columns().size();
+                String[] types = JdbcValues.typeNames(rs, n);
                 while (rs.next()) {
                     Map<String, Object> values = new LinkedHashMap<>();
                     for (int i = 0; i < n; i++) {
-                        values.put(t.columns().get(i), JdbcValues.read(rs, i + 1));
+                        values.put(t.columns().get(i), JdbcValues.read(rs, i + 1, types[i]));
                     }
                     String id = t.keyColumns().stream().map(k -> String.valueOf(values.get(k))).collect(Collectors.joining(":"));
                     out.add(new SourceRow(id, rs.getString(n + 1), values));
