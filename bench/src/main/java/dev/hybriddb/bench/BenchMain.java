@@ -1,7 +1,9 @@
 package dev.hybriddb.bench;
 
 import dev.hybriddb.bench.scenarios.AgeBatchSync;
+import dev.hybriddb.bench.scenarios.CoordinationQueries;
 import dev.hybriddb.bench.scenarios.FalkorBatchSync;
+import dev.hybriddb.bench.scenarios.RealtimeLag;
 import dev.hybriddb.bench.scenarios.RepositoryCrud;
 import dev.hybriddb.bench.scenarios.VectorSearch;
 import java.io.PrintStream;
@@ -32,7 +34,8 @@ public final class BenchMain {
 
     /** Every scenario, in the order of issue 7. */
     public static List<Scenario> allScenarios() {
-        return List.of(new FalkorBatchSync(), new AgeBatchSync(), new RepositoryCrud(), new VectorSearch());
+        return List.of(new FalkorBatchSync(), new AgeBatchSync(), new RealtimeLag(), new CoordinationQueries(),
+                new RepositoryCrud(), new VectorSearch());
     }
 
     public static void main(String[] args) {
