@@ -5,15 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hybriddb.testing.PostgresService;
 import dev.hybriddb.testing.TestServices;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -114,6 +114,36 @@ class MigrationsIT {
     }
 
     @Test
+    void runsOnADataSourceWithOtherParameters() throws SQLException {
+        freshDatabase();
+        String role = "it_app_" + Long.toHexString(System.nanoTime());
+        try (Connection c = db.openAdmin(); Statement st = c.createStatement()) {
+            st.execute("CREATE ROLE " + role + " NOLOGIN NOBYPASSRLS");
+        }
+        try {
+            org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
+            ds.setUrl(db.jdbcUrl());
+            ds.setUser(db.adminUser());
+            ds.setPassword(db.adminPassword());
+            Migrations custom = Migrations.on(ds).withAppRole(role).withEmbeddingDimensions(768);
+            custom.update();
+            assertThat(custom.status().isUpToDate()).isTrue();
+            assertThat(strings("SELECT has_table_privilege('" + role + "', 'tasks', 'SELECT, INSERT, UPDATE, DELETE')"
+                    + " AND NOT has_table_privilege('" + db.appUser() + "', 'tasks', 'SELECT')")).containsExactly("t");
+            assertThat(strings("SELECT DISTINCT format_type(a.atttypid, a.atttypmod) FROM pg_attribute a"
+                    + " JOIN pg_class c ON c.oid = a.attrelid WHERE c.relnamespace = 'public'::regnamespace"
+                    + " AND a.atttypid = 'vector'::regtype AND c.relkind = 'r'"))
+                    .allSatisfy(type -> assertThat(type).isEqualTo("vector(768)"));
+        } finally {
+            TestServices.dropDatabase(db);
+            db = null;
+            try (Connection c = TestServices.postgres().openAdmin(); Statement st = c.createStatement()) {
+                st.execute("DROP ROLE IF EXISTS " + role);
+            }
+        }
+    }
+
+    @Test
     void wrongPasswordIsAClearErrorWithoutThePassword() {
         PostgresService shared = TestServices.postgres();
         Migrations wrong = Migrations.using(shared.jdbcUrl(), shared.adminUser(), "not-the-password-42");
@@ -124,21 +154,20 @@ class MigrationsIT {
     }
 
     @Test
-    void printsNothingToStdout() {
+    void printsNothingToStdout() throws Exception {
         freshDatabase();
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            migrations.status();
-            migrations.update();
-            migrations.status();
-            migrations.tag("quiet");
-            migrations.rollbackTo("quiet");
-        } finally {
-            System.setOut(original);
-        }
-        assertThat(captured.toString(StandardCharsets.UTF_8)).isEmpty();
+        // A child JVM, so that the check owns a real stdout (swapping System.out here would also
+        // swap the test runner's own channel).
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), QuietMigrationsMain.class.getName(),
+                db.jdbcUrl(), db.adminUser(), db.adminPassword(), db.appUser())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        String stdout = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(child.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(child.exitValue()).isZero();
+        assertThat(stdout).isEmpty();
+        assertThat(migrations.status().isUpToDate()).isTrue();
     }
 
     @Test
