@@ -31,6 +31,8 @@ public final class Projection {
     private final Map<String, NodeMapping> nodesByTable;
     private final Map<String, NodeMapping> nodesByLabel;
     private final Map<String, JoinTableEdge> joinsByTable;
+    private final List<String> order;
+    private final List<String> joinOrder;
 
     private Projection(Builder b) {
         this.nodesByTable = Map.copyOf(b.nodes);
@@ -47,9 +49,6 @@ public final class Projection {
         this.order = List.copyOf(b.nodes.keySet());
         this.joinOrder = List.copyOf(b.joins.keySet());
     }
-
-    private final List<String> order;
-    private final List<String> joinOrder;
 
     private void validateEdges(Builder b) {
         List<EdgeType> types = new ArrayList<>();
