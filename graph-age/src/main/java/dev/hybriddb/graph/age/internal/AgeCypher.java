@@ -57,10 +57,4 @@ public final class AgeCypher {
         }
         return rows;
     }
-
-    /** Runs one of our own statements and returns its rows. */
-    public static List<GraphRow> run(Connection c, int timeoutSeconds, String graph, String cypher, String paramsJson)
-            throws SQLException {
-        return run(c, timeoutSeconds, graph, CypherText.of(cypher), paramsJson);
-    }
 }
