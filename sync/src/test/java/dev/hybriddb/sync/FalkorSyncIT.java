@@ -29,8 +29,9 @@ class FalkorSyncIT extends AbstractSyncIT {
                 rt.start();
                 Thread writer = new Thread(() -> {
                     for (int i = 0; i < 100; i++) {
-                        w.addTasks(100);
+                        w.addTasksBulk(100);
                         batchesWritten.incrementAndGet();
+                        pause(20);
                     }
                 });
                 writer.start();
@@ -57,6 +58,14 @@ class FalkorSyncIT extends AbstractSyncIT {
                     java.util.Map.of()).get(0).getLong("c")).isEqualTo(10_000L);
         } finally {
             server.stop();
+        }
+    }
+
+    private static void pause(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -119,6 +119,68 @@ final class Workspace {
         return added;
     }
 
+    /**
+     * Adds {@code n} tasks in one transaction with set-based statements (one row write each, with
+     * its trigger): every second task depends on the one before, every third has an execution.
+     */
+    List<UUID> addTasksBulk(int n) {
+        return app.inTenant(tenant, c -> {
+            List<UUID> added = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO tasks (tenant_id, title, priority, task_state_id, "
+                    + "board_id, app_id, user_id, project_id, assigned_agent_id, coordinator_id, required_capabilities, pos_x) "
+                    + "SELECT ?, 'bulk ' || g, g % 5, (?::uuid[])[1 + g % ?], (?::uuid[])[1 + g % 2], (?::uuid[])[1 + g % 2], "
+                    + "(?::uuid[])[1 + g % ?], (?::uuid[])[1 + g % ?], (?::uuid[])[2 + g % 5], ?, '{java}', g * 0.5 "
+                    + "FROM generate_series(1, ?) g RETURNING id")) {
+                int i = 1;
+                ps.setObject(i++, tenant);
+                ps.setArray(i++, c.createArrayOf("uuid", states.toArray()));
+                ps.setInt(i++, states.size());
+                ps.setArray(i++, c.createArrayOf("uuid", boards.toArray()));
+                ps.setArray(i++, c.createArrayOf("uuid", apps.toArray()));
+                ps.setArray(i++, c.createArrayOf("uuid", users.toArray()));
+                ps.setInt(i++, users.size());
+                ps.setArray(i++, c.createArrayOf("uuid", projects.toArray()));
+                ps.setInt(i++, projects.size());
+                ps.setArray(i++, c.createArrayOf("uuid", agents.toArray()));
+                ps.setObject(i++, agents.get(0));
+                ps.setInt(i, n);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        added.add(rs.getObject(1, UUID.class));
+                    }
+                }
+            }
+            List<UUID> from = new ArrayList<>();
+            List<UUID> to = new ArrayList<>();
+            List<UUID> executed = new ArrayList<>();
+            for (int k = 0; k < added.size(); k++) {
+                if (k > 0 && k % 2 == 0) {
+                    from.add(added.get(k));
+                    to.add(added.get(k - 1));
+                }
+                if (k % 3 == 0) {
+                    executed.add(added.get(k));
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO task_dependencies (tenant_id, task_id, depends_on_task_id) "
+                    + "SELECT ?, a, b FROM unnest(?::uuid[], ?::uuid[]) AS x(a, b)")) {
+                ps.setObject(1, tenant);
+                ps.setArray(2, c.createArrayOf("uuid", from.toArray()));
+                ps.setArray(3, c.createArrayOf("uuid", to.toArray()));
+                ps.execute();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO agent_executions (tenant_id, agent_id, task_id, result, "
+                    + "started_at, duration_ms, tokens, cost) SELECT ?, ?, t, 'success', now(), 20, 200, 0.5 FROM unnest(?::uuid[]) AS x(t)")) {
+                ps.setObject(1, tenant);
+                ps.setObject(2, agents.get(1));
+                ps.setArray(3, c.createArrayOf("uuid", executed.toArray()));
+                ps.execute();
+            }
+            tasks.addAll(added);
+            return added;
+        });
+    }
+
     void exec(String sql, Object... params) {
         app.inTenant(tenant, c -> {
             exec(c, sql, params);
