@@ -146,7 +146,17 @@ abstract class AbstractSyncIT {
             rt.start();
             awaitDrained();
             rt.stop();
-            assertThat(rt.metrics().applied()).isPositive();
+            SyncMetrics m = rt.metrics();
+            assertThat(m.applied()).isPositive();
+            assertThat(m.batches()).isPositive();
+            assertThat(m.nodesUpserted()).isPositive();
+            assertThat(m.edgesWritten()).isPositive();
+            assertThat(m.errors()).isZero();
+            assertThat(m.backlog()).isZero();
+            assertThat(m.running()).isFalse();
+            assertThat(m.lastBatchAt()).isNotNull();
+            assertThat(m.maxLag()).isGreaterThanOrEqualTo(m.lastLag()).isPositive();
+            System.err.println("sync metrics after the initial load: " + m);
         }
 
         List<SyncProgress> progress = new ArrayList<>();
