@@ -1,6 +1,7 @@
 package dev.hybriddb;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.hybriddb.coordination.Coordinator;
 import dev.hybriddb.graph.GraphBackend;
 import dev.hybriddb.internal.ApiKeyCipher;
 import dev.hybriddb.internal.Pools;
@@ -43,6 +44,7 @@ public final class HybridDB implements AutoCloseable {
     private final Database database;
     private final GraphBackend graph;
     private final ApiKeyCipher cipher;
+    private final Coordinator coordinator;
 
     private HybridDB(HybridConfig config, GraphBackend graph) {
         this.config = config;
@@ -50,6 +52,7 @@ public final class HybridDB implements AutoCloseable {
         this.pool = Pools.open(config);
         this.database = Database.of(pool, config.retryPolicy());
         this.cipher = ApiKeyCipher.fromConfig(config);
+        this.coordinator = Coordinator.of(database, graph);
     }
 
     /** A builder; {@link Builder#config} is required. */
@@ -114,6 +117,15 @@ public final class HybridDB implements AutoCloseable {
     /** The graph backend, if one was configured. */
     public Optional<GraphBackend> graph() {
         return Optional.ofNullable(graph);
+    }
+
+    /**
+     * Coordination queries (agent ranking, dependencies, PM overviews), built once on this
+     * facade's database and graph backend: answered from the graph when one is configured and
+     * reachable, from PostgreSQL otherwise ({@code SQL_ONLY} without a graph backend).
+     */
+    public Coordinator coordinator() {
+        return coordinator;
     }
 
     /** The configuration in force. */

@@ -9,6 +9,8 @@ import dev.hybriddb.HybridDB;
 import dev.hybriddb.InvalidInputException;
 import dev.hybriddb.NotFoundException;
 import dev.hybriddb.TenantScope;
+import dev.hybriddb.coordination.AgentAssignment;
+import dev.hybriddb.coordination.CoordinationMode;
 import dev.hybriddb.jooq.enums.AgentRole;
 import dev.hybriddb.jooq.enums.AgentStatus;
 import dev.hybriddb.jooq.enums.SwarmStatus;
@@ -30,6 +32,7 @@ import dev.hybriddb.model.SessionFields;
 import dev.hybriddb.model.Swarm;
 import dev.hybriddb.model.SwarmFields;
 import dev.hybriddb.model.Tenant;
+import dev.hybriddb.model.TaskFields;
 import dev.hybriddb.model.TenantFields;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -159,6 +162,18 @@ class AgentOpsRepositoriesIT {
                 .isInstanceOf(NotFoundException.class);
         assertThat(in((TenantScope x) -> x.agents().delete(coder.id()))).isTrue();
         assertThat(in((TenantScope x) -> x.agents().findById(coder.id()))).isEmpty();
+    }
+
+    @Test
+    void coordinatorWithoutGraphAnswersFromSql() {
+        assertThat(db.coordinator()).isSameAs(db.coordinator());
+        assertThat(db.coordinator().mode()).isEqualTo(CoordinationMode.SQL_ONLY);
+        UUID own = MigratedDb.newTenant(db).id();
+        Agent coder = db.withTenant(own, (TenantScope x) -> x.agents().create(
+                AgentFields.of("Ranked", AgentRole.coder, "kimi-k2.5", List.of("rust"))));
+        UUID task = db.withTenant(own, (TenantScope x) -> x.tasks().create(TaskFields.of("Port the parser", List.of("rust"))).id());
+        assertThat(db.coordinator().findOptimalAgentForTask(own, task.toString()))
+                .map(AgentAssignment::agentId).contains(coder.id().toString());
     }
 
     @Test
