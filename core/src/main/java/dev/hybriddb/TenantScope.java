@@ -36,6 +36,18 @@ import dev.hybriddb.repository.TaskStateRepository;
 import dev.hybriddb.repository.TeamRepository;
 import dev.hybriddb.repository.TenantRepository;
 import dev.hybriddb.repository.UserRepository;
+import dev.hybriddb.internal.repo.LessonRepo;
+import dev.hybriddb.repository.LessonRepository;
+import dev.hybriddb.internal.repo.AuditLogRepo;
+import dev.hybriddb.repository.AuditLogRepository;
+import dev.hybriddb.internal.repo.ContributorRepo;
+import dev.hybriddb.repository.ContributorRepository;
+import dev.hybriddb.internal.repo.AssetRepo;
+import dev.hybriddb.repository.AssetRepository;
+import dev.hybriddb.internal.repo.ContributionRepo;
+import dev.hybriddb.repository.ContributionRepository;
+import dev.hybriddb.internal.repo.AgentTaskRepo;
+import dev.hybriddb.repository.AgentTaskRepository;
 import java.sql.Connection;
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -148,6 +160,36 @@ public final class TenantScope {
     /** Agent executions (runs of agents on tasks). */
     public AgentExecutionRepository agentExecutions() {
         return new AgentExecutionRepo(scope);
+    }
+
+    /** Lessons learned (applied counts, by project or tag). */
+    public LessonRepository lessons() {
+        return new LessonRepo(scope);
+    }
+
+    /** The audit log (append and read only). */
+    public AuditLogRepository auditLogs() {
+        return new AuditLogRepo(scope);
+    }
+
+    /** Contributors. */
+    public ContributorRepository contributors() {
+        return new ContributorRepo(scope);
+    }
+
+    /** Assets (total cost kept from their contributions). */
+    public AssetRepository assets() {
+        return new AssetRepo(scope);
+    }
+
+    /** Contributions of contributors to assets. */
+    public ContributionRepository contributions() {
+        return new ContributionRepo(scope);
+    }
+
+    /** Orchestrated agent tasks (progress, decisions, the attention queue). */
+    public AgentTaskRepository agentTasks() {
+        return new AgentTaskRepo(scope);
     }
 
     /** The transaction's connection (do not commit, roll back or close it). */

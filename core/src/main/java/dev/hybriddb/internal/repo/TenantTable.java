@@ -1,50 +1,28 @@
 package dev.hybriddb.internal.repo;
 
-import dev.hybriddb.NotFoundException;
-import dev.hybriddb.model.Page;
 import dev.hybriddb.repository.CrudRepository;
 import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import org.jooq.Condition;
-import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Table;
 import org.jooq.TableField;
 import org.jooq.TableRecord;
 
 /**
- * The shared CRUD of every tenant table on the generated jOOQ classes. Each statement also filters
- * on {@code tenant_id} (row-level security does as well) and inserts carry the scope's tenant.
+ * The shared CRUD of every uuid-keyed tenant table on the generated jOOQ classes (the statements
+ * themselves live in {@link KeyedTable}).
  *
  * @param <R> the generated record
  * @param <E> the entity
  * @param <F> the writable fields
  */
-public abstract class TenantTable<R extends TableRecord<R>, E, F> implements CrudRepository<E, F> {
-    protected final DSLContext dsl;
-    protected final UUID tenantId;
-    private final Table<R> table;
-    private final TableField<R, UUID> id;
-    private final TableField<R, UUID> tenant;
-    private final Field<OffsetDateTime> created;
-    private final String entity;
+public abstract class TenantTable<R extends TableRecord<R>, E, F> extends KeyedTable<R, UUID, E>
+        implements CrudRepository<E, F> {
 
     protected TenantTable(Scope scope, Table<R> table, TableField<R, UUID> id, TableField<R, UUID> tenant,
             Field<OffsetDateTime> created, String entity) {
-        this.dsl = scope.dsl();
-        this.tenantId = scope.tenantId();
-        this.table = table;
-        this.id = id;
-        this.tenant = tenant;
-        this.created = created;
-        this.entity = entity;
+        super(scope, table, id, tenant, created, entity);
     }
-
-    /** The entity of a fetched row. */
-    protected abstract E map(R row);
 
     /** Validates {@code fields} for an insert (mandatory fields present). */
     protected abstract void validateNew(F fields);
@@ -59,76 +37,9 @@ public abstract class TenantTable<R extends TableRecord<R>, E, F> implements Cru
         return insert(values(fields));
     }
 
-    /** Inserts the values plus tenant_id and returns the stored row. */
-    protected E insert(Values values) {
-        Map<Field<?>, Object> row = values.map();
-        row.put(tenant, tenantId);
-        return map(dsl.insertInto(table).set(row).returning().fetchSingle());
-    }
-
-    @Override
-    public Optional<E> findById(UUID key) {
-        Values.require("id", key);
-        return dsl.selectFrom(table).where(mine(id.eq(key))).fetchOptional().map(this::map);
-    }
-
-    @Override
-    public E get(UUID key) {
-        return findById(key).orElseThrow(() -> new NotFoundException(entity, key));
-    }
-
-    @Override
-    public List<E> list(Page page) {
-        return where(null, page);
-    }
-
-    /** Rows matching {@code condition} (null for all), newest first. */
-    protected List<E> where(Condition condition, Page page) {
-        Values.require("page", page);
-        return dsl.selectFrom(table).where(mine(condition)).orderBy(created.desc(), id.desc())
-                .limit(page.limit()).offset(page.offset()).fetch(this::map);
-    }
-
     @Override
     public E update(UUID key, F changes) {
         Values.require("changes", changes);
         return patch(key, values(changes));
-    }
-
-    /** Applies the values to the row and returns it; NotFoundException if absent. */
-    protected E patch(UUID key, Values values) {
-        Values.require("id", key);
-        if (values.isEmpty()) {
-            return get(key);
-        }
-        return dsl.update(table).set(values.map()).where(mine(id.eq(key))).returning().fetchOptional()
-                .map(this::map).orElseThrow(() -> new NotFoundException(entity, key));
-    }
-
-    /** Runs an UPDATE of {@code values} on the row matching {@code condition}, returning the row if any. */
-    protected Optional<E> updateWhere(Values values, Condition condition) {
-        return dsl.update(table).set(values.map()).where(mine(condition)).returning().fetchOptional().map(this::map);
-    }
-
-    @Override
-    public boolean delete(UUID key) {
-        Values.require("id", key);
-        return dsl.deleteFrom(table).where(mine(id.eq(key))).execute() == 1;
-    }
-
-    @Override
-    public long count() {
-        return dsl.fetchCount(table, mine(null));
-    }
-
-    /** {@code tenant_id = scope tenant AND condition}. */
-    protected Condition mine(Condition condition) {
-        Condition own = tenant.eq(tenantId);
-        return condition == null ? own : own.and(condition);
-    }
-
-    /** The id field of the table. */
-    protected TableField<R, UUID> idField() {
-        return id;
     }
 }
