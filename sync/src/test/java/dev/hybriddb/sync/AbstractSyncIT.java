@@ -239,6 +239,14 @@ abstract class AbstractSyncIT {
             w.exec("UPDATE team_members SET team_id = ? WHERE id = ?", w.teams.get(1), w.teamMembers.get(0));
             w.exec("UPDATE api_keys SET description = 'rotated' WHERE id = ?", w.apiKeys.get(0));
             w.exec("DELETE FROM projects WHERE id = ?", w.projects.get(2));
+            UUID contributor = UUID.randomUUID();
+            UUID asset = UUID.randomUUID();
+            w.exec("INSERT INTO contributors (id, tenant_id, name, wallet_address) VALUES (?, ?, 'ada', '0xabc')", contributor, w.tenant);
+            w.exec("INSERT INTO assets (id, tenant_id, name, asset_type) VALUES (?, ?, 'sdk', 'code')", asset, w.tenant);
+            w.exec("INSERT INTO contributions (tenant_id, contributor_id, asset_id, cost_amount, coherence_score) "
+                    + "VALUES (?, ?, ?, 12.50, 0.90)", w.tenant, contributor, asset);
+            w.exec("INSERT INTO agent_tasks (id, tenant_id, agent_id, direction, task_type, model, command) "
+                    + "VALUES ('task_abc123', ?, ?, 'build the sdk', 'impl', 'm', 'make')", w.tenant, w.agents.get(1));
             awaitDrained();
             rt.stop();
 
@@ -251,6 +259,16 @@ abstract class AbstractSyncIT {
             assertThat(sources("upd", w.tenant, EdgeType.of("User", "MEMBER_OF", "Team"), w.teams.get(1)))
                     .contains(w.users.get(0).toString());
             assertThat(node("upd", w.tenant, "ApiKey", w.apiKeys.get(0)).properties()).containsEntry("description", "rotated");
+            List<GraphRow> contributed = graph.query(names("upd").apply(w.tenant),
+                    "MATCH (c:Contributor {id: $c})-[e:CONTRIBUTED_TO]->(a:Asset) RETURN e.cost_amount AS cost, "
+                            + "a.total_cost AS total, c.wallet_address AS wallet", Map.of("c", contributor.toString()));
+            assertThat(contributed).hasSize(1);
+            assertThat(contributed.get(0).getDouble("cost")).isEqualTo(12.5);
+            assertThat(contributed.get(0).getDouble("total")).isEqualTo(12.5);
+            assertThat(contributed.get(0).get("wallet")).isNull();
+            assertThat(graph.query(names("upd").apply(w.tenant), "MATCH (:Agent {id: $a})-[:ASSIGNED_TO]->(t:AgentTask "
+                    + "{id: 'task_abc123'}) RETURN t.status AS s", Map.of("a", w.agents.get(1).toString())))
+                    .extracting(r -> r.getString("s")).containsExactly("pending");
             assertConverged(graph, "upd", w.tenant);
         }
     }

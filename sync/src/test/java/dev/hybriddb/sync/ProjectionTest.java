@@ -31,6 +31,21 @@ class ProjectionTest {
     }
 
     @Test
+    void defaultsCoverContributionsLessonsAndAgentTasks() {
+        Projection p = Projection.defaults();
+        assertThat(p.labels()).contains("Contributor", "Asset", "Lesson", "AgentTask");
+        assertThat(p.edgeTypes()).contains(
+                EdgeType.of("Contributor", "CONTRIBUTED_TO", "Asset"),
+                EdgeType.of("Lesson", "LEARNED_IN", "Project"),
+                EdgeType.of("Agent", "ASSIGNED_TO", "AgentTask"));
+        assertThat(p.node("contributors").orElseThrow().columns()).doesNotContain("wallet_address");
+        assertThat(p.node("agent_tasks").orElseThrow().columns()).doesNotContain("command", "output", "decision_prompt");
+        for (String table : new String[] {"events", "sessions", "budgets", "audit_logs", "documents", "memories"}) {
+            assertThat(p.node(table)).as(table).isEmpty();
+        }
+    }
+
+    @Test
     void apiKeysNeverCarryTheirSecret() {
         NodeMapping keys = Projection.defaults().node("api_keys").orElseThrow();
         assertThat(keys.columns()).doesNotContain("ciphertext", "nonce");

@@ -6,10 +6,13 @@ import dev.hybriddb.sync.Side;
 
 /**
  * The projection of HybridDB's schema (changelogs 0000-0499): the graph model of HELPERS /
- * docs/architecture.md. Not projected: tenants (each tenant is a graph), events, sessions,
- * budgets, lessons, audit_logs, contributors, assets, contributions, agent_tasks, and the vector
- * tables; secrets never (api_keys.ciphertext, api_keys.nonce). Large free text and jsonb blobs
- * (prompts, analysis, checkpoints, config) stay in PostgreSQL.
+ * docs/architecture.md, plus contributions (seed 003), lessons and agent tasks. Not projected
+ * (docs/sync.md): tenants (each tenant is a graph), events, sessions, budgets and audit_logs (time
+ * series and state, not graph questions) and the vector tables (documents, memory_banks, memories,
+ * conversations: similarity search stays in pgvector). Secrets never (api_keys.ciphertext,
+ * api_keys.nonce); contributors.wallet_address stays in PostgreSQL too. Large free text and jsonb
+ * blobs (prompts, commands, outputs, lesson content, analysis, checkpoints, config, metadata) stay in
+ * PostgreSQL.
  */
 public final class DefaultProjection {
     public static final Projection PROJECTION = build();
@@ -64,6 +67,19 @@ public final class DefaultProjection {
                         .properties("service", "description", "key_version", "created_at", "updated_at",
                                 "last_used_at", "revoked_at")
                         .edgeFrom("agent_id", "HAS_ACCESS_TO", "Agent"))
+                .node("contributors", "Contributor", n -> n
+                        .properties("name", "email", "github_username", "created_at", "updated_at"))
+                .node("assets", "Asset", n -> n
+                        .properties("name", "description", "asset_type", "total_cost", "created_at", "updated_at"))
+                .node("lessons", "Lesson", n -> n
+                        .properties("title", "category", "tags", "confidence", "applied_count", "created_at", "updated_at")
+                        .edgeTo("project_id", "LEARNED_IN", "Project")
+                        .edgeTo("task_id", "LEARNED_FROM", "Task")
+                        .edgeFrom("agent_id", "LEARNED", "Agent"))
+                .node("agent_tasks", "AgentTask", n -> n
+                        .properties("direction", "task_type", "status", "model", "progress_pct", "current_step", "tier",
+                                "started_at", "created_at", "updated_at")
+                        .edgeFrom("agent_id", "ASSIGNED_TO", "Agent"))
                 .join("team_members", "MEMBER_OF", j -> j
                         .key("id").from("user_id", "User").to("team_id", "Team")
                         .properties("role", "joined_at"))
@@ -77,6 +93,10 @@ public final class DefaultProjection {
                         .key("id").from("agent_id", "Agent").to("task_id", "Task")
                         .properties("result", "model", "started_at", "finished_at", "duration_ms", "tokens", "cost")
                         .latestBy("started_at").ownedBy(Side.TO))
+                .join("contributions", "CONTRIBUTED_TO", j -> j
+                        .key("id").from("contributor_id", "Contributor").to("asset_id", "Asset")
+                        .properties("cost_amount", "coherence_score", "created_at")
+                        .latestBy("created_at"))
                 .build();
     }
 }
