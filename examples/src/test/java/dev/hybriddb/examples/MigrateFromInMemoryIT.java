@@ -3,6 +3,7 @@ package dev.hybriddb.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hybriddb.examples.migration.MigrateFromInMemory;
+import dev.hybriddb.examples.migration.MoveOntoHybridDB;
 import dev.hybriddb.testing.PostgresService;
 import dev.hybriddb.testing.TestServices;
 import java.io.ByteArrayOutputStream;
@@ -28,7 +29,7 @@ class MigrateFromInMemoryIT {
     @Test
     void backfillDualWriteCheckAndCutOver() {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        MigrateFromInMemory.Result r;
+        MoveOntoHybridDB.Result r;
         try (PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8)) {
             r = MigrateFromInMemory.run(Examples.settings(db), out);
         }
