@@ -17,6 +17,9 @@ public final class SqlErrors {
             "40P01", // deadlock_detected
             "53300"); // too_many_connections
 
+    /** {@link ConstraintViolationException#constraint()} of a row-level security violation. */
+    public static final String ROW_SECURITY = "row-level security policy";
+
     private SqlErrors() {}
 
     /** The first {@link SQLException} in {@code t}'s cause chain (jOOQ wraps them), or null. */
@@ -52,10 +55,22 @@ public final class SqlErrors {
         return state != null && state.startsWith("23");
     }
 
+    /**
+     * True when a row-level security policy refused a written row (SQLState 42501 "new row violates
+     * row-level security policy"): the row's tenant is not the transaction's tenant.
+     */
+    public static boolean isRowSecurityViolation(SQLException e) {
+        return "42501".equals(e.getSQLState()) && describe(e).contains("violates row-level security policy");
+    }
+
     /** Translates {@code e}; {@code attempts} is how often the work ran. */
     public static HybridDBException translate(SQLException e, int attempts) {
         if (isConstraintViolation(e)) {
             return constraintViolation(e);
+        }
+        if (isRowSecurityViolation(e)) {
+            return new ConstraintViolationException(ROW_SECURITY, "row-level security violated: the row's tenant_id is not"
+                    + " the transaction's tenant (" + describe(e) + ")", e);
         }
         if (isTransient(e)) {
             return new UnavailableException("PostgreSQL failed transiently " + attempts + " time(s), giving up ("

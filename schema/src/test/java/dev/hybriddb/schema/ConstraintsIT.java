@@ -1,6 +1,7 @@
 package dev.hybriddb.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hybriddb.testing.PostgresService;
 import dev.hybriddb.testing.TestServices;
@@ -20,6 +21,7 @@ class ConstraintsIT {
     private static final String CHECK_VIOLATION = "23514";
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String FOREIGN_KEY_VIOLATION = "23503";
+    private static final String INSUFFICIENT_PRIVILEGE = "42501";
 
     private static PostgresService db;
     private static TenantFixture a;
@@ -95,6 +97,43 @@ class ConstraintsIT {
         assertThat(sqlState("INSERT INTO contributions (tenant_id, contributor_id, asset_id, cost_amount, coherence_score)"
                 + " VALUES (?, ?, ?, 1, 0.5)", a.tenantId, a.id("contributors"), b.id("assets"))).isEqualTo(FOREIGN_KEY_VIOLATION);
         assertThat(sqlState("UPDATE agents SET manager_id = id WHERE id = ?", a.id("agents"))).isEqualTo(CHECK_VIOLATION);
+    }
+
+    @Test
+    void memoriesCannotUseAnotherTenantsBank() throws SQLException {
+        Object bank = insert("INSERT INTO memory_banks (tenant_id, name) VALUES (?, 'ada') RETURNING id", a.tenantId);
+        String memory = "INSERT INTO memories (tenant_id, memory_bank_id, content, embedding)"
+                + " VALUES (?, ?, 'x', array_fill(0.1::real, ARRAY[384])::vector)";
+        assertThat(sqlState(memory, a.tenantId, bank)).isEqualTo("ok");
+        TenantFixture.setTenant(app, b.tenantId);
+        assertThat(sqlState(memory, b.tenantId, bank)).as("foreign keys do not see RLS: the key carries the tenant")
+                .isEqualTo(FOREIGN_KEY_VIOLATION);
+    }
+
+    @Test
+    void auditLogsAreAppendOnly() throws SQLException {
+        Object entry = insert("INSERT INTO audit_logs (tenant_id, action) VALUES (?, 'task.created') RETURNING id", a.tenantId);
+        assertThat(sqlState("UPDATE audit_logs SET action = 'rewritten' WHERE id = ?", entry)).isEqualTo(INSUFFICIENT_PRIVILEGE);
+        assertThat(sqlState("DELETE FROM audit_logs WHERE id = ?", entry)).isEqualTo(INSUFFICIENT_PRIVILEGE);
+        app.commit();
+        try (Connection owner = db.openAdmin()) {
+            owner.setAutoCommit(false);
+            TenantFixture.setTenant(owner, a.tenantId);
+            try (PreparedStatement ps = owner.prepareStatement("UPDATE audit_logs SET action = 'rewritten' WHERE id = ?")) {
+                ps.setObject(1, entry);
+                assertThatThrownBy(ps::executeUpdate).as("not even the owner rewrites an entry")
+                        .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo(INSUFFICIENT_PRIVILEGE))
+                        .hasMessageContaining("append-only");
+            }
+            owner.rollback();
+            TenantFixture.setTenant(owner, a.tenantId);
+            try (PreparedStatement ps = owner.prepareStatement("DELETE FROM audit_logs WHERE id = ?")) {
+                ps.setObject(1, entry);
+                assertThat(ps.executeUpdate()).as("the owner may delete for retention").isEqualTo(1);
+            }
+            owner.rollback();
+        }
+        TenantFixture.setTenant(app, a.tenantId);
     }
 
     @Test

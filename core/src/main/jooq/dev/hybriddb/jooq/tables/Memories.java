@@ -164,7 +164,7 @@ public class Memories extends TableImpl<MemoriesRecord> {
 
     @Override
     public List<ForeignKey<MemoriesRecord, ?>> getReferences() {
-        return Arrays.asList(Keys.MEMORIES__MEMORIES_MEMORY_BANK_ID_FKEY, Keys.MEMORIES__MEMORIES_TENANT_ID_FKEY);
+        return Arrays.asList(Keys.MEMORIES__MEMORIES_TENANT_BANK_FKEY, Keys.MEMORIES__MEMORIES_TENANT_ID_FKEY);
     }
 
     private transient MemoryBanksPath _memoryBanks;
@@ -174,7 +174,7 @@ public class Memories extends TableImpl<MemoriesRecord> {
      */
     public MemoryBanksPath memoryBanks() {
         if (_memoryBanks == null)
-            _memoryBanks = new MemoryBanksPath(this, Keys.MEMORIES__MEMORIES_MEMORY_BANK_ID_FKEY, null);
+            _memoryBanks = new MemoryBanksPath(this, Keys.MEMORIES__MEMORIES_TENANT_BANK_FKEY, null);
 
         return _memoryBanks;
     }

@@ -164,7 +164,7 @@ public class MemoryBanks extends TableImpl<MemoryBanksRecord> {
 
     @Override
     public List<UniqueKey<MemoryBanksRecord>> getUniqueKeys() {
-        return Arrays.asList(Keys.MEMORY_BANKS_TENANT_NAME_KEY);
+        return Arrays.asList(Keys.MEMORY_BANKS_TENANT_ID_KEY, Keys.MEMORY_BANKS_TENANT_NAME_KEY);
     }
 
     @Override
