@@ -1,5 +1,6 @@
 package dev.hybriddb.graph.falkor;
 
+import com.falkordb.Record;
 import com.falkordb.ResultSet;
 import dev.hybriddb.HybridDBException;
 import dev.hybriddb.graph.EdgeRecord;
@@ -10,6 +11,8 @@ import dev.hybriddb.graph.GraphHealth;
 import dev.hybriddb.graph.GraphRow;
 import dev.hybriddb.graph.Identifiers;
 import dev.hybriddb.graph.NodeRecord;
+import dev.hybriddb.graph.falkor.internal.Batch;
+import dev.hybriddb.graph.falkor.internal.BatchWriter;
 import dev.hybriddb.graph.falkor.internal.Connection;
 import dev.hybriddb.graph.falkor.internal.CypherParams;
 import dev.hybriddb.graph.falkor.internal.Results;
@@ -32,7 +35,10 @@ import org.slf4j.LoggerFactory;
  * <p>Parameters are encoded by HybridDB into FalkorDB's {@code CYPHER name=<literal>} header
  * (never by jfalkordb's quoting). Upserts send {@code UNWIND $rows AS r MERGE ...} in chunks of
  * {@link FalkorConfig#batchSize()} rows, after a range index on {@code id} exists for each label
- * involved. Reads run as {@code GRAPH.RO_QUERY}, so {@link #query} cannot write. A read of a graph
+ * involved. Rows of one property-key list travel as lists ({@code SET n.`k` = r[1], ...}); while one
+ * chunk runs on the server, the next is encoded. A failed chunk stops the call: the chunks before
+ * it stay written (upserts are idempotent, so the call can be retried), no later chunk is sent.
+ * Reads run as {@code GRAPH.RO_QUERY}, so {@link #query} cannot write. A read of a graph
  * that does not exist fails with {@link GraphException}.
  *
  * <p>FalkorDB's range indexes trim, split and truncate some strings (empty, leading or trailing
@@ -54,12 +60,14 @@ public final class FalkorGraph implements GraphBackend {
 
     private final FalkorConfig config;
     private final Connection connection;
+    private final BatchWriter writer;
     /** Per graph, the labels known to have an index on {@code id}. */
     private final ConcurrentMap<String, Set<String>> idIndexed = new ConcurrentHashMap<>();
 
     private FalkorGraph(FalkorConfig config) {
         this.config = config;
         this.connection = new Connection(config, idIndexed::clear);
+        this.writer = new BatchWriter(connection, config.batchSize());
     }
 
     /** A backend for the server at host:port with default settings. Connects lazily. */
@@ -152,36 +160,31 @@ public final class FalkorGraph implements GraphBackend {
     @Override
     public int upsertNodes(String graph, String label, List<NodeRecord> nodes) {
         Identifiers.graph(graph);
-        String text = Writes.upsertNodes(label);
-        List<Map<String, Object>> rows = Writes.nodeRows(nodes);
-        if (rows.isEmpty()) {
+        List<Batch> batches = Writes.nodeBatches(label, nodes);
+        if (batches.isEmpty()) {
             return 0;
         }
         ensureIdIndex(graph, label);
-        for (List<Map<String, Object>> chunk : Writes.chunks(rows, config.batchSize())) {
-            write(graph, text, Map.of("rows", chunk), "upsertNodes " + label);
-        }
+        writer.write(graph, batches, "upsertNodes " + label, rs -> { });
         return nodes.size();
     }
 
     @Override
     public int upsertEdges(String graph, EdgeType type, List<EdgeRecord> edges) {
         Identifiers.graph(graph);
-        String text = Writes.upsertEdges(type);
-        List<Map<String, Object>> rows = Writes.edgeRows(edges);
-        if (rows.isEmpty()) {
+        List<Batch> batches = Writes.edgeBatches(type, edges);
+        if (batches.isEmpty()) {
             return 0;
         }
         ensureIdIndex(graph, type.fromLabel());
         ensureIdIndex(graph, type.toLabel());
         Set<Long> present = new HashSet<>();
-        for (List<Map<String, Object>> chunk : Writes.chunks(rows, config.batchSize())) {
-            for (GraphRow row : write(graph, text, Map.of("rows", chunk), "upsertEdges " + type)) {
-                present.add(row.getLong("k"));
+        writer.write(graph, batches, "upsertEdges " + type, rs -> {
+            for (Record row : rs) {
+                present.add(((Number) row.getValue(0)).longValue());
             }
-        }
-        Map<List<String>, Long> keyOf = new java.util.HashMap<>();
-        rows.forEach(r -> keyOf.put(List.of((String) r.get("from"), (String) r.get("to")), (Long) r.get("k")));
+        });
+        Map<List<String>, Long> keyOf = Writes.edgeKeys(edges);
         int count = 0;
         for (EdgeRecord e : edges) {
             if (present.contains(keyOf.get(List.of(e.fromId(), e.toId())))) {
@@ -228,10 +231,6 @@ public final class FalkorGraph implements GraphBackend {
         return Results.rows(send(graph, cypher, params, false, false, "execute"));
     }
 
-    private List<GraphRow> write(String graph, String cypher, Map<String, ?> params, String what) {
-        return Results.rows(send(graph, cypher, params, false, true, what));
-    }
-
     private ResultSet send(String graph, String cypher, Map<String, ?> params, boolean readOnly, boolean retry,
                            String what) {
         String text = CypherParams.prefix(cypher, params);
@@ -265,6 +264,7 @@ public final class FalkorGraph implements GraphBackend {
 
     @Override
     public void close() {
+        writer.close();
         connection.close();
     }
 

@@ -106,6 +106,66 @@ class FalkorGraphIT {
     }
 
     @Test
+    void upsertsOfManyShapesAndChunksKeepEveryValueAndNullRemoves() {
+        String g = newGraph();
+        try (FalkorGraph small = FalkorGraph.connect(FalkorConfig.builder(falkor.host(), falkor.port()).batchSize(7).build())) {
+            // 3 shapes (key lists), 40 rows: several chunks per shape, sent while the next is encoded
+            List<NodeRecord> few = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                Map<String, Object> p = new java.util.LinkedHashMap<>();
+                p.put("n", (long) i);
+                if (i % 3 > 0) {
+                    p.put("s", "v" + i);
+                }
+                if (i % 3 > 1) {
+                    p.put("l", List.of(i, "x"));
+                }
+                few.add(NodeRecord.of("k" + i, p));
+            }
+            assertThat(small.upsertNodes(g, "Shape", few)).isEqualTo(40);
+            // 30 shapes: one map-row statement; nulls remove, absent keys stay
+            List<NodeRecord> many = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                Map<String, Object> p = new java.util.HashMap<>();
+                p.put("p" + i, (long) i);
+                p.put("s", null);
+                many.add(NodeRecord.of("k" + i, p));
+            }
+            small.upsertNodes(g, "Shape", many);
+            List<GraphRow> rows = small.query(g, "MATCH (n:Shape) RETURN n.id AS id, n.n AS n, n.s AS s, n.l AS l, "
+                    + "n.p3 AS p3 ORDER BY n.n", Map.of());
+            assertThat(rows).hasSize(40);
+            for (GraphRow row : rows) {
+                long i = row.getLong("n");
+                assertThat(row.getString("id")).isEqualTo("k" + i);
+                assertThat(row.get("s")).isEqualTo(i >= 30 && i % 3 > 0 ? "v" + i : null);
+                assertThat(row.get("l")).isEqualTo(i % 3 > 1 ? List.of(i, "x") : null);
+                assertThat(row.get("p3")).isEqualTo(i == 3 ? 3L : null);
+            }
+            // edges in chunks, with properties of two shapes, one missing endpoint, a duplicate
+            List<dev.hybriddb.graph.EdgeRecord> edges = new ArrayList<>();
+            for (int i = 1; i < 40; i++) {
+                edges.add(new dev.hybriddb.graph.EdgeRecord("k" + i, "k" + (i - 1),
+                        i % 2 == 0 ? Map.of("w", (long) i) : Map.of("w", (long) i, "t", "e" + i)));
+            }
+            edges.add(dev.hybriddb.graph.EdgeRecord.of("k1", "missing"));
+            edges.add(new dev.hybriddb.graph.EdgeRecord("k2", "k1", Map.of("w", 99L)));
+            dev.hybriddb.graph.EdgeType next = dev.hybriddb.graph.EdgeType.of("Shape", "NEXT", "Shape");
+            assertThat(small.upsertEdges(g, next, edges)).isEqualTo(40);
+            List<GraphRow> e = small.query(g, "MATCH (a:Shape)-[e:NEXT]->(b:Shape) RETURN a.n AS n, e.w AS w, e.t AS t "
+                    + "ORDER BY a.n", Map.of());
+            assertThat(e).hasSize(39);
+            for (GraphRow row : e) {
+                long i = row.getLong("n");
+                assertThat(row.getLong("w")).isEqualTo(i == 2 ? 99L : i);
+                assertThat(row.get("t")).isEqualTo(i % 2 == 0 ? null : "e" + i);
+            }
+        } finally {
+            graph.dropGraph(g);
+        }
+    }
+
+    @Test
     void aServerSideTimeoutIsAGraphException() {
         try (FalkorGraph quick = FalkorGraph.connect(FalkorConfig.builder(falkor.host(), falkor.port())
                 .queryTimeout(Duration.ofMillis(20)).build())) {

@@ -11,23 +11,25 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The batched write statements and their rows. Everything is validated and converted here, before
- * any server call, so a bad record fails its whole call with nothing written. Labels and types are
- * checked by {@link Identifiers} and quoted with backticks; every value travels in {@code $rows}.
+ * any server call, so a bad record fails its whole call with nothing written. Labels, types and
+ * property keys are checked by {@link Identifiers} and quoted with backticks; every value travels
+ * in {@code $rows}.
+ *
+ * <p>Upserts group their rows by property-key list ("shape"): rows of one shape are lists
+ * {@code [id, v1, v2, ...]} and the statement sets each key from its position,
+ * {@code SET n.`k1` = r[1], ...}, which is {@code SET n += {k1: v1, ...}} (a null value removes the
+ * property). More than {@value #MAX_SHAPES} shapes in one call fall back to one statement with the
+ * properties as a map, {@code SET n += r[1]}.
  */
 public final class Writes {
+    /** The most distinct property-key lists sent as list rows in one call. */
+    static final int MAX_SHAPES = 16;
+
     private Writes() {}
-
-    public static String upsertNodes(String label) {
-        return "UNWIND $rows AS r MERGE (n:`" + Identifiers.label(label) + "` {id: r.id}) SET n += r.props RETURN count(n)";
-    }
-
-    public static String upsertEdges(EdgeType t) {
-        return "UNWIND $rows AS r MATCH (a:`" + t.fromLabel() + "` {id: r.from}) MATCH (b:`" + t.toLabel()
-                + "` {id: r.to}) MERGE (a)-[e:`" + t.type() + "`]->(b) SET e += r.props RETURN r.k AS k";
-    }
 
     public static String deleteNodes(String label) {
         return "UNWIND $ids AS id MATCH (n:`" + Identifiers.label(label) + "` {id: id}) DETACH DELETE n";
@@ -39,31 +41,119 @@ public final class Writes {
     }
 
     /**
-     * One row per distinct id, {@code {id, props}}; duplicates merge in order (later values win),
-     * since FalkorDB's MERGE does not see rows of its own batch reliably.
+     * The node upserts, one {@link Batch} per shape; each returns {@code count(n)}. One row per
+     * distinct id; duplicates merge in order (later values win), since FalkorDB's MERGE does not see
+     * rows of its own batch reliably.
      */
-    public static List<Map<String, Object>> nodeRows(List<NodeRecord> nodes) {
+    public static List<Batch> nodeBatches(String label, List<NodeRecord> nodes) {
+        String merge = "UNWIND $rows AS r MERGE (n:`" + Identifiers.label(label) + "` {id: r[0]})";
         Map<String, Map<String, Object>> byId = new LinkedHashMap<>();
         for (NodeRecord n : nodes) {
-            byId.computeIfAbsent(n.id(), k -> new LinkedHashMap<>()).putAll(GraphValues.nodeProperties(n));
+            Map<String, Object> props = GraphValues.nodeProperties(n);
+            Map<String, Object> earlier = byId.putIfAbsent(n.id(), props);
+            if (earlier != null) {
+                earlier.putAll(props);
+            }
         }
-        List<Map<String, Object>> rows = new ArrayList<>(byId.size());
-        byId.forEach((id, props) -> rows.add(row("id", id, "props", props)));
-        return rows;
+        return batches(byId, 1, (id, index, row) -> row.add(id),
+                keys -> merge + sets("n", keys, 1) + " RETURN count(n)",
+                merge + " SET n += r[1] RETURN count(n)");
     }
 
-    /** One row per distinct (from, to), {@code {k, from, to, props}}; k is the row's index. */
-    public static List<Map<String, Object>> edgeRows(List<EdgeRecord> edges) {
+    /**
+     * The edge upserts, one {@link Batch} per shape; each returns {@code r[0] AS k} for every row
+     * whose ends exist, k being the row's index among the distinct (from, to) pairs, in order.
+     */
+    public static List<Batch> edgeBatches(EdgeType t, List<EdgeRecord> edges) {
+        String merge = "UNWIND $rows AS r MATCH (a:`" + t.fromLabel() + "` {id: r[1]}) MATCH (b:`" + t.toLabel()
+                + "` {id: r[2]}) MERGE (a)-[e:`" + t.type() + "`]->(b)";
         Map<List<String>, Map<String, Object>> byEnds = new LinkedHashMap<>();
         for (EdgeRecord e : edges) {
             GraphValues.key("edge from", e.fromId());
             GraphValues.key("edge to", e.toId());
             Map<String, Object> props = GraphValues.properties("edge " + e.fromId() + "->" + e.toId(), e.properties());
-            byEnds.computeIfAbsent(List.of(e.fromId(), e.toId()), k -> new LinkedHashMap<>()).putAll(props);
+            Map<String, Object> earlier = byEnds.putIfAbsent(List.of(e.fromId(), e.toId()), props);
+            if (earlier != null) {
+                earlier.putAll(props);
+            }
         }
-        List<Map<String, Object>> rows = new ArrayList<>(byEnds.size());
-        byEnds.forEach((ends, props) -> rows.add(row("k", (long) rows.size(), "from", ends.get(0), "to", ends.get(1), "props", props)));
-        return rows;
+        return batches(byEnds, 3, (ends, index, row) -> {
+            row.add((long) index);
+            row.addAll(ends);
+        }, keys -> merge + sets("e", keys, 3) + " RETURN r[0] AS k", merge + " SET e += r[3] RETURN r[0] AS k");
+    }
+
+    /** The index of each distinct (from, to) pair of {@code edges}, as {@link #edgeBatches} numbers them. */
+    public static Map<List<String>, Long> edgeKeys(List<EdgeRecord> edges) {
+        Map<List<String>, Long> keys = new java.util.HashMap<>();
+        for (EdgeRecord e : edges) {
+            keys.putIfAbsent(List.of(e.fromId(), e.toId()), (long) keys.size());
+        }
+        return keys;
+    }
+
+    private interface RowStart<K> {
+        void accept(K key, int index, List<Object> row);
+    }
+
+    private static <K> List<Batch> batches(Map<K, Map<String, Object>> props, int width, RowStart<K> start,
+                                           Function<List<String>, String> shapeStatement, String mapStatement) {
+        Map<List<String>, List<List<Object>>> byShape = new LinkedHashMap<>();
+        List<String> lastKeys = null;
+        List<List<Object>> lastRows = null;
+        int index = 0;
+        for (Map.Entry<K, Map<String, Object>> e : props.entrySet()) {
+            Map<String, Object> p = e.getValue();
+            if (lastKeys == null || !sameKeys(lastKeys, p)) {
+                lastKeys = List.copyOf(p.keySet());
+                lastRows = byShape.computeIfAbsent(lastKeys, x -> new ArrayList<>());
+                if (byShape.size() > MAX_SHAPES) {
+                    return List.of(mapBatch(props, width, start, mapStatement));
+                }
+            }
+            List<Object> row = new ArrayList<>(width + p.size());
+            start.accept(e.getKey(), index++, row);
+            row.addAll(p.values());
+            lastRows.add(row);
+        }
+        List<Batch> out = new ArrayList<>(byShape.size());
+        byShape.forEach((keys, rows) -> out.add(new Batch(shapeStatement.apply(keys), rows)));
+        return out;
+    }
+
+    private static <K> Batch mapBatch(Map<K, Map<String, Object>> props, int width, RowStart<K> start,
+                                      String statement) {
+        List<List<Object>> rows = new ArrayList<>(props.size());
+        for (Map.Entry<K, Map<String, Object>> e : props.entrySet()) {
+            List<Object> row = new ArrayList<>(width + 1);
+            start.accept(e.getKey(), rows.size(), row);
+            row.add(e.getValue());
+            rows.add(row);
+        }
+        return new Batch(statement, rows);
+    }
+
+    private static boolean sameKeys(List<String> keys, Map<String, Object> p) {
+        if (keys.size() != p.size()) {
+            return false;
+        }
+        int i = 0;
+        for (String k : p.keySet()) {
+            if (!k.equals(keys.get(i++))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code  SET v.`k1` = r[first], v.`k2` = r[first + 1] ...}, or "" without keys. */
+    private static String sets(String var, List<String> keys, int first) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < keys.size(); i++) {
+            sb.append(i == 0 ? " SET " : ", ").append(var).append(".`").append(Identifiers.property(keys.get(i)))
+                    .append("` = r[").append(first + i).append(']');
+        }
+        return sb.toString();
     }
 
     /** Distinct ids, checked. */

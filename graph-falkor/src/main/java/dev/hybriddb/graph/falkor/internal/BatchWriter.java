@@ -1,0 +1,112 @@
+package dev.hybriddb.graph.falkor.internal;
+
+import com.falkordb.ResultSet;
+import dev.hybriddb.HybridDBException;
+import dev.hybriddb.graph.GraphException;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Sends {@link Batch}es in chunks of {@code batchSize} rows, one round trip at a time and in order,
+ * while the calling thread encodes the next chunk: the client's encoding overlaps the server's
+ * execution of the previous chunk. A call of one chunk runs on the calling thread only.
+ *
+ * <p>The first failure stops the call: the chunks before it are written, no later chunk is sent
+ * (the one already encoded is dropped), and the failure is thrown as it came from
+ * {@link Connection}.
+ */
+public final class BatchWriter implements AutoCloseable {
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    private final Connection connection;
+    private final int batchSize;
+    private final ExecutorService senders;
+
+    public BatchWriter(Connection connection, int batchSize) {
+        this.connection = connection;
+        this.batchSize = batchSize;
+        // one sender thread per call in progress; idle threads end after 30 s
+        this.senders = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                r -> {
+                    Thread t = new Thread(r, "hybriddb-falkor-sender-" + THREADS.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+    }
+
+    /** Writes every row of {@code batches} to {@code graph}; {@code onResult} sees each chunk's result in order. */
+    public void write(String graph, List<Batch> batches, String what, Consumer<ResultSet> onResult) {
+        int chunks = 0;
+        for (Batch b : batches) {
+            chunks += (b.rows().size() + batchSize - 1) / batchSize;
+        }
+        if (chunks == 1) {
+            Batch b = batches.get(0);
+            onResult.accept(send(graph, b.text(0, b.rows().size(), 0), what));
+            return;
+        }
+        Future<ResultSet> inFlight = null;
+        int charsPerRow = 0;
+        for (Batch b : batches) {
+            for (int from = 0; from < b.rows().size(); from += batchSize) {
+                int to = Math.min(b.rows().size(), from + batchSize);
+                String text = b.text(from, to, charsPerRow * (to - from));
+                charsPerRow = text.length() / (to - from) + 1;
+                if (inFlight != null) {
+                    onResult.accept(await(inFlight, what));
+                }
+                inFlight = submit(graph, text, what);
+            }
+        }
+        if (inFlight != null) {
+            onResult.accept(await(inFlight, what));
+        }
+    }
+
+    private Future<ResultSet> submit(String graph, String text, String what) {
+        try {
+            return senders.submit(() -> send(graph, text, what));
+        } catch (RejectedExecutionException e) {
+            throw new GraphException(what + " after the backend was closed", e);
+        }
+    }
+
+    private ResultSet send(String graph, String text, String what) {
+        try {
+            return connection.cypher(graph, text, false, true, what);
+        } catch (HybridDBException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new GraphException("unexpected failure in " + what + ": " + e, e);
+        }
+    }
+
+    private static ResultSet await(Future<ResultSet> f, String what) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GraphException("interrupted while waiting for " + what + " (the chunk in flight may be written)", e);
+        } catch (ExecutionException | CancellationException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new GraphException("unexpected failure in " + what + ": " + (cause == null ? e : cause), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        senders.shutdown();
+    }
+}
