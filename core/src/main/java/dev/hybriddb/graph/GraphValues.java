@@ -94,9 +94,32 @@ public final class GraphValues {
      * the property on upsert).
      */
     public static Map<String, Object> properties(String field, Map<String, Object> props) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        props.forEach((k, v) -> out.put(Identifiers.property(k), property(field + "." + k, v)));
+        return properties(field, "", props);
+    }
+
+    /** {@link #properties(String, Map)} with the field named {@code prefix + name}, built only for a message. */
+    private static Map<String, Object> properties(String prefix, String name, Map<String, Object> props) {
+        Map<String, Object> out = new LinkedHashMap<>(Math.max(4, props.size() * 2));
+        props.forEach((k, v) -> out.put(Identifiers.property(k),
+                isPlain(v) ? v : property(prefix + name + "." + k, v)));
         return out;
+    }
+
+    /** A value that is canonical as it is: the common case, checked without building a field name. */
+    private static boolean isPlain(Object v) {
+        if (v == null || v instanceof Long || v instanceof Boolean) {
+            return true;
+        }
+        if (!(v instanceof String s)) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\0' || Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -109,7 +132,7 @@ public final class GraphValues {
         if (node.properties().containsKey("id") && (id == null || !node.id().equals(property("id", id)))) {
             throw new InvalidInputException("property id", id, "must equal the node's key " + node.id());
         }
-        Map<String, Object> out = properties("node " + node.id(), node.properties());
+        Map<String, Object> out = properties("node ", node.id(), node.properties());
         out.remove("id");
         return out;
     }

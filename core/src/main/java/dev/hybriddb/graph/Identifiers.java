@@ -16,11 +16,30 @@ public final class Identifiers {
     private Identifiers() {}
 
     public static String label(String label) {
-        return check("label", label, LABEL, "must match " + LABEL.pattern());
+        return isName(label, false) ? label : check("label", label, LABEL, "must match " + LABEL.pattern());
     }
 
     public static String property(String key) {
-        return check("property key", key, PROPERTY, "must match " + PROPERTY.pattern());
+        return isName(key, true) ? key : check("property key", key, PROPERTY, "must match " + PROPERTY.pattern());
+    }
+
+    /**
+     * The fast check of {@link #LABEL} ({@code underscoreFirst} false) and {@link #PROPERTY}
+     * (true), without a regex: these run once per key of every row written.
+     */
+    private static boolean isName(String s, boolean underscoreFirst) {
+        if (s == null || s.isEmpty() || s.length() > 63) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+            boolean ok = letter || c == '_' && (i > 0 || underscoreFirst) || c >= '0' && c <= '9' && i > 0;
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static String graph(String graph) {
