@@ -4,7 +4,6 @@ import com.falkordb.Graph;
 import dev.hybriddb.bench.BenchContext;
 import dev.hybriddb.bench.Scenario;
 import dev.hybriddb.bench.ScenarioResult;
-import dev.hybriddb.bench.internal.HeapSampler;
 import dev.hybriddb.bench.internal.RawFalkor;
 import dev.hybriddb.bench.internal.TaskData;
 import dev.hybriddb.testing.FalkorService;
@@ -12,8 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Batch sync into FalkorDB: node and edge upserts per second through the SDK, against (a) seed
- * 000's one query per entity and (b) a raw jfalkordb UNWIND loop with no SDK layers.
+ * Batch sync into FalkorDB: node and edge upserts per second through the SDK, against a raw
+ * jfalkordb UNWIND loop with no SDK layers and two one-query-per-entity loops (see {@link PerEntity}).
+ * Test data is generated outside the timed regions, the same way for every side.
  */
 public final class FalkorBatchSync implements Scenario {
     static final int CHUNK = 5_000;
@@ -31,80 +31,65 @@ public final class FalkorBatchSync implements Scenario {
         FalkorService falkor = ctx.falkor();
         try (RawFalkor raw = new RawFalkor(falkor.host(), falkor.port())) {
             for (int n : ctx.profile().falkorRows()) {
-                Rates rawRates = rawUnwind(ctx, raw, n);
-                result.metric("raw-jfalkordb-unwind", "nodes/s @" + n, "nodes/s", rawRates.nodes);
-                result.metric("raw-jfalkordb-unwind", "edges/s @" + n, "edges/s", rawRates.edges);
-                Rates perEntity = perEntity(ctx, raw, Math.min(n, ctx.profile().perEntitySample()));
-                result.metric("seed000-per-entity", "nodes/s @" + n, "nodes/s", perEntity.nodes);
-                result.metric("seed000-per-entity", "edges/s @" + n, "edges/s", perEntity.edges);
-                FalkorSdk.falkorUpserts(ctx, result, n, rawRates, perEntity);
+                String name = ctx.graphName("raw_" + n);
+                raw.drop(name);
+                Graph g = raw.graph(name);
+                Rates rawRates;
+                Rates seed000;
+                Rates idIndex;
+                try {
+                    rawRates = rawUnwind(ctx, raw, g, n);
+                    result.metric("raw-jfalkordb-unwind", "nodes/s @" + n, "nodes/s", rawRates.nodes);
+                    result.metric("raw-jfalkordb-unwind", "edges/s @" + n, "edges/s", rawRates.edges);
+                    // the raw graph now holds the n tasks and n - 1 edges: the per-entity loops re-sync a sample of them
+                    idIndex = PerEntity.withIdIndex(ctx, g, n);
+                    result.metric("per-entity-id-index", "nodes/s @" + n, "nodes/s", idIndex.nodes);
+                    result.metric("per-entity-id-index", "edges/s @" + n, "edges/s", idIndex.edges);
+                    seed000 = PerEntity.asSeed000(ctx, g, n);
+                    result.metric("seed000-per-entity", "nodes/s @" + n, "nodes/s", seed000.nodes);
+                    result.metric("seed000-per-entity", "edges/s @" + n, "edges/s", seed000.edges);
+                } finally {
+                    raw.drop(name);
+                }
+                FalkorSdk.falkorUpserts(ctx, result, n, rawRates, seed000, idIndex);
             }
         }
-        result.note("seed000-per-entity runs on the first " + ctx.profile().perEntitySample()
-                + " rows of each size (one query per entity is too slow for more); its rate does not depend on size");
+        result.note(PerEntity.NOTE.formatted(ctx.profile().perEntitySample(), PerEntity.SAMPLE_SECONDS));
         return result;
     }
 
     /** Nodes/s and edges/s of one run. */
     record Rates(double nodes, double edges) {}
 
-    private Rates rawUnwind(BenchContext ctx, RawFalkor raw, int n) {
-        String name = ctx.graphName("raw_" + n);
-        raw.drop(name);
-        Graph g = raw.graph(name);
+    /** The raw loop into an empty graph with an index on {@code Task.id}; only {@code unwind} calls are timed. */
+    private Rates rawUnwind(BenchContext ctx, RawFalkor raw, Graph g, int n) {
         g.query("CREATE INDEX FOR (t:Task) ON (t.id)");
-        try {
+        long nodeNanos = 0;
+        for (int from = 0; from < n; from += CHUNK) {
+            List<Map<String, Object>> rows = TaskData.tasks(from, Math.min(n, from + CHUNK));
             long t0 = System.nanoTime();
-            for (int from = 0; from < n; from += CHUNK) {
-                raw.unwind(g, NODE_UNWIND, TaskData.tasks(from, Math.min(n, from + CHUNK)));
-            }
-            double nodes = n / seconds(t0);
-            long t1 = System.nanoTime();
-            for (int from = 0; from < n; from += CHUNK) {
-                raw.unwind(g, EDGE_UNWIND, TaskData.edges(from, Math.min(n, from + CHUNK)));
-            }
-            double edges = (n - 1) / seconds(t1);
-            ctx.log("raw UNWIND %,d rows: %,.0f nodes/s, %,.0f edges/s", n, nodes, edges);
-            return new Rates(nodes, edges);
-        } finally {
-            raw.drop(name);
+            raw.unwind(g, NODE_UNWIND, rows);
+            nodeNanos += System.nanoTime() - t0;
         }
+        long edgeNanos = 0;
+        for (int from = 0; from < n; from += CHUNK) {
+            List<Map<String, Object>> rows = TaskData.edges(from, Math.min(n, from + CHUNK));
+            long t0 = System.nanoTime();
+            raw.unwind(g, EDGE_UNWIND, rows);
+            edgeNanos += System.nanoTime() - t0;
+        }
+        Rates rates = new Rates(n / secondsOf(nodeNanos), (n - 1) / secondsOf(edgeNanos));
+        ctx.log("raw UNWIND %,d rows: %,.0f nodes/s, %,.0f edges/s", n, rates.nodes, rates.edges);
+        return rates;
     }
 
-    /** Seed 000's sync: one MERGE per task, one MATCH ... MERGE per dependency. */
-    private Rates perEntity(BenchContext ctx, RawFalkor raw, int n) {
-        String name = ctx.graphName("seed000_" + n);
-        raw.drop(name);
-        Graph g = raw.graph(name);
-        g.query("CREATE INDEX FOR (t:Task) ON (t.id)");
-        try {
-            long t0 = System.nanoTime();
-            for (Map<String, Object> row : TaskData.tasks(0, n)) {
-                g.query("MERGE (t:Task {id: $id}) SET t.title = $title, t.status = $status, t.priority = $priority", row);
-            }
-            double nodes = n / seconds(t0);
-            List<Map<String, Object>> edges = TaskData.edges(0, n);
-            long t1 = System.nanoTime();
-            for (Map<String, Object> e : edges) {
-                g.query("MATCH (a:Task {id: $f}), (b:Task {id: $t}) MERGE (a)-[:DEPENDS_ON]->(b)", e);
-            }
-            double edgeRate = edges.size() / seconds(t1);
-            ctx.log("seed 000 per entity %,d rows: %,.0f nodes/s, %,.0f edges/s", n, nodes, edgeRate);
-            return new Rates(nodes, edgeRate);
-        } finally {
-            raw.drop(name);
-        }
-    }
-
+    /** Seconds since {@code startNanos} ({@link System#nanoTime()}), never zero. */
     static double seconds(long startNanos) {
-        return Math.max(1e-9, (System.nanoTime() - startNanos) / 1e9);
+        return secondsOf(System.nanoTime() - startNanos);
     }
 
-    /** Peak heap of a run, for the 1M target. */
-    static double peakHeap(Runnable work) {
-        try (HeapSampler heap = HeapSampler.start()) {
-            work.run();
-            return heap.peakMegabytes();
-        }
+    /** Seconds of a duration in nanoseconds, never zero. */
+    static double secondsOf(long nanos) {
+        return Math.max(1e-9, nanos / 1e9);
     }
 }
