@@ -1,0 +1,155 @@
+package dev.hybriddb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.hybriddb.testing.PostgresService;
+import dev.hybriddb.testing.TestServices;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a transaction of the SDK sends to PostgreSQL: the tenant setting, the work's own statements
+ * and COMMIT, and nothing else (no validation queries, no isolation, read-only or session resets),
+ * so the SDK's plumbing costs no round trips beyond what raw JDBC doing the same work costs.
+ */
+class DatabaseRoundTripsIT {
+    private static final Set<String> CONNECTION_CALLS = Set.of("setAutoCommit", "commit", "rollback", "createStatement",
+            "prepareStatement", "prepareCall", "setTransactionIsolation", "setReadOnly", "isValid", "setSavepoint",
+            "releaseSavepoint", "setSchema", "setCatalog", "setClientInfo", "setNetworkTimeout");
+    private static final String SET_TENANT = "prepare select set_config('hybriddb.tenant_id', ?, true)";
+
+    private static PostgresService pg;
+    private static HikariDataSource pool;
+    private static Database db;
+    private static final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+
+    @BeforeAll
+    static void setUp() {
+        pg = TestServices.freshDatabase("core_rt");
+        HikariConfig hc = new HikariConfig();
+        hc.setJdbcUrl(pg.jdbcUrl());
+        hc.setUsername(pg.appUser());
+        hc.setPassword(pg.appPassword());
+        hc.setMaximumPoolSize(1);
+        hc.setPoolName("round-trips-it");
+        pool = new HikariDataSource(hc);
+        db = Database.of(recording(pool));
+    }
+
+    @AfterAll
+    static void tearDown() {
+        if (pool != null) {
+            pool.close();
+        }
+        if (pg != null) {
+            TestServices.dropDatabase(pg);
+        }
+    }
+
+    @BeforeEach
+    void clear() {
+        calls.clear();
+    }
+
+    @Test
+    void aTenantTransactionIsTheTenantSettingTheWorkAndCommit() {
+        int one = db.inTenant(UUID.randomUUID(), c -> {
+            try (PreparedStatement ps = c.prepareStatement("select 1"); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+        assertThat(one).isEqualTo(1);
+        assertThat(calls).containsExactly("setAutoCommit(false)", SET_TENANT, "execute", "prepare select 1",
+                "executeQuery", "commit");
+    }
+
+    @Test
+    void jooqWorkAddsOnlyItsOwnStatement() {
+        int two = db.inTenant(UUID.randomUUID(), c -> db.dsl(c).fetchSingle("select 2").get(0, Integer.class));
+        assertThat(two).isEqualTo(2);
+        assertThat(calls).containsExactly("setAutoCommit(false)", SET_TENANT, "execute", "prepare select 2",
+                "execute", "commit");
+    }
+
+    @Test
+    void aTransactionWithoutTenantIsTheWorkAndCommit() {
+        db.inTransaction(c -> db.dsl(c).execute("select 3"));
+        assertThat(calls).containsExactly("setAutoCommit(false)", "prepare select 3", "execute", "commit");
+    }
+
+    @Test
+    void failedWorkRollsBackWithoutFurtherStatements() {
+        try {
+            db.inTenant(UUID.randomUUID(), c -> {
+                throw new IllegalStateException("boom");
+            });
+        } catch (IllegalStateException expected) {
+            // the work's own exception, as DatabaseIT checks
+        }
+        assertThat(calls).containsExactly("setAutoCommit(false)", SET_TENANT, "execute", "rollback");
+    }
+
+    /** A data source recording the transaction and statement calls made on its connections. */
+    private static DataSource recording(DataSource target) {
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    Object out = invoke(method, target, args);
+                    return out instanceof Connection c ? wrap(Connection.class, c, DatabaseRoundTripsIT::onConnection) : out;
+                });
+    }
+
+    private static Object onConnection(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+        String name = method.getName();
+        if (CONNECTION_CALLS.contains(name)) {
+            calls.add(name.equals("prepareStatement") ? "prepare " + args[0]
+                    : args != null && args.length == 1 && args[0] instanceof Boolean b ? name + "(" + b + ")" : name);
+        }
+        Object out = invoke(method, target, args);
+        if (out instanceof PreparedStatement ps) {
+            return wrap(PreparedStatement.class, ps, DatabaseRoundTripsIT::onStatement);
+        }
+        return out instanceof Statement st ? wrap(Statement.class, st, DatabaseRoundTripsIT::onStatement) : out;
+    }
+
+    private static Object onStatement(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+        if (method.getName().startsWith("execute") || method.getName().equals("addBatch")) {
+            calls.add(method.getName());
+        }
+        return invoke(method, target, args);
+    }
+
+    private interface Handler {
+        Object handle(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable;
+    }
+
+    private static <T> T wrap(Class<T> type, T target, Handler handler) {
+        InvocationHandler h = (proxy, method, args) -> handler.handle(target, method, args);
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, h));
+    }
+
+    private static Object invoke(java.lang.reflect.Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}
