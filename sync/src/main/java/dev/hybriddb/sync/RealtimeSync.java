@@ -10,6 +10,7 @@ import dev.hybriddb.sync.internal.Outbox;
 import dev.hybriddb.sync.internal.OutboxConsumer;
 import dev.hybriddb.sync.internal.RoundResult;
 import dev.hybriddb.sync.internal.Tenants;
+import dev.hybriddb.sync.internal.WakeLock;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -38,7 +39,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>One worker thread. It holds one dedicated, non-pooled connection that LISTENs on
  * {@code hybriddb_outbox} (reopened with exponential backoff when it dies) and also wakes on a poll
- * timer, the safety net for lost wake-ups. Each round, in one transaction on a pooled connection
+ * timer, the safety net for lost wake-ups. Before it sleeps it takes the wake lock on that
+ * connection ({@code WakeLock}): writers send the NOTIFY only while a consumer sleeps, and the lock
+ * waits for the writers that skipped it to commit, after which one more round picks their rows up.
+ * When it cannot take the lock (another consumer sleeps with it, or a writer transaction stays
+ * open) it sleeps at most 100 ms, or the poll interval when another consumer holds it. Each round, in one transaction on a pooled connection
  * of the owner (or a service) role: claims up to {@code batchSize} outbox rows with
  * {@code FOR UPDATE SKIP LOCKED}, takes each tenant's sync lock (a tenant another consumer or a
  * rebuild holds waits for a later round), reads the current state of the rows under the tenant's
@@ -54,6 +59,8 @@ import org.slf4j.LoggerFactory;
 public final class RealtimeSync implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RealtimeSync.class);
     private static final AtomicLong THREADS = new AtomicLong();
+    /** The longest sleep without the wake lock (see {@link #unarmedPoll()}). */
+    private static final Duration UNARMED_POLL = Duration.ofMillis(100);
 
     private final Database database;
     private final ListenConnectionFactory listenFactory;
@@ -72,6 +79,7 @@ public final class RealtimeSync implements AutoCloseable {
     private volatile Connection listenConnection;
     private volatile Connection inFlight;
     private volatile boolean wakeRequested;
+    private volatile boolean armed;
 
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong batches = new AtomicLong();
@@ -265,6 +273,9 @@ public final class RealtimeSync implements AutoCloseable {
             }
             try {
                 drain();
+                if (!armed && arm()) {
+                    drain();                    // the writers that skipped the NOTIFY have committed
+                }
                 backoff = 0;
             } catch (RuntimeException | SQLException e) {
                 errors.incrementAndGet();
@@ -274,8 +285,60 @@ public final class RealtimeSync implements AutoCloseable {
                 sleep(backoff);
                 continue;
             }
-            awaitWakeUp();
+            awaitWakeUp(armed ? pollInterval : unarmedPoll());
+            disarm();
         }
+    }
+
+    /**
+     * Before sleeping: takes the wake lock (WakeLock) on the LISTEN connection, so that writers
+     * notify from now on; returns once the writers that skipped the NOTIFY have committed.
+     */
+    private boolean arm() {
+        Connection c = listenConnection;
+        if (c == null) {
+            return false;
+        }
+        try {
+            armed = WakeLock.arm(c);
+        } catch (SQLException e) {
+            LOG.warn("realtime sync: LISTEN connection lost ({}); reconnecting", e.getMessage());
+            closeListen();
+        }
+        return armed;
+    }
+
+    /** On waking: releases the wake lock; writers stop notifying while this consumer drains. */
+    private void disarm() {
+        Connection c = listenConnection;
+        if (!armed || c == null) {
+            return;
+        }
+        armed = false;
+        try {
+            WakeLock.disarm(c);
+        } catch (SQLException e) {
+            LOG.warn("realtime sync: LISTEN connection lost ({}); reconnecting", e.getMessage());
+            closeListen();
+        }
+    }
+
+    /**
+     * How long to sleep without the wake lock: the poll interval when another consumer sleeps with
+     * it (writers wake every listener); else at most {@link #UNARMED_POLL}, since a writer
+     * transaction still open may have skipped its NOTIFY.
+     */
+    private Duration unarmedPoll() {
+        Connection c = listenConnection;
+        try {
+            if (c != null && WakeLock.heldBySleeper(c)) {
+                return pollInterval;
+            }
+        } catch (SQLException e) {
+            LOG.warn("realtime sync: LISTEN connection lost ({}); reconnecting", e.getMessage());
+            closeListen();
+        }
+        return pollInterval.compareTo(UNARMED_POLL) < 0 ? pollInterval : UNARMED_POLL;
     }
 
     private long nextBackoff(long current) {
@@ -347,6 +410,7 @@ public final class RealtimeSync implements AutoCloseable {
             try (Statement st = c.createStatement()) {
                 st.execute("LISTEN " + Outbox.CHANNEL);
             }
+            WakeLock.prepare(c);
             listenConnection = c;
             if (connects.incrementAndGet() > 1) {
                 LOG.info("realtime sync: LISTEN connection re-established");
@@ -359,9 +423,9 @@ public final class RealtimeSync implements AutoCloseable {
         }
     }
 
-    /** Waits for a notification, a wake-up request, the poll interval, or stop. */
-    private void awaitWakeUp() {
-        long deadline = System.nanoTime() + pollInterval.toNanos();
+    /** Waits for a notification, a wake-up request, {@code timeout}, or stop. */
+    private void awaitWakeUp(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (running && !wakeRequested) {
             long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
             if (left <= 0) {
@@ -390,6 +454,7 @@ public final class RealtimeSync implements AutoCloseable {
     private void closeListen() {
         Connection c = listenConnection;
         listenConnection = null;
+        armed = false;                              // a closed session holds no lock
         closeQuietly(c);
     }
 

@@ -352,6 +352,30 @@ abstract class AbstractSyncIT {
         }
     }
 
+    /**
+     * Writers skip the NOTIFY while the consumer is awake (changelog 0930): a change committed in
+     * the middle of a slow round must still arrive, with a poll interval far too long to help.
+     */
+    @Test
+    void aChangeCommittedWhileTheConsumerIsBusyArrivesWithoutThePoll() throws Exception {
+        Workspace w = new Workspace(db.app).seed(0);
+        SlowGraph slow = new SlowGraph(graph, 1000);
+        try (RealtimeSync rt = realtime(slow, "busy2").pollInterval(Duration.ofMinutes(10)).build()) {
+            rt.start();
+            assertThat(slow.entered.await(60, TimeUnit.SECONDS)).isTrue();     // inside a slow round
+            List<UUID> meanwhile = w.addTasks(1);
+            w.exec("UPDATE users SET name = 'meanwhile' WHERE id = ?", w.users.get(0));
+            awaitDrained();
+            assertThat(node("busy2", w.tenant, "Task", meanwhile.get(0))).isNotNull();
+            assertThat(node("busy2", w.tenant, "User", w.users.get(0)).properties()).containsEntry("name", "meanwhile");
+            awaitListening(rt);
+            List<UUID> later = w.addTasks(1);                                // the consumer sleeps: this one notifies
+            awaitDrained();
+            assertThat(node("busy2", w.tenant, "Task", later.get(0))).isNotNull();
+        }
+        assertConverged(graph, "busy2", w.tenant);
+    }
+
     @Test
     void stopAndRestartInTheMiddleOfABatch() throws Exception {
         Workspace w = new Workspace(db.app).seed(0);

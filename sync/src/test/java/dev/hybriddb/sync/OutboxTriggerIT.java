@@ -17,10 +17,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import dev.hybriddb.sync.internal.WakeLock;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
-/** The outbox triggers of changelog 0900/0910, written by the application role. */
+/** The outbox triggers of changelogs 0900-0930, written by the application role, and the wake-up rule. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OutboxTriggerIT {
     private SyncTestDb db;
@@ -99,6 +100,7 @@ class OutboxTriggerIT {
     void aWakeUpCarriesNoPayload() throws Exception {
         try (Connection listen = db.listen().open(); Statement st = listen.createStatement()) {
             st.execute("LISTEN hybriddb_outbox");
+            assertThat(WakeLock.arm(listen)).isTrue();          // asleep, like a consumer: writers notify
             w.addTasks(3);
             PGNotification[] n = listen.unwrap(PGConnection.class).getNotifications(10_000);
             assertThat(n).isNotEmpty();
@@ -106,5 +108,126 @@ class OutboxTriggerIT {
             assertThat(n[0].getParameter()).isEmpty();
         }
         assertThat(outbox()).hasSizeGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void writersSkipTheNotifyWhileNoConsumerSleeps() throws Exception {
+        try (Connection listen = db.listen().open(); Statement st = listen.createStatement()) {
+            st.execute("LISTEN hybriddb_outbox");
+            w.addTasks(2);
+            assertThat(listen.unwrap(PGConnection.class).getNotifications(500)).isNullOrEmpty();
+            assertThat(WakeLock.arm(listen)).isTrue();
+            w.addTasks(1);
+            assertThat(listen.unwrap(PGConnection.class).getNotifications(10_000)).isNotEmpty();
+            WakeLock.disarm(listen);
+        }
+        assertThat(outbox()).extracting(r -> r.get("table")).filteredOn("tasks"::equals).hasSize(3);
+    }
+
+    @Test
+    void aConsumerArmingWaitsForTheWritersThatSkippedTheNotify() throws Exception {
+        try (Connection writer = db.appPool.getConnection(); Connection listen = db.listen().open()) {
+            writer.setAutoCommit(false);
+            Workspace.exec(writer, "SELECT set_config('hybriddb.tenant_id', ?, true)", w.tenant.toString());
+            Workspace.exec(writer, "UPDATE tasks SET title = 'open' WHERE id = ?", w.tasks.get(0));   // skipped its NOTIFY
+            WakeLock.prepare(listen);
+            assertThat(WakeLock.arm(listen)).as("the open writer holds the lock shared").isFalse();
+            assertThat(WakeLock.heldBySleeper(listen)).isFalse();
+            writer.commit();
+            assertThat(WakeLock.arm(listen)).isTrue();
+            try (Connection other = db.listen().open()) {
+                assertThat(WakeLock.heldBySleeper(other)).isTrue();
+            }
+        }
+        assertThat(outbox()).hasSize(1);
+    }
+
+    @Test
+    void theWakeKeyIsTheOneTheConsumerUses() {
+        Object key = db.owner.inTransaction(c -> scalar(c, "SELECT hybriddb_outbox_wake_key()"));
+        assertThat(key).isEqualTo(WakeLock.KEY);
+    }
+
+    @Test
+    void everyProjectedTableHasItsOwnGeneratedCaptureFunction() {
+        List<String> generic = db.owner.inTransaction(c -> strings(c, "SELECT tgrelid::regclass::text FROM pg_trigger "
+                + "WHERE tgfoid = 'hybriddb_outbox_capture()'::regprocedure"));
+        assertThat(generic).isEmpty();
+        List<String> own = db.owner.inTransaction(c -> strings(c, "SELECT tgname || '=' || tgfoid::regproc::text FROM pg_trigger "
+                + "WHERE tgname LIKE 'tasks\\_hybriddb\\_outbox%' ORDER BY tgname"));
+        assertThat(own).containsExactly("tasks_hybriddb_outbox=tasks_hybriddb_outbox", "tasks_hybriddb_outbox_upd=tasks_hybriddb_outbox");
+        List<String> indexes = db.owner.inTransaction(c -> strings(c, "SELECT indexrelid::regclass::text FROM pg_index "
+                + "WHERE indrelid = 'hybriddb_sync.hybriddb_outbox'::regclass"));
+        assertThat(indexes).as("the consumer claims by primary key only").containsExactly("hybriddb_sync.hybriddb_outbox_pkey");
+    }
+
+    @Test
+    void anApplicationTableAttachedTheOldWayOrTheNewWayWritesTheSameRows() {
+        db.owner.inTransaction(c -> {
+            for (String t : List.of("app_old", "app_new")) {
+                Workspace.exec(c, "CREATE TABLE " + t + " (id uuid PRIMARY KEY, tenant_id uuid NOT NULL, owner_id uuid, "
+                        + "name text, token text)");
+                Workspace.exec(c, "GRANT SELECT, INSERT, UPDATE, DELETE ON " + t + " TO " + db.pg.appUser());
+            }
+            // as 0900's attach did: the generic function with the arguments as trigger arguments
+            Workspace.exec(c, "CREATE TRIGGER app_old_hybriddb_outbox AFTER INSERT OR DELETE ON app_old FOR EACH ROW "
+                    + "EXECUTE FUNCTION hybriddb_outbox_capture('id', 'owner_id', 'token')");
+            Workspace.exec(c, "CREATE TRIGGER app_old_hybriddb_outbox_upd AFTER UPDATE ON app_old FOR EACH ROW "
+                    + "WHEN (OLD.* IS DISTINCT FROM NEW.*) EXECUTE FUNCTION hybriddb_outbox_capture('id', 'owner_id', 'token')");
+            Workspace.exec(c, "SELECT hybriddb_outbox_attach('app_new', 'id', 'owner_id', 'token')");
+            return null;
+        });
+        UUID id = UUID.randomUUID();
+        UUID owner1 = UUID.randomUUID();
+        UUID owner2 = UUID.randomUUID();
+        for (String t : List.of("app_old", "app_new")) {
+            w.exec("INSERT INTO " + t + " (id, tenant_id, owner_id, name, token) VALUES (?, ?, ?, 'a', 's3cret')", id, w.tenant, owner1);
+            w.exec("UPDATE " + t + " SET name = 'b' WHERE id = ?", id);
+            w.exec("UPDATE " + t + " SET owner_id = ? WHERE id = ?", owner2, id);
+            w.exec("DELETE FROM " + t + " WHERE id = ?", id);
+        }
+        List<Map<String, Object>> rows = outbox();
+        assertThat(rows).hasSize(8);
+        for (int i = 0; i < 4; i++) {
+            Map<String, Object> old = new java.util.HashMap<>(rows.get(i));
+            Map<String, Object> neu = new java.util.HashMap<>(rows.get(i + 4));
+            assertThat(old.remove("table")).isEqualTo("app_old");
+            assertThat(neu.remove("table")).isEqualTo("app_new");
+            assertThat(neu).isEqualTo(old);
+        }
+        assertThat((String) rows.get(6).get("old")).contains(owner1.toString()).contains(w.tenant.toString());
+        assertThat((String) rows.get(7).get("old")).contains("\"name\": \"b\"").doesNotContain("s3cret", "token");
+        db.owner.inTransaction(c -> {
+            Workspace.exec(c, "SELECT hybriddb_outbox_detach('app_new')");
+            Workspace.exec(c, "DROP TABLE app_old, app_new");
+            return null;
+        });
+        List<String> left = db.owner.inTransaction(c -> strings(c, "SELECT proname::text FROM pg_proc WHERE proname = 'app_new_hybriddb_outbox'"));
+        assertThat(left).isEmpty();
+    }
+
+    @Test
+    void attachingAMissingColumnFailsClearly() {
+        assertThatThrownBy(() -> db.owner.inTransaction(c -> {
+            Workspace.exec(c, "SELECT hybriddb_outbox_attach('tasks', 'id', 'no_such_column')");
+            return null;
+        })).isInstanceOf(HybridDBException.class).hasMessageContaining("no_such_column");
+    }
+
+    private static Object scalar(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getObject(1);
+        }
+    }
+
+    private static List<String> strings(Connection c, String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
     }
 }
