@@ -359,7 +359,7 @@ abstract class AbstractSyncIT {
     @Test
     void aChangeCommittedWhileTheConsumerIsBusyArrivesWithoutThePoll() throws Exception {
         Workspace w = new Workspace(db.app).seed(0);
-        SlowGraph slow = new SlowGraph(graph, 1000);
+        SlowGraph slow = new SlowGraph(graph, 400);
         try (RealtimeSync rt = realtime(slow, "busy2").pollInterval(Duration.ofMinutes(10)).build()) {
             rt.start();
             assertThat(slow.entered.await(60, TimeUnit.SECONDS)).isTrue();     // inside a slow round
