@@ -83,11 +83,8 @@ public final class HybridDB implements AutoCloseable {
     /**
      * Runs {@code work} in one transaction scoped to {@code tenantId} and returns its result. On a
      * transient failure the whole work runs again in a fresh transaction, so keep it free of
-     * outside side effects.
-     *
-     * <p>An expression lambda whose body is a method call fits both this and the {@code Consumer}
-     * overload; write a block lambda ({@code scope -> { return ...; }}) or type the parameter
-     * ({@code (TenantScope scope) -> ...}).
+     * outside side effects. For work without a result use {@link #useTenant(UUID, Consumer)}
+     * (the names follow jdbi's {@code withHandle} / {@code useHandle}).
      */
     public <T> T withTenant(UUID tenantId, Function<TenantScope, T> work) {
         Objects.requireNonNull(work, "work");
@@ -95,7 +92,7 @@ public final class HybridDB implements AutoCloseable {
     }
 
     /** As {@link #withTenant(UUID, Function)} for work without a result. */
-    public void withTenant(UUID tenantId, Consumer<TenantScope> work) {
+    public void useTenant(UUID tenantId, Consumer<TenantScope> work) {
         Objects.requireNonNull(work, "work");
         withTenant(tenantId, scope -> {
             work.accept(scope);

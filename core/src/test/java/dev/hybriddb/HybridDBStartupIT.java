@@ -97,12 +97,12 @@ class HybridDBStartupIT {
         UUID a = UUID.randomUUID();
         UUID b = UUID.randomUUID();
         try (HybridDB db = HybridDB.builder().config(config(ROLE, ROLE_PASSWORD).build()).build()) {
-            db.withTenant(a, scope -> {
+            db.useTenant(a, scope -> {
                 scope.dsl().execute("insert into notes(tenant_id, body) values (?, ?)", scope.tenantId(), "for a");
             });
             List<String> seenByB = db.withTenant(b, (TenantScope scope) -> scope.dsl().fetch("select body from notes").getValues(0, String.class));
             assertThat(seenByB).isEmpty();
-            assertThatThrownBy(() -> db.withTenant(b, scope -> {
+            assertThatThrownBy(() -> db.useTenant(b, scope -> {
                 scope.dsl().execute("insert into notes(tenant_id, body) values (?, ?)", a, "forged");
             })).isInstanceOf(HybridDBException.class).hasMessageContaining("42501");
             List<String> seenByA = db.withTenant(a, scope -> {

@@ -55,7 +55,7 @@ public final class BenchContext implements AutoCloseable {
     /** Creates a tenant row (row-level security lets a tenant insert only itself). */
     public java.util.UUID newTenant(dev.hybriddb.HybridDB db, String name) {
         java.util.UUID tenant = java.util.UUID.randomUUID();
-        db.withTenant(tenant, s -> {
+        db.useTenant(tenant, s -> {
             s.dsl().execute("INSERT INTO tenants (id, name, slug) VALUES (?, ?, ?)", tenant, name, name + "-" + tenant);
         });
         return tenant;

@@ -178,7 +178,7 @@ class WorkspaceRepositoriesIT {
             return null;
         });
         assertThat(in((TenantScope x) -> x.projects().dependencies(p.id()))).containsExactly(q.id());
-        assertThatThrownBy(() -> db.withTenant(tenant, (TenantScope x) -> x.projects().addDependency(p.id(), p.id())))
+        assertThatThrownBy(() -> db.useTenant(tenant, (TenantScope x) -> x.projects().addDependency(p.id(), p.id())))
                 .isInstanceOfSatisfying(ConstraintViolationException.class,
                         e -> assertThat(e.constraint()).isEqualTo("project_dependencies_no_self"));
         assertThatThrownBy(() -> in(x -> x.projects().create(ProjectFields.of("hybriddb", null))))

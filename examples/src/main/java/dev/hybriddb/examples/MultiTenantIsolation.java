@@ -33,7 +33,7 @@ public final class MultiTenantIsolation {
             db.migrate();
             UUID acme = UUID.randomUUID();
             UUID globex = UUID.randomUUID();
-            db.withTenant(acme, s -> {
+            db.useTenant(acme, s -> {
                 Workspace.tenant(s, "Acme");
                 Workspace.agent(s, "Ada", "coder", null, "java");
                 Workspace.agent(s, "Alan", "reviewer", null, "java");
@@ -58,7 +58,7 @@ public final class MultiTenantIsolation {
 
             boolean refused;
             try {
-                db.withTenant(acme, s -> {
+                db.useTenant(acme, s -> {
                     s.dsl().execute("INSERT INTO agents (tenant_id, name) VALUES (?, 'Mallory')", globex);
                 });
                 refused = false;

@@ -78,14 +78,14 @@ public final class QuickStart {
                 + coordinator.mode() + ")");
 
         // tag::assign[]
-        db.withTenant(tenant, s -> {
+        db.useTenant(tenant, s -> {
             s.dsl().execute("UPDATE tasks SET assigned_agent_id = ?, status = 'in_progress' WHERE id = ?", agentId, taskId);
         });
         sync.syncTask(tenant, taskId);                      // the ASSIGNED_TO edge follows the foreign key
         // end::assign[]
         out.println("4. Assigned in both stores: " + agentName + " -[:ASSIGNED_TO]-> 'Implement feature X'");
 
-        db.withTenant(tenant, s -> {
+        db.useTenant(tenant, s -> {
             s.dsl().execute("INSERT INTO agent_executions (tenant_id, agent_id, task_id, result, started_at, finished_at, duration_ms)"
                     + " VALUES (?, ?, ?, 'success', now() - interval '42 seconds', now(), 42000)", tenant, agentId, taskId);
             s.dsl().execute("UPDATE tasks SET status = 'completed', completed_at = now() WHERE id = ?", taskId);

@@ -57,7 +57,7 @@ public final class RealtimeSyncExample {
                     (System.nanoTime() - t0) / 1_000_000);
 
             realtime.stop();
-            db.withTenant(tenant, s -> {
+            db.useTenant(tenant, s -> {
                 for (int i = 1; i <= 3; i++) {
                     Workspace.task(s, "Written while the consumer is down " + i, null);
                 }
@@ -69,7 +69,7 @@ public final class RealtimeSyncExample {
             boolean caughtUp = await(() -> count(graph, graphName, "MATCH (t:Task) RETURN count(t) AS n", null) == 4);
             out.println("3. Consumer restarted: the graph caught up to " + count(graph, graphName, "MATCH (t:Task) RETURN count(t) AS n", null) + " tasks");
 
-            db.withTenant(tenant, s -> {
+            db.useTenant(tenant, s -> {
                 s.dsl().execute("DELETE FROM tasks WHERE id = ?", task);
             });
             boolean deleted = await(() -> count(graph, graphName, "MATCH (t:Task {id: $id}) RETURN count(t) AS n", task) == 0);

@@ -52,7 +52,7 @@ public final class SemanticMemoryRag {
         try (HybridDB db = HybridDB.builder().config(settings.hybridConfig()).build()) {
             db.migrate();
             UUID tenant = UUID.randomUUID();
-            db.withTenant(tenant, s -> {
+            db.useTenant(tenant, s -> {
                 Workspace.tenant(s, "Memory");
             });
             // tag::documents[]

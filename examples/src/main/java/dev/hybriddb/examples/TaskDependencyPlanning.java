@@ -32,7 +32,7 @@ public final class TaskDependencyPlanning {
             db.migrate();
             UUID tenant = UUID.randomUUID();
             Map<String, UUID> tasks = new LinkedHashMap<>();
-            db.withTenant(tenant, s -> {
+            db.useTenant(tenant, s -> {
                 Workspace.tenant(s, "Planning");
                 for (String title : List.of("design", "implement", "write docs", "test", "release")) {
                     tasks.put(title, Workspace.task(s, title, null));
@@ -69,7 +69,7 @@ public final class TaskDependencyPlanning {
                 if (wave.isEmpty()) {
                     throw new IllegalStateException("no task can start: a dependency cycle?");
                 }
-                db.withTenant(tenant, s -> {
+                db.useTenant(tenant, s -> {
                     wave.forEach(title -> s.dsl().execute("UPDATE tasks SET status = 'completed' WHERE id = ?", tasks.get(title)));
                 });
                 wave.forEach(title -> sync.syncTask(tenant, tasks.get(title)));

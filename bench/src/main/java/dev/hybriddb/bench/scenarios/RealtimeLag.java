@@ -98,7 +98,7 @@ public final class RealtimeLag implements Scenario {
             }
             int seq = i;
             writers.execute(() -> {
-                db.withTenant(tenant, s -> {
+                db.useTenant(tenant, s -> {
                     s.dsl().execute("UPDATE tasks SET priority = ? WHERE id = ?", base + seq, tasks.get(seq % tasks.size()));
                 });
                 committedAt.put(seq, System.nanoTime());
@@ -174,7 +174,7 @@ public final class RealtimeLag implements Scenario {
             pool.execute(() -> {
                 for (long i = next.getAndIncrement(); i < ops; i = next.getAndIncrement()) {
                     long v = i;
-                    db.withTenant(tenant, s -> {
+                    db.useTenant(tenant, s -> {
                         s.dsl().execute("UPDATE tasks SET description = ? WHERE id = ?", "v" + salt + "-" + v, tasks.get((int) (v % tasks.size())));
                     });
                 }

@@ -34,7 +34,7 @@ public final class MoveOntoHybridDB {
         boolean consistent;
         try (HybridDB db = HybridDB.builder().config(settings.hybridConfig()).build()) {
             db.migrate();
-            db.withTenant(tenant, s -> {
+            db.useTenant(tenant, s -> {
                 s.dsl().execute("INSERT INTO tenants (id, name, slug, status) VALUES (?, 'Coherence', ?, 'active')",
                         tenant, "coherence-" + tenant);
             });

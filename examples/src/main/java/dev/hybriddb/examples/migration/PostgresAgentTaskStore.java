@@ -24,7 +24,7 @@ public final class PostgresAgentTaskStore implements AgentTaskStore {
     // tag::upsert[]
     @Override
     public void put(AgentTask t) {
-        db.withTenant(tenant, s -> {
+        db.useTenant(tenant, s -> {
             AgentTasksRecord r = s.dsl().newRecord(AGENT_TASKS);
             r.setId(t.id());
             r.setTenantId(tenant);
@@ -44,7 +44,7 @@ public final class PostgresAgentTaskStore implements AgentTaskStore {
 
     /** Writes many tasks in one transaction (the backfill). */
     public void putAll(List<AgentTask> tasks) {
-        db.withTenant(tenant, s -> {
+        db.useTenant(tenant, s -> {
             tasks.forEach(t -> insert(s.dsl(), t));
         });
     }
