@@ -19,14 +19,13 @@ import javax.sql.DataSource;
  * Create, read, update, delete of one agent per cycle, each step its own tenant-scoped
  * transaction: through HybridDB ({@code withTenant} + generated jOOQ records) against raw JDBC on
  * the same pool doing the same statements with the same bind values (the raw read reads every
- * column of the row, as the SDK maps it into a record). Rounds alternate to share the machine's
- * noise. Both paths first warm up for as many cycles as are measured: the SDK path runs far more
- * code (jOOQ renders and maps every statement) and reaches its steady state only after a few
- * thousand cycles on a loaded 2-core machine, and steady state is what the target is about.
+ * column of the row, as the SDK maps it into a record). The two paths take turns cycle by cycle
+ * (and turns at going first), so the noise of a shared machine falls on both alike rather than on
+ * whichever block of cycles it happened to hit. Both first warm up for as many cycles as are
+ * measured: the SDK path runs far more code (jOOQ renders and maps every statement) and needs a few
+ * thousand cycles on a loaded 2-core machine to reach the steady state the target is about.
  */
 public final class RepositoryCrud implements Scenario {
-    static final int ROUNDS = 4;
-
     @Override
     public String name() {
         return "repository-crud";
@@ -38,22 +37,32 @@ public final class RepositoryCrud implements Scenario {
         PostgresService pg = ctx.migratedDatabase();
         try (HybridDB db = HybridDB.builder().config(ctx.config(pg, 4)).build()) {
             UUID tenant = ctx.newTenant(db, "crud");
-            int ops = Math.max(10, ctx.profile().crudOps() / ROUNDS);
-            for (int round = 0; round < ROUNDS; round++) {     // warm-up both paths, as long as measured
-                sdk(db, tenant, ops);
-                raw(db.database().dataSource(), tenant, ops);
+            DataSource ds = db.database().dataSource();
+            int total = Math.max(40, ctx.profile().crudOps());
+            for (int i = 0; i < total; i++) {                  // warm-up both paths, as long as measured
+                sdk(db, tenant, 1);
+                raw(ds, tenant, 1);
             }
-            double sdkNanos = 0;
-            double rawNanos = 0;
-            for (int round = 0; round < ROUNDS; round++) {
+            long sdkNanos = 0;
+            long rawNanos = 0;
+            for (int i = 0; i < total; i++) {                  // cycle by cycle, taking turns to go first
+                boolean sdkFirst = i % 2 == 0;
                 long t0 = System.nanoTime();
-                sdk(db, tenant, ops);
+                if (sdkFirst) {
+                    sdk(db, tenant, 1);
+                } else {
+                    raw(ds, tenant, 1);
+                }
                 long t1 = System.nanoTime();
-                raw(db.database().dataSource(), tenant, ops);
-                sdkNanos += t1 - t0;
-                rawNanos += System.nanoTime() - t1;
+                if (sdkFirst) {
+                    raw(ds, tenant, 1);
+                } else {
+                    sdk(db, tenant, 1);
+                }
+                long t2 = System.nanoTime();
+                sdkNanos += sdkFirst ? t1 - t0 : t2 - t1;
+                rawNanos += sdkFirst ? t2 - t1 : t1 - t0;
             }
-            int total = ops * ROUNDS;
             double sdkRate = result.metric("sdk-hybriddb-jooq", "CRUD cycles/s", "cycles/s", total / (sdkNanos / 1e9));
             double rawRate = result.metric("raw-jdbc", "CRUD cycles/s", "cycles/s", total / (rawNanos / 1e9));
             ctx.log("CRUD %,d cycles: SDK %,.0f/s, raw JDBC %,.0f/s", total, sdkRate, rawRate);
