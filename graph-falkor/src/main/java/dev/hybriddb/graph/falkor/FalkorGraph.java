@@ -18,8 +18,8 @@ import dev.hybriddb.graph.falkor.internal.CypherParams;
 import dev.hybriddb.graph.falkor.internal.Results;
 import dev.hybriddb.graph.falkor.internal.Writes;
 import java.time.Duration;
+import java.util.BitSet;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -165,7 +165,7 @@ public final class FalkorGraph implements GraphBackend {
             return 0;
         }
         ensureIdIndex(graph, label);
-        writer.write(graph, batches, "upsertNodes " + label, rs -> { });
+        writer.write(graph, batches, "upsertNodes " + label, (b, from, to, rs) -> { });
         return nodes.size();
     }
 
@@ -178,16 +178,22 @@ public final class FalkorGraph implements GraphBackend {
         }
         ensureIdIndex(graph, type.fromLabel());
         ensureIdIndex(graph, type.toLabel());
-        Set<Long> present = new HashSet<>();
-        writer.write(graph, batches, "upsertEdges " + type, rs -> {
-            for (Record row : rs) {
-                present.add(((Number) row.getValue(0)).longValue());
+        BitSet present = new BitSet();
+        writer.write(graph, batches, "upsertEdges " + type, (b, from, to, rs) -> {
+            if (((Number) rs.iterator().next().getValue(0)).intValue() == to - from) {
+                b.rows().subList(from, to).forEach(row -> present.set(((Long) row.get(0)).intValue()));
+            } else {
+                // some rows missed an end: ask which edges are there (rare, so not worth a result row each time)
+                String text = new Batch(Writes.presentEdges(type), b.rows()).text(from, to, 0);
+                for (Record row : connection.cypher(graph, text, true, true, "upsertEdges " + type)) {
+                    present.set(((Number) row.getValue(0)).intValue());
+                }
             }
         });
         Map<List<String>, Long> keyOf = Writes.edgeKeys(edges);
         int count = 0;
         for (EdgeRecord e : edges) {
-            if (present.contains(keyOf.get(List.of(e.fromId(), e.toId())))) {
+            if (present.get(keyOf.get(List.of(e.fromId(), e.toId())).intValue())) {
                 count++;
             }
         }

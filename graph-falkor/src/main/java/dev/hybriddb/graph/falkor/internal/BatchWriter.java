@@ -13,7 +13,6 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 
 /**
  * Sends {@link Batch}es in chunks of {@code batchSize} rows, one round trip at a time and in order,
@@ -43,18 +42,26 @@ public final class BatchWriter implements AutoCloseable {
                 });
     }
 
+    /** What a chunk's result is handed to, in order: the batch, its rows {@code [from, to)}, the result. */
+    public interface ChunkResult {
+        void accept(Batch batch, int from, int to, ResultSet result);
+    }
+
     /** Writes every row of {@code batches} to {@code graph}; {@code onResult} sees each chunk's result in order. */
-    public void write(String graph, List<Batch> batches, String what, Consumer<ResultSet> onResult) {
+    public void write(String graph, List<Batch> batches, String what, ChunkResult onResult) {
         int chunks = 0;
         for (Batch b : batches) {
             chunks += (b.rows().size() + batchSize - 1) / batchSize;
         }
         if (chunks == 1) {
             Batch b = batches.get(0);
-            onResult.accept(send(graph, b.text(0, b.rows().size(), 0), what));
+            onResult.accept(b, 0, b.rows().size(), send(graph, b.text(0, b.rows().size(), 0), what));
             return;
         }
         Future<ResultSet> inFlight = null;
+        Batch inFlightBatch = null;
+        int inFlightFrom = 0;
+        int inFlightTo = 0;
         int charsPerRow = 0;
         for (Batch b : batches) {
             for (int from = 0; from < b.rows().size(); from += batchSize) {
@@ -62,13 +69,16 @@ public final class BatchWriter implements AutoCloseable {
                 String text = b.text(from, to, charsPerRow * (to - from));
                 charsPerRow = text.length() / (to - from) + 1;
                 if (inFlight != null) {
-                    onResult.accept(await(inFlight, what));
+                    onResult.accept(inFlightBatch, inFlightFrom, inFlightTo, await(inFlight, what));
                 }
                 inFlight = submit(graph, text, what);
+                inFlightBatch = b;
+                inFlightFrom = from;
+                inFlightTo = to;
             }
         }
         if (inFlight != null) {
-            onResult.accept(await(inFlight, what));
+            onResult.accept(inFlightBatch, inFlightFrom, inFlightTo, await(inFlight, what));
         }
     }
 

@@ -61,8 +61,9 @@ public final class Writes {
     }
 
     /**
-     * The edge upserts, one {@link Batch} per shape; each returns {@code r[0] AS k} for every row
-     * whose ends exist, k being the row's index among the distinct (from, to) pairs, in order.
+     * The edge upserts, one {@link Batch} per shape; each returns how many of its rows found both
+     * ends, {@code count(DISTINCT r[0])}, r[0] being the row's index among the distinct (from, to)
+     * pairs, in order. When that is fewer than the rows sent, {@link #presentEdges} tells which.
      */
     public static List<Batch> edgeBatches(EdgeType t, List<EdgeRecord> edges) {
         String merge = "UNWIND $rows AS r MATCH (a:`" + t.fromLabel() + "` {id: r[1]}) MATCH (b:`" + t.toLabel()
@@ -80,7 +81,15 @@ public final class Writes {
         return batches(byEnds, 3, (ends, index, row) -> {
             row.add((long) index);
             row.addAll(ends);
-        }, keys -> merge + sets("e", keys, 3) + " RETURN r[0] AS k", merge + " SET e += r[3] RETURN r[0] AS k");
+        }, keys -> merge + sets("e", keys, 3) + PRESENT, merge + " SET e += r[3]" + PRESENT);
+    }
+
+    private static final String PRESENT = " RETURN count(DISTINCT r[0])";
+
+    /** Reads which rows of an {@link #edgeBatches} batch have their edge: {@code r[0] AS k} for each. */
+    public static String presentEdges(EdgeType t) {
+        return "UNWIND $rows AS r MATCH (a:`" + t.fromLabel() + "` {id: r[1]})-[e:`" + t.type() + "`]->(b:`"
+                + t.toLabel() + "` {id: r[2]}) RETURN DISTINCT r[0] AS k";
     }
 
     /** The index of each distinct (from, to) pair of {@code edges}, as {@link #edgeBatches} numbers them. */
