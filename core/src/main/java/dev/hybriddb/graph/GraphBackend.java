@@ -3,6 +3,7 @@ package dev.hybriddb.graph;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The graph store behind HybridDB: FalkorDB ({@code hybriddb-graph-falkor}) or Apache AGE
@@ -75,6 +76,18 @@ public interface GraphBackend extends AutoCloseable {
 
     /** A cheap round trip to the server. Never throws. */
     GraphHealth health();
+
+    /**
+     * An id of the running graph server process that changes when the server restarts, for
+     * backends that may lose acknowledged writes in a restart (FalkorDB without persistence, or
+     * with snapshots older than the last writes). The sync module rebuilds the graphs it wrote
+     * when it changes. Empty (the default) when the graph is as durable as PostgreSQL (Apache AGE).
+     *
+     * @throws dev.hybriddb.UnavailableException when the server cannot be reached
+     */
+    default Optional<String> serverInstance() {
+        return Optional.empty();
+    }
 
     /** Releases connections. */
     @Override

@@ -8,6 +8,7 @@ import dev.hybriddb.sync.internal.ChangeSet;
 import dev.hybriddb.sync.internal.GraphWriter;
 import dev.hybriddb.sync.internal.Outbox;
 import dev.hybriddb.sync.internal.OutboxConsumer;
+import dev.hybriddb.sync.internal.RestartRecovery;
 import dev.hybriddb.sync.internal.RoundResult;
 import dev.hybriddb.sync.internal.Tenants;
 import dev.hybriddb.sync.internal.WakeLock;
@@ -67,6 +68,7 @@ public final class RealtimeSync implements AutoCloseable {
     private final Projection projection;
     private final GraphWriter writer;
     private final OutboxConsumer consumer;
+    private final RestartRecovery restartRecovery;
     private final ChangeApplier applier;
     private final Function<UUID, String> graphNames;
     private final int batchSize;
@@ -106,6 +108,8 @@ public final class RealtimeSync implements AutoCloseable {
         this.writer = new GraphWriter(b.graph, b.chunkSize);
         this.graphNames = b.graphNames;
         this.consumer = new OutboxConsumer(projection, writer, graphNames);
+        this.restartRecovery = new RestartRecovery(database, b.graph, projection, writer, graphNames,
+                consumer::tenantsWritten);
         this.applier = new ChangeApplier(projection, writer);
         this.batchSize = b.batchSize;
         this.pollInterval = b.pollInterval;
@@ -249,6 +253,7 @@ public final class RealtimeSync implements AutoCloseable {
         }
         return new SyncMetrics(running, listenConnection != null, applied.get(), batches.get(), nodesUpserted.get(),
                 nodesDeleted.get(), edgesWritten.get(), errors.get(), Math.max(0, connects.get() - 1),
+                restartRecovery.recovered(),
                 millis(lastLagMillis.get()), millis(maxLagMillis.get()), backlog, lastBatchAt, lastError);
     }
 
@@ -272,6 +277,7 @@ public final class RealtimeSync implements AutoCloseable {
                 }
             }
             try {
+                restartRecovery.run();
                 drain();
                 if (!armed && arm()) {
                     drain();                    // the writers that skipped the NOTIFY have committed

@@ -15,6 +15,8 @@ import java.time.Instant;
  * @param edgesWritten  edges written
  * @param errors        failed rounds (graph or PostgreSQL down); their rows stayed and were retried
  * @param reconnects    times the LISTEN connection was (re)opened after the first
+ * @param graphRestarts restarts of the graph server noticed (its instance id changed) and recovered
+ *                      from by rebuilding every tenant graph this consumer had written
  * @param lastLag       for the last batch, the longest time from an outbox row's creation (in the
  *                      writing transaction) to the graph's acknowledgement
  * @param maxLag        the longest such time since start
@@ -23,6 +25,6 @@ import java.time.Instant;
  * @param lastError     the last error's class and message, or null
  */
 public record SyncMetrics(boolean running, boolean listening, long applied, long batches, long nodesUpserted,
-                          long nodesDeleted, long edgesWritten, long errors, long reconnects, Duration lastLag,
-                          Duration maxLag, long backlog, Instant lastBatchAt, String lastError) {
+                          long nodesDeleted, long edgesWritten, long errors, long reconnects, long graphRestarts,
+                          Duration lastLag, Duration maxLag, long backlog, Instant lastBatchAt, String lastError) {
 }

@@ -23,6 +23,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -261,6 +262,18 @@ public final class FalkorGraph implements GraphBackend {
         } catch (RuntimeException e) {
             return GraphHealth.down(e.getMessage());
         }
+    }
+
+    /** The server's {@code run_id} ({@code INFO server}): new after every restart. */
+    @Override
+    public Optional<String> serverInstance() {
+        String info = connection.withJedis(true, "serverInstance", jedis -> jedis.info("server"));
+        for (String line : info.split("\r?\n")) {
+            if (line.startsWith("run_id:")) {
+                return Optional.of(line.substring("run_id:".length()).trim());
+            }
+        }
+        return Optional.empty();
     }
 
     /** Connections in use and idle, for diagnostics. */

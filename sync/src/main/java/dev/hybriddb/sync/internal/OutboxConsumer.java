@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,12 +28,18 @@ public final class OutboxConsumer {
     private final ChangeApplier applier;
     private final GraphWriter writer;
     private final Function<UUID, String> graphNames;
+    private final Set<UUID> written = ConcurrentHashMap.newKeySet();
 
     public OutboxConsumer(Projection projection, GraphWriter writer, Function<UUID, String> graphNames) {
         this.projection = projection;
         this.writer = writer;
         this.applier = new ChangeApplier(projection, writer);
         this.graphNames = graphNames;
+    }
+
+    /** The tenants whose graphs this consumer has written since it was created. */
+    public Set<UUID> tenantsWritten() {
+        return Set.copyOf(written);
     }
 
     public RoundResult round(Connection c, int batchSize, Set<UUID> busy) throws SQLException {
@@ -67,6 +74,7 @@ public final class OutboxConsumer {
             String graph = graphNames.apply(tenant);
             writer.backend().ensureGraph(graph);
             stats.add(applier.apply(c, tenant, graph, cs));
+            written.add(tenant);
             e.getValue().forEach(r -> done.add(r.id()));
         }
         long lag = Outbox.delete(c, done);
