@@ -3,10 +3,7 @@ package dev.hybriddb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import dev.hybriddb.testing.PostgresService;
-import dev.hybriddb.testing.TestServices;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,35 +18,24 @@ import org.junit.jupiter.api.Test;
 
 /** Transactions, tenant setting, retry and exception translation against a real PostgreSQL. */
 class DatabaseIT {
+    private static AppRoleDatabase fixture;
     private static PostgresService pg;
-    private static HikariDataSource pool;
     private static Database db;
 
     @BeforeAll
     static void setUp() throws SQLException {
-        pg = TestServices.freshDatabase("core_db");
+        fixture = AppRoleDatabase.create("core_db");
+        pg = fixture.pg;
         try (Connection c = pg.openAdmin(); Statement st = c.createStatement()) {
             st.execute("create table things (id int primary key, name text not null constraint things_name_key unique)");
             st.execute("grant select, insert, update, delete on things to " + pg.appUser());
         }
-        HikariConfig hc = new HikariConfig();
-        hc.setJdbcUrl(pg.jdbcUrl());
-        hc.setUsername(pg.appUser());
-        hc.setPassword(pg.appPassword());
-        hc.setMaximumPoolSize(1);
-        hc.setPoolName("database-it");
-        pool = new HikariDataSource(hc);
-        db = Database.of(pool, RetryPolicy.of(3, Duration.ofMillis(10)));
+        db = Database.of(fixture.pool, RetryPolicy.of(3, Duration.ofMillis(10)));
     }
 
     @AfterAll
     static void tearDown() {
-        if (pool != null) {
-            pool.close();
-        }
-        if (pg != null) {
-            TestServices.dropDatabase(pg);
-        }
+        AppRoleDatabase.close(fixture);
     }
 
     @Test

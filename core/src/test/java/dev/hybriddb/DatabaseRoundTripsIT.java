@@ -2,10 +2,6 @@ package dev.hybriddb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-import dev.hybriddb.testing.PostgresService;
-import dev.hybriddb.testing.TestServices;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -35,32 +31,19 @@ class DatabaseRoundTripsIT {
             "releaseSavepoint", "setSchema", "setCatalog", "setClientInfo", "setNetworkTimeout");
     private static final String SET_TENANT = "prepare select set_config('hybriddb.tenant_id', ?, true)";
 
-    private static PostgresService pg;
-    private static HikariDataSource pool;
+    private static AppRoleDatabase fixture;
     private static Database db;
     private static final List<String> calls = Collections.synchronizedList(new ArrayList<>());
 
     @BeforeAll
     static void setUp() {
-        pg = TestServices.freshDatabase("core_rt");
-        HikariConfig hc = new HikariConfig();
-        hc.setJdbcUrl(pg.jdbcUrl());
-        hc.setUsername(pg.appUser());
-        hc.setPassword(pg.appPassword());
-        hc.setMaximumPoolSize(1);
-        hc.setPoolName("round-trips-it");
-        pool = new HikariDataSource(hc);
-        db = Database.of(recording(pool));
+        fixture = AppRoleDatabase.create("core_rt");
+        db = Database.of(recording(fixture.pool));
     }
 
     @AfterAll
     static void tearDown() {
-        if (pool != null) {
-            pool.close();
-        }
-        if (pg != null) {
-            TestServices.dropDatabase(pg);
-        }
+        AppRoleDatabase.close(fixture);
     }
 
     @BeforeEach

@@ -3,11 +3,8 @@ package dev.hybriddb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import dev.hybriddb.internal.SqlErrors;
 import dev.hybriddb.testing.PostgresService;
-import dev.hybriddb.testing.TestServices;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,13 +19,13 @@ import org.junit.jupiter.api.Test;
 
 /** A row written for another tenant than the transaction's is a constraint violation, never retried. */
 class RowSecurityViolationIT {
-    private static PostgresService pg;
-    private static HikariDataSource pool;
+    private static AppRoleDatabase fixture;
     private static Database db;
 
     @BeforeAll
     static void setUp() throws SQLException {
-        pg = TestServices.freshDatabase("core_rls");
+        fixture = AppRoleDatabase.create("core_rls");
+        PostgresService pg = fixture.pg;
         try (Connection c = pg.openAdmin(); Statement st = c.createStatement()) {
             st.execute("create table notes (tenant_id uuid not null, body text not null)");
             st.execute("alter table notes enable row level security");
@@ -36,24 +33,12 @@ class RowSecurityViolationIT {
                     + " with check (tenant_id = current_setting('hybriddb.tenant_id', true)::uuid)");
             st.execute("grant select, insert on notes to " + pg.appUser());
         }
-        HikariConfig hc = new HikariConfig();
-        hc.setJdbcUrl(pg.jdbcUrl());
-        hc.setUsername(pg.appUser());
-        hc.setPassword(pg.appPassword());
-        hc.setMaximumPoolSize(1);
-        hc.setPoolName("rls-violation-it");
-        pool = new HikariDataSource(hc);
-        db = Database.of(pool, RetryPolicy.of(3, Duration.ofMillis(10)));
+        db = Database.of(fixture.pool, RetryPolicy.of(3, Duration.ofMillis(10)));
     }
 
     @AfterAll
     static void tearDown() {
-        if (pool != null) {
-            pool.close();
-        }
-        if (pg != null) {
-            TestServices.dropDatabase(pg);
-        }
+        AppRoleDatabase.close(fixture);
     }
 
     @Test
