@@ -3,6 +3,8 @@ package dev.hybriddb.internal.repo;
 import dev.hybriddb.NotFoundException;
 import dev.hybriddb.model.Page;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +15,7 @@ import org.jooq.Field;
 import org.jooq.Table;
 import org.jooq.TableField;
 import org.jooq.TableRecord;
+import org.jooq.exception.NoDataFoundException;
 
 /**
  * The tenant-scoped statements of a table keyed by {@code K}, on the generated jOOQ classes. Each
@@ -50,13 +53,21 @@ public abstract class KeyedTable<R extends TableRecord<R>, K, E> {
     protected E insert(Values values) {
         Map<Field<?>, Object> row = values.map();
         row.put(tenant, tenantId);
-        return map(dsl.insertInto(table).set(row).returning().fetchSingle());
+        if (!Statements.bindable(row)) {
+            return map(dsl.insertInto(table).set(row).returning().fetchSingle());
+        }
+        String sql = Statements.sql(dsl, shape("insert", row), () -> dsl.insertInto(table).set(slots(row)).returning());
+        return map(Statements.fetchOptional(dsl, sql, table, binds(row)).orElseThrow(NoDataFoundException::new));
     }
 
     /** The row with this key, if it exists for this tenant. */
     public Optional<E> findById(K key) {
         Values.require("id", key);
-        return dsl.selectFrom(table).where(mine(id.eq(key))).fetchOptional().map(this::map);
+        if (!keyBindable(key)) {
+            return dsl.selectFrom(table).where(mine(id.eq(key))).fetchOptional().map(this::map);
+        }
+        String sql = Statements.sql(dsl, shape("find", Map.of()), () -> dsl.selectFrom(table).where(byKey()));
+        return Statements.fetchOptional(dsl, sql, table, byKeyBinds(key)).map(this::map);
     }
 
     /** The row with this key; {@link NotFoundException} if absent. */
@@ -82,8 +93,17 @@ public abstract class KeyedTable<R extends TableRecord<R>, K, E> {
         if (values.isEmpty()) {
             return get(key);
         }
-        return dsl.update(table).set(values.map()).where(mine(id.eq(key))).returning().fetchOptional()
-                .map(this::map).orElseThrow(() -> new NotFoundException(entity, key));
+        Map<Field<?>, Object> set = values.map();
+        Optional<R> row;
+        if (keyBindable(key) && Statements.bindable(set)) {
+            String sql = Statements.sql(dsl, shape("update", set),
+                    () -> dsl.update(table).set(slots(set)).where(byKey()).returning());
+            Object[] binds = binds(set, byKeyBinds(key));
+            row = Statements.fetchOptional(dsl, sql, table, binds);
+        } else {
+            row = dsl.update(table).set(set).where(mine(id.eq(key))).returning().fetchOptional();
+        }
+        return row.map(this::map).orElseThrow(() -> new NotFoundException(entity, key));
     }
 
     /** Runs an UPDATE of {@code values} on the row matching {@code condition}, returning the row if any. */
@@ -94,7 +114,11 @@ public abstract class KeyedTable<R extends TableRecord<R>, K, E> {
     /** Deletes the row; false when there was none. */
     public boolean delete(K key) {
         Values.require("id", key);
-        return dsl.deleteFrom(table).where(mine(id.eq(key))).execute() == 1;
+        if (!keyBindable(key)) {
+            return dsl.deleteFrom(table).where(mine(id.eq(key))).execute() == 1;
+        }
+        String sql = Statements.sql(dsl, shape("delete", Map.of()), () -> dsl.deleteFrom(table).where(byKey()));
+        return Statements.execute(dsl, sql, byKeyBinds(key)) == 1;
     }
 
     /** The number of rows of this tenant. */
@@ -106,6 +130,52 @@ public abstract class KeyedTable<R extends TableRecord<R>, K, E> {
     protected Condition mine(Condition condition) {
         Condition own = tenant.eq(tenantId);
         return condition == null ? own : own.and(condition);
+    }
+
+    /** The cache key of a statement shape: this repository, the statement kind, the columns it sets. */
+    private List<Object> shape(String kind, Map<Field<?>, Object> columns) {
+        List<Object> key = new ArrayList<>(columns.size() + 2);
+        key.add(getClass());
+        key.add(kind);
+        for (Field<?> f : columns.keySet()) {
+            key.add(f.getName());
+        }
+        return key;
+    }
+
+    /** {@code tenant_id = ? AND id = ?}, the WHERE of {@link #mine} for a key, with bare placeholders. */
+    private Condition byKey() {
+        return tenant.eq(Statements.slot(tenant)).and(id.eq(Statements.slot(id)));
+    }
+
+    /** True when the tenant and this key bind through {@link Statements}. */
+    private boolean keyBindable(K key) {
+        return Statements.bindable(Map.of(tenant, tenantId, id, key));
+    }
+
+    /** The bind values of {@link #byKey()}. */
+    private Object[] byKeyBinds(K key) {
+        return new Object[] {tenantId, key};
+    }
+
+    /** The columns with a bare placeholder each (for rendering a shape). */
+    private static Map<Field<?>, Object> slots(Map<Field<?>, Object> columns) {
+        Map<Field<?>, Object> slots = new LinkedHashMap<>();
+        for (Field<?> f : columns.keySet()) {
+            slots.put(f, Statements.slot(f));
+        }
+        return slots;
+    }
+
+    /** The column values in column order, followed by {@code tail}. */
+    private static Object[] binds(Map<Field<?>, Object> columns, Object... tail) {
+        Object[] binds = new Object[columns.size() + tail.length];
+        int i = 0;
+        for (Map.Entry<Field<?>, Object> e : columns.entrySet()) {
+            binds[i++] = e.getValue();
+        }
+        System.arraycopy(tail, 0, binds, i, tail.length);
+        return binds;
     }
 
     /** The key field of the table. */
