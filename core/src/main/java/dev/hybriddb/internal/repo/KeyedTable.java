@@ -143,14 +143,14 @@ public abstract class KeyedTable<R extends TableRecord<R>, K, E> {
         return key;
     }
 
-    /** {@code tenant_id = ? AND id = ?}, the WHERE of {@link #mine} for a key, with bare placeholders. */
+    /** {@code tenant_id = ? AND id = ?}, the WHERE of {@link #mine} for a key, with bind placeholders. */
     private Condition byKey() {
         return tenant.eq(Statements.slot(tenant)).and(id.eq(Statements.slot(id)));
     }
 
     /** True when the tenant and this key bind through {@link Statements}. */
     private boolean keyBindable(K key) {
-        return Statements.bindable(Map.of(tenant, tenantId, id, key));
+        return Statements.bindable(tenant, tenantId) && Statements.bindable(id, key);
     }
 
     /** The bind values of {@link #byKey()}. */
@@ -158,7 +158,7 @@ public abstract class KeyedTable<R extends TableRecord<R>, K, E> {
         return new Object[] {tenantId, key};
     }
 
-    /** The columns with a bare placeholder each (for rendering a shape). */
+    /** The columns with a bind placeholder each (for rendering a shape). */
     private static Map<Field<?>, Object> slots(Map<Field<?>, Object> columns) {
         Map<Field<?>, Object> slots = new LinkedHashMap<>();
         for (Field<?> f : columns.keySet()) {

@@ -46,6 +46,8 @@ final class Statements {
             Double.class, Float.class, BigDecimal.class, Boolean.class, OffsetDateTime.class, LocalDate.class,
             LocalDateTime.class, JSONB.class, String[].class);
 
+    private static final String JOOQ_BINDINGS = DefaultBinding.class.getPackageName();
+
     private Statements() {}
 
     /** The SQL of the shape identified by {@code key}, rendered by {@code query} on first use. */
@@ -68,13 +70,20 @@ final class Statements {
     /** True when every column uses a default jOOQ binding and holds NULL or a plain value. */
     static boolean bindable(Map<Field<?>, Object> columns) {
         for (Map.Entry<Field<?>, Object> e : columns.entrySet()) {
-            Object v = e.getValue();
-            if (!(e.getKey().getBinding() instanceof DefaultBinding)
-                    || v != null && !(v instanceof EnumType) && !PLAIN.contains(v.getClass())) {
+            if (!bindable(e.getKey(), e.getValue())) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * True when {@code field} uses one of jOOQ's built-in bindings (not a custom one such as the
+     * vector or inet bindings) and {@code value} is NULL or a plain value.
+     */
+    static boolean bindable(Field<?> field, Object value) {
+        return JOOQ_BINDINGS.equals(field.getBinding().getClass().getPackageName())
+                && (value == null || value instanceof EnumType || PLAIN.contains(value.getClass()));
     }
 
     /** The single row of {@code sql} (a query or DML with RETURNING) as a {@code table} record, if any. */
