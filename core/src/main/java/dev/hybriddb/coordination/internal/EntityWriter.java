@@ -9,6 +9,7 @@ import dev.hybriddb.graph.EdgeType;
 import dev.hybriddb.graph.GraphBackend;
 import dev.hybriddb.graph.GraphNames;
 import dev.hybriddb.graph.GraphValues;
+import dev.hybriddb.graph.Identifiers;
 import dev.hybriddb.graph.NodeRecord;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,7 +57,7 @@ public final class EntityWriter {
             GraphValues.properties("relationship " + r.type(), r.properties());
             String targetLabel = label(r.targetType());
             boolean self = entity.id().equals(r.targetId()) && label.equals(targetLabel);
-            if (!self && graph.query(g, "MATCH (n:" + targetLabel + " {id: $id}) RETURN count(n) AS n",
+            if (!self && graph.query(g, "MATCH (n:`" + Identifiers.label(targetLabel) + "` {id: $id}) RETURN count(n) AS n",
                     Map.of("id", r.targetId())).get(0).getLong("n") == 0) {
                 throw new NotFoundException(targetLabel, r.targetId());
             }
