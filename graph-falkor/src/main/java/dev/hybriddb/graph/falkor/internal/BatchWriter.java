@@ -58,10 +58,7 @@ public final class BatchWriter implements AutoCloseable {
             onResult.accept(b, 0, b.rows().size(), send(graph, b.text(0, b.rows().size(), 0), what));
             return;
         }
-        Future<ResultSet> inFlight = null;
-        Batch inFlightBatch = null;
-        int inFlightFrom = 0;
-        int inFlightTo = 0;
+        InFlight inFlight = null;
         int charsPerRow = 0;
         for (Batch b : batches) {
             for (int from = 0; from < b.rows().size(); from += batchSize) {
@@ -69,16 +66,20 @@ public final class BatchWriter implements AutoCloseable {
                 String text = b.text(from, to, charsPerRow * (to - from));
                 charsPerRow = text.length() / (to - from) + 1;
                 if (inFlight != null) {
-                    onResult.accept(inFlightBatch, inFlightFrom, inFlightTo, await(inFlight, what));
+                    inFlight.deliver(onResult, what);
                 }
-                inFlight = submit(graph, text, what);
-                inFlightBatch = b;
-                inFlightFrom = from;
-                inFlightTo = to;
+                inFlight = new InFlight(submit(graph, text, what), b, from, to);
             }
         }
         if (inFlight != null) {
-            onResult.accept(inFlightBatch, inFlightFrom, inFlightTo, await(inFlight, what));
+            inFlight.deliver(onResult, what);
+        }
+    }
+
+    /** A chunk sent and not yet acknowledged: rows {@code [from, to)} of {@code batch}. */
+    private record InFlight(Future<ResultSet> result, Batch batch, int from, int to) {
+        void deliver(ChunkResult onResult, String what) {
+            onResult.accept(batch, from, to, await(result, what));
         }
     }
 
