@@ -1,5 +1,5 @@
 -- Roles and extensions HybridDB expects (same as scripts/services on a machine without Docker).
-CREATE ROLE hybriddb LOGIN CREATEDB CREATEROLE PASSWORD 'hybriddb';
+CREATE ROLE hybriddb LOGIN CREATEDB CREATEROLE REPLICATION PASSWORD 'hybriddb';
 CREATE ROLE hybriddb_app LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE PASSWORD 'hybriddb_app';
 GRANT pg_signal_backend TO hybriddb;
 GRANT hybriddb_app TO hybriddb WITH ADMIN OPTION;

@@ -85,9 +85,24 @@ public final class TestServices {
             throw new IllegalArgumentException("not a test database name: " + name);
         }
         try (Connection c = postgres().openAdmin(); Statement st = c.createStatement()) {
+            dropReplicationSlots(c, name);
             st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         } catch (SQLException e) {
             throw new IllegalStateException("could not drop test database " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A logical replication slot (WalCapture's) keeps its database from being dropped. */
+    private static void dropReplicationSlots(Connection c, String database) throws SQLException {
+        String sql = "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE database = ?";
+        try (var ps = c.prepareStatement("SELECT pg_terminate_backend(active_pid) FROM pg_replication_slots"
+                + " WHERE database = ? AND active_pid IS NOT NULL")) {
+            ps.setString(1, database);
+            ps.execute();
+        }
+        try (var ps = c.prepareStatement(sql)) {
+            ps.setString(1, database);
+            ps.execute();
         }
     }
 

@@ -1,0 +1,443 @@
+package dev.hybriddb.sync;
+
+import dev.hybriddb.Database;
+import dev.hybriddb.InvalidInputException;
+import dev.hybriddb.sync.internal.CaptureTables;
+import dev.hybriddb.sync.internal.CaptureWriter;
+import dev.hybriddb.sync.internal.CapturedRow;
+import dev.hybriddb.sync.internal.PgOutput;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.postgresql.PGConnection;
+import org.postgresql.PGProperty;
+import org.postgresql.replication.LogSequenceNumber;
+import org.postgresql.replication.PGReplicationStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trigger-free change capture: reads the row changes of the attached tables from the logical
+ * replication slot {@code hybriddb_capture_slot()} ({@code pgoutput}, publication
+ * {@code hybriddb_capture}) and writes the outbox rows the sync triggers would have written, one
+ * statement per batch, with a NOTIFY that wakes {@link RealtimeSync}. Writers then pay no trigger:
+ * only the WAL of {@code REPLICA IDENTITY FULL}.
+ *
+ * <p>Needs {@code wal_level=logical} and a role with the REPLICATION attribute (the owner role, or
+ * a service role that may write the outbox). {@link #install(Database)} creates the slot and
+ * switches the tables from triggers to the publication in one transaction, so no change falls in
+ * between; {@link #uninstall(Database)} switches back. The slot is confirmed only after a batch's
+ * outbox rows are committed: after a crash or a stop the slot replays from there (a change may be
+ * written twice, which the consumer applies idempotently); nothing is lost. While no WalCapture
+ * reads it, the slot keeps the server's WAL: watch {@code pg_replication_slots}, and drop the slot
+ * ({@link #dropSlot(Database)}) when the capture is retired. One WalCapture reads a slot at a time;
+ * a second one waits, retrying, until the slot is free.
+ */
+public final class WalCapture implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WalCapture.class);
+    private static final String MARKER_PREFIX = "hybriddb_capture";
+    private static final AtomicLong THREADS = new AtomicLong();
+
+    private final Database database;
+    private final ReplicationConnectionFactory replication;
+    private final int batchSize;
+    private final Duration maxBackoff;
+    private final Object lifecycle = new Object();
+    private final Map<String, Boolean> markersDone = new ConcurrentHashMap<>();
+    private final AtomicLong rows = new AtomicLong();
+    private final AtomicLong transactions = new AtomicLong();
+    private final AtomicLong errors = new AtomicLong();
+    private volatile long confirmedLsn;
+    private volatile String lastError;
+    private volatile boolean running;
+    private volatile Connection connection;
+    private Thread worker;
+
+    /** Opens a replication connection ({@code replication=database}), never from a pool. */
+    @FunctionalInterface
+    public interface ReplicationConnectionFactory {
+        Connection open() throws SQLException;
+    }
+
+    private WalCapture(Builder b) {
+        this.database = b.database;
+        this.replication = b.replication;
+        this.batchSize = b.batchSize;
+        this.maxBackoff = b.maxBackoff;
+    }
+
+    /**
+     * @param database    pooled connections of a role that may write the outbox (the owner role)
+     * @param replication opens the replication connection, e.g. {@link #replicationVia(String, String, String)}
+     */
+    public static Builder builder(Database database, ReplicationConnectionFactory replication) {
+        return new Builder(database, replication);
+    }
+
+    /** A factory of logical replication connections; the password stays inside it. */
+    public static ReplicationConnectionFactory replicationVia(String jdbcUrl, String user, String password) {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        Properties p = new Properties();
+        PGProperty.USER.set(p, Objects.requireNonNull(user, "user"));
+        if (password != null) {
+            PGProperty.PASSWORD.set(p, password);
+        }
+        PGProperty.REPLICATION.set(p, "database");
+        PGProperty.ASSUME_MIN_SERVER_VERSION.set(p, "10");
+        PGProperty.PREFER_QUERY_MODE.set(p, "simple");
+        PGProperty.APPLICATION_NAME.set(p, "hybriddb-wal-capture");
+        PGProperty.TCP_KEEP_ALIVE.set(p, true);
+        return () -> DriverManager.getConnection(jdbcUrl, p);
+    }
+
+    /**
+     * Creates the slot when it is missing, then switches every attached table from the outbox
+     * triggers to the publication (changelog 0940, {@code hybriddb_capture_use('wal')}).
+     * Needs {@code wal_level=logical} and the REPLICATION attribute.
+     */
+    public static void install(Database owner) {
+        owner.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT pg_create_logical_replication_slot(hybriddb_capture_slot(), 'pgoutput')"
+                    + " WHERE NOT EXISTS (SELECT 1 FROM pg_replication_slots WHERE slot_name = hybriddb_capture_slot())")) {
+                ps.execute();
+            }
+            return null;
+        });
+        owner.inTransaction(c -> call(c, "SELECT hybriddb_capture_use('wal')"));
+    }
+
+    /** Switches every attached table back to the outbox triggers; the slot stays until {@link #dropSlot(Database)}. */
+    public static void uninstall(Database owner) {
+        owner.inTransaction(c -> call(c, "SELECT hybriddb_capture_use('triggers')"));
+    }
+
+    /** Drops the slot (its unread changes are gone): only after {@link #uninstall(Database)} and a capture caught up. */
+    public static void dropSlot(Database owner) {
+        owner.inTransaction(c -> call(c, "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = hybriddb_capture_slot()"));
+    }
+
+    private static Void call(Connection c, String sql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.execute();
+        }
+        return null;
+    }
+
+    /** Starts the worker. Idempotent. */
+    public void start() {
+        synchronized (lifecycle) {
+            if (running) {
+                return;
+            }
+            running = true;
+            Thread t = new Thread(this::run, "hybriddb-wal-capture-" + THREADS.incrementAndGet());
+            t.setDaemon(true);
+            worker = t;
+            t.start();
+        }
+    }
+
+    /** Stops the worker and closes its connection; rows read but not yet written are read again next time. */
+    public void stop() {
+        Thread t;
+        synchronized (lifecycle) {
+            if (!running) {
+                return;
+            }
+            running = false;
+            t = worker;
+        }
+        try {
+            t.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            closeQuietly(connection);
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Outbox rows written since start. */
+    public long capturedRows() {
+        return rows.get();
+    }
+
+    /** Source transactions read to their commit since start. */
+    public long transactions() {
+        return transactions.get();
+    }
+
+    public long errors() {
+        return errors.get();
+    }
+
+    /** The last error's class and message, or null. */
+    public String lastError() {
+        return lastError;
+    }
+
+    /** The slot position confirmed last (everything before it is in the outbox), e.g. {@code 0/16B3748}. */
+    public String confirmedLsn() {
+        return LogSequenceNumber.valueOf(confirmedLsn).asString();
+    }
+
+    /**
+     * Waits until every change committed before this call is in the outbox: commits a marker
+     * (a logical message) and waits for the capture to pass it. Returns false on timeout.
+     */
+    public boolean awaitCaughtUp(Duration timeout) {
+        String marker = UUID.randomUUID().toString();
+        database.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT pg_logical_emit_message(true, ?, ?)")) {
+                ps.setString(1, MARKER_PREFIX);
+                ps.setString(2, marker);
+                ps.execute();
+            }
+            return null;
+        });
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (markersDone.remove(marker) == null) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            sleep(5);
+        }
+        return true;
+    }
+
+    // ------------------------------------------------------------------ worker
+
+    private void run() {
+        long backoff = 0;
+        while (running) {
+            try {
+                stream();
+                backoff = 0;
+            } catch (SQLException | RuntimeException e) {
+                if (!running) {
+                    break;
+                }
+                errors.incrementAndGet();
+                lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
+                backoff = backoff == 0 ? 100 : Math.min(backoff * 2, maxBackoff.toMillis());
+                LOG.warn("WAL capture failed (retrying in {} ms): {}", backoff, lastError);
+                sleep(backoff);
+            } finally {
+                closeQuietly(connection);
+                connection = null;
+            }
+        }
+    }
+
+    /** One replication session: reads, writes and confirms until stopped or failed. */
+    private void stream() throws SQLException {
+        Connection c = replication.open();
+        connection = c;
+        String slot;
+        try (PreparedStatement ps = c.prepareStatement("SELECT hybriddb_capture_slot()"); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            slot = rs.getString(1);
+        }
+        PGReplicationStream stream = c.unwrap(PGConnection.class).getReplicationAPI().replicationStream().logical()
+                .withSlotName(slot)
+                .withSlotOption("proto_version", "1")
+                .withSlotOption("publication_names", "hybriddb_capture")
+                .withSlotOption("messages", "true")
+                .withStatusInterval(10, TimeUnit.SECONDS)
+                .start();
+        LOG.info("WAL capture: reading slot {}", slot);
+        new Session(stream).run();
+    }
+
+    /** The state of one replication session. */
+    private final class Session {
+        private final PGReplicationStream stream;
+        private final Map<Integer, PgOutput.Relation> relations = new HashMap<>();
+        private final List<CapturedRow> batch = new ArrayList<>();
+        private final List<String> markers = new ArrayList<>();
+        private final List<String> batchMarkers = new ArrayList<>();
+        private CaptureTables tables;
+        private boolean inTransaction;
+        private long commitMicros;
+        private long committedEnd;
+
+        Session(PGReplicationStream stream) {
+            this.stream = stream;
+        }
+
+        void run() throws SQLException {
+            tables = database.inTransaction(CaptureTables::load);
+            long idle = 1;
+            while (running) {
+                ByteBuffer m = stream.readPending();
+                if (m == null) {
+                    if (!inTransaction) {
+                        flush();
+                        confirmIdle();
+                    }
+                    sleep(idle);
+                    idle = Math.min(idle * 2, 16);
+                    continue;
+                }
+                idle = 1;
+                handle(PgOutput.decode(m));
+                if (batch.size() >= batchSize) {
+                    flush();
+                }
+            }
+        }
+
+        private void handle(PgOutput.Message msg) {
+            if (msg instanceof PgOutput.Begin b) {
+                inTransaction = true;
+                commitMicros = b.commitMicros();
+            } else if (msg instanceof PgOutput.Commit cm) {
+                inTransaction = false;
+                committedEnd = cm.endLsn();
+                transactions.incrementAndGet();
+                batchMarkers.addAll(markers);
+                markers.clear();
+            } else if (msg instanceof PgOutput.Relation r) {
+                relations.put(r.id(), r);
+            } else if (msg instanceof PgOutput.Change ch) {
+                capture(ch);
+            } else if (msg instanceof PgOutput.Logical l && MARKER_PREFIX.equals(l.prefix())) {
+                markers.add(new String(l.content(), StandardCharsets.UTF_8));
+            } else if (msg instanceof PgOutput.Truncate t) {
+                LOG.warn("WAL capture: TRUNCATE of {} table(s) is not captured (triggers do not capture it either); "
+                        + "run reconcile --repair for their tenants", t.relationIds().size());
+            }
+        }
+
+        private void capture(PgOutput.Change ch) {
+            PgOutput.Relation rel = relations.get(ch.relationId());
+            if (rel == null) {
+                throw new IllegalStateException("pgoutput: a change of relation " + ch.relationId() + " before its description");
+            }
+            CaptureTables.Spec spec = tables.spec(rel.schema(), rel.name()).orElse(null);
+            if (spec == null) {
+                tables = database.inTransaction(CaptureTables::load);        // attached since the session began?
+                spec = tables.spec(rel.schema(), rel.name()).orElse(null);
+            }
+            if (spec == null) {
+                LOG.warn("WAL capture: {}.{} is in the publication but not attached (hybriddb_outbox_attach); change skipped",
+                        rel.schema(), rel.name());
+                return;
+            }
+            CapturedRow row = CapturedRow.of(ch, rel, spec, commitMicros);
+            if (row != null) {
+                batch.add(row);
+            }
+        }
+
+        /** Writes the batch, then confirms the slot up to the last transaction read to its commit. */
+        private void flush() throws SQLException {
+            if (!batch.isEmpty()) {
+                List<CapturedRow> rowsNow = List.copyOf(batch);
+                database.inTransaction(c -> {
+                    CaptureWriter.write(c, rowsNow);
+                    return null;
+                });
+                rows.addAndGet(rowsNow.size());
+                batch.clear();
+            }
+            if (committedEnd > confirmedLsn) {
+                confirm(committedEnd);
+            }
+            batchMarkers.forEach(mk -> markersDone.put(mk, Boolean.TRUE));
+            batchMarkers.clear();
+        }
+
+        /** Nothing buffered: everything the server sent so far (keep-alives included) is done. */
+        private void confirmIdle() throws SQLException {
+            long received = stream.getLastReceiveLSN().asLong();
+            if (batch.isEmpty() && received > confirmedLsn) {
+                confirm(received);
+            }
+        }
+
+        private void confirm(long lsn) throws SQLException {
+            LogSequenceNumber at = LogSequenceNumber.valueOf(lsn);
+            stream.setAppliedLSN(at);
+            stream.setFlushedLSN(at);
+            stream.forceUpdateStatus();
+            confirmedLsn = lsn;
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // closing anyway
+            }
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Configuration of a {@link WalCapture}; validated when set. */
+    public static final class Builder {
+        private final Database database;
+        private final ReplicationConnectionFactory replication;
+        private int batchSize = 1000;
+        private Duration maxBackoff = Duration.ofSeconds(30);
+
+        private Builder(Database database, ReplicationConnectionFactory replication) {
+            this.database = Objects.requireNonNull(database, "database");
+            this.replication = Objects.requireNonNull(replication, "replication");
+        }
+
+        /** Outbox rows per insert (and most rows held in memory); 1 to 100,000, default 1,000. */
+        public Builder batchSize(int batchSize) {
+            if (batchSize < 1 || batchSize > 100_000) {
+                throw new InvalidInputException("batchSize", batchSize, "must be between 1 and 100000");
+            }
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        /** Longest wait between reconnection attempts; 100 ms to 10 minutes, default 30 s. */
+        public Builder maxBackoff(Duration maxBackoff) {
+            if (maxBackoff == null || maxBackoff.toMillis() < 100 || maxBackoff.compareTo(Duration.ofMinutes(10)) > 0) {
+                throw new InvalidInputException("maxBackoff", maxBackoff, "must be between 100 ms and 10 minutes");
+            }
+            this.maxBackoff = maxBackoff;
+            return this;
+        }
+
+        public WalCapture build() {
+            return new WalCapture(this);
+        }
+    }
+}

@@ -1,0 +1,275 @@
+package dev.hybriddb.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hybriddb.HybridDBException;
+import dev.hybriddb.graph.GraphBackend;
+import dev.hybriddb.graph.Identifiers;
+import dev.hybriddb.graph.falkor.FalkorGraph;
+import dev.hybriddb.sync.internal.Json;
+import dev.hybriddb.testing.FalkorService;
+import dev.hybriddb.testing.TestServices;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Trigger-free capture (changelog 0940, WalCapture) on a real server with wal_level=logical. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WalCaptureIT {
+    private static final Duration CATCH_UP = Duration.ofSeconds(60);
+    private SyncTestDb db;
+
+    @BeforeAll
+    void setUp() {
+        db = SyncTestDb.create("sync_wal");
+    }
+
+    @AfterAll
+    void tearDown() {
+        if (db != null) {
+            db.close();                                 // drops the slot with the database
+        }
+    }
+
+    @BeforeEach
+    void emptyOutbox() {
+        db.owner.inTransaction(c -> {
+            Workspace.exec(c, "DELETE FROM hybriddb_sync.hybriddb_outbox");
+            return null;
+        });
+    }
+
+    private WalCapture capture() {
+        return WalCapture.builder(db.owner, WalCapture.replicationVia(db.pg.jdbcUrl(), db.pg.adminUser(), db.pg.adminPassword()))
+                .batchSize(100).maxBackoff(Duration.ofSeconds(1)).build();
+    }
+
+    @Test
+    void writesTheOutboxRowsTheTriggersWrite() throws Exception {
+        WalCapture.uninstall(db.owner);
+        Workspace byTriggers = new Workspace(db.app).seed(0);
+        emptyOutbox();
+        UUID swarm1 = UUID.randomUUID();
+        writeTheSameChanges(byTriggers, swarm1);
+        List<Map<String, Object>> expected = outbox();
+        emptyOutbox();
+
+        WalCapture.install(db.owner);
+        assertThat(outboxTriggers()).isZero();
+        Workspace byWal = new Workspace(db.app).seed(0);
+        emptyOutbox();                                  // the seed's rows are read from the slot below: skip them
+        try (WalCapture capture = capture()) {
+            capture.start();
+            assertThat(capture.awaitCaughtUp(CATCH_UP)).isTrue();
+            emptyOutbox();
+            UUID swarm2 = UUID.randomUUID();
+            writeTheSameChanges(byWal, swarm2);
+            assertThat(capture.awaitCaughtUp(CATCH_UP)).isTrue();
+            Map<String, String> sameEntity = idMap(byWal, byTriggers);
+            sameEntity.put(swarm2.toString(), swarm1.toString());
+            List<Map<String, Object>> actual = outbox();
+            assertThat(actual).hasSameSizeAs(expected);
+            for (int i = 0; i < expected.size(); i++) {
+                assertThat(normalized(actual.get(i), sameEntity)).as("outbox row %d", i).isEqualTo(normalized(expected.get(i), Map.of()));
+            }
+        }
+    }
+
+    /** Updates (plain, typed values, an owner change), deletes (one with secret columns, one with arrays and json) and an insert. */
+    private static void writeTheSameChanges(Workspace w, UUID newSwarm) {
+        w.exec("UPDATE users SET name = 'renamed' WHERE id = ?", w.users.get(0));
+        w.exec("UPDATE users SET hourly_rate = 50.25, expertise = '{go,rust}', metadata = '{\"a\": [1, 2]}' WHERE id = ?", w.users.get(1));
+        w.exec("UPDATE team_members SET user_id = ? WHERE id = ?", w.users.get(1), w.teamMembers.get(0));
+        w.exec("DELETE FROM api_keys WHERE id = ?", w.apiKeys.get(1));
+        w.exec("DELETE FROM team_members WHERE id = ?", w.teamMembers.get(3));
+        w.exec("DELETE FROM users WHERE id = ?", w.users.get(3));
+        w.exec("INSERT INTO swarms (id, tenant_id, name) VALUES (?, ?, 'new')", newSwarm, w.tenant);
+    }
+
+    @Test
+    void changesReachTheGraphWithNoTriggerOnTheWriters() throws Exception {
+        WalCapture.install(db.owner);
+        FalkorService f = TestServices.falkor();
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        try (GraphBackend graph = FalkorGraph.connect(f.host(), f.port());
+             WalCapture capture = capture();
+             RealtimeSync rt = RealtimeSync.builder(db.owner, db.listen(), graph)
+                     .graphNames(t -> Identifiers.graph("wal_" + run + "_" + t.toString().replace("-", "").substring(0, 12)))
+                     .pollInterval(Duration.ofMinutes(10)).build()) {
+            capture.start();
+            rt.start();
+            Workspace w = new Workspace(db.app).seed(6);
+            UUID task = w.tasks.get(0);
+            w.exec("UPDATE tasks SET title = 'moved', assigned_agent_id = ? WHERE id = ?", w.agents.get(3), task);
+            w.exec("DELETE FROM agents WHERE id = ?", w.agents.get(5));
+            assertThat(capture.awaitCaughtUp(CATCH_UP)).isTrue();
+            awaitDrained();                             // woken by the capture's NOTIFY: the poll is 10 minutes
+            String g = "wal_" + run + "_" + w.tenant.toString().replace("-", "").substring(0, 12);
+            try {
+                assertThat(graph.query(g, "MATCH (a:Agent)-[:ASSIGNED_TO]->(t:Task {id: $t}) RETURN t.title AS title, a.id AS a",
+                        Map.of("t", task.toString()))).singleElement()
+                        .satisfies(r -> assertThat(r.getString("title")).isEqualTo("moved"))
+                        .satisfies(r -> assertThat(r.getString("a")).isEqualTo(w.agents.get(3).toString()));
+                assertThat(graph.query(g, "MATCH (a:Agent {id: $a}) RETURN a", Map.of("a", w.agents.get(5).toString()))).isEmpty();
+                DriftReport drift = Reconciler.builder(db.owner, graph).graphNames(t -> g).build().check(w.tenant);
+                assertThat(drift.isClean()).as("%s", drift).isTrue();
+            } finally {
+                graph.dropGraph(g);
+            }
+            assertThat(capture.errors()).isZero();
+        }
+    }
+
+    @Test
+    void changesWhileNoCaptureRunsAreReadLaterAndNothingIsLost() throws Exception {
+        WalCapture.install(db.owner);
+        Workspace w = new Workspace(db.app).seed(0);
+        try (WalCapture first = capture()) {
+            first.start();
+            assertThat(first.awaitCaughtUp(CATCH_UP)).isTrue();
+        }
+        emptyOutbox();
+        List<UUID> added = w.addTasksBulk(250);         // no capture running: the slot keeps them
+        assertThat(db.outboxCount()).isZero();
+        try (WalCapture second = capture()) {
+            second.start();
+            assertThat(second.awaitCaughtUp(CATCH_UP)).isTrue();
+            assertThat(keysOf("tasks", "I")).containsAll(added.stream().map(UUID::toString).toList());
+            assertThat(second.capturedRows()).isGreaterThanOrEqualTo(250);
+        }
+    }
+
+    @Test
+    void switchingModesWhileWritingLosesNoChange() throws Exception {
+        WalCapture.install(db.owner);
+        Workspace w = new Workspace(db.app).seed(0);
+        try (WalCapture capture = capture()) {
+            capture.start();
+            assertThat(capture.awaitCaughtUp(CATCH_UP)).isTrue();
+            emptyOutbox();
+            List<UUID> written = new ArrayList<>(w.addTasksBulk(40));
+            WalCapture.uninstall(db.owner);              // from here the triggers write the outbox
+            assertThat(outboxTriggers()).isPositive();
+            written.addAll(w.addTasksBulk(40));
+            WalCapture.install(db.owner);
+            written.addAll(w.addTasksBulk(40));
+            assertThat(capture.awaitCaughtUp(CATCH_UP)).isTrue();
+            assertThat(keysOf("tasks", "I")).containsAll(written.stream().map(UUID::toString).toList());
+        }
+    }
+
+    @Test
+    void switchingToWalNeedsTheSlotAndAKnownMode() {
+        WalCapture.uninstall(db.owner);
+        {
+            WalCapture.dropSlot(db.owner);
+            assertThatThrownBy(() -> db.owner.inTransaction(c -> {
+                Workspace.exec(c, "SELECT hybriddb_capture_use('wal')");
+                return null;
+            })).isInstanceOf(HybridDBException.class).hasMessageContaining("replication slot").hasMessageContaining("does not exist");
+            assertThatThrownBy(() -> db.owner.inTransaction(c -> {
+                Workspace.exec(c, "SELECT hybriddb_capture_use('logical')");
+                return null;
+            })).isInstanceOf(HybridDBException.class).hasMessageContaining("mode must be triggers or wal, not logical");
+            assertThat(outboxTriggers()).isPositive();
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private void awaitDrained() throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (db.outboxCount() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(db.outboxCount()).isZero();
+    }
+
+    private long outboxTriggers() {
+        return db.owner.inTransaction(c -> {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                    "SELECT count(*) FROM pg_trigger WHERE tgname LIKE '%hybriddb_outbox%' AND NOT tgisinternal")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    private List<Map<String, Object>> outbox() {
+        return db.owner.inTransaction(c -> {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                    "SELECT tenant_id::text, table_name, op, row_key::text, old_row::text FROM hybriddb_sync.hybriddb_outbox ORDER BY id")) {
+                while (rs.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("tenant", rs.getString(1));
+                    row.put("table", rs.getString(2));
+                    row.put("op", rs.getString(3));
+                    row.put("key", Json.readMap(rs.getString(4)));
+                    row.put("old", Json.readMap(rs.getString(5)));
+                    rows.add(row);
+                }
+            }
+            return rows;
+        });
+    }
+
+    private List<String> keysOf(String table, String op) {
+        List<String> keys = new ArrayList<>();
+        outbox().stream().filter(r -> table.equals(r.get("table")) && op.equals(r.get("op")))
+                .forEach(r -> keys.add(String.valueOf(((Map<?, ?>) r.get("key")).get("id"))));
+        return keys;
+    }
+
+    /** Ids replaced by the other workspace's (same position), timestamps checked for to_jsonb's format and dropped. */
+    @SuppressWarnings("unchecked")
+    private static Object normalized(Object value, Map<String, String> ids) {
+        if (value instanceof Map<?, ?> m) {
+            Map<String, Object> out = new HashMap<>();
+            ((Map<String, Object>) m).forEach((k, v) -> {
+                if (k.endsWith("_at") && v != null) {
+                    assertThat((String) v).as(k).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d.*");
+                } else {
+                    out.put(k, normalized(v, ids));
+                }
+            });
+            return out;
+        }
+        if (value instanceof List<?> l) {
+            return l.stream().map(v -> normalized(v, ids)).toList();
+        }
+        if (value instanceof String s) {
+            return ids.getOrDefault(s, s);
+        }
+        return value;
+    }
+
+    private static Map<String, String> idMap(Workspace from, Workspace to) {
+        Map<String, String> m = new HashMap<>();
+        m.put(from.tenant.toString(), to.tenant.toString());
+        List<List<UUID>> a = List.of(from.users, from.teams, from.apps, from.boards, from.states, from.projects, from.swarms,
+                from.agents, from.tasks, from.apiKeys, from.teamMembers, from.projectDependencies, from.taskDependencies, from.executions);
+        List<List<UUID>> b = List.of(to.users, to.teams, to.apps, to.boards, to.states, to.projects, to.swarms,
+                to.agents, to.tasks, to.apiKeys, to.teamMembers, to.projectDependencies, to.taskDependencies, to.executions);
+        for (int i = 0; i < a.size(); i++) {
+            for (int j = 0; j < a.get(i).size(); j++) {
+                m.put(a.get(i).get(j).toString(), b.get(i).get(j).toString());
+            }
+        }
+        return m;
+    }
+}
