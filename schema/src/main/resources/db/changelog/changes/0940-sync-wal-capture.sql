@@ -135,6 +135,22 @@ END
 $$;
 --rollback DELETE FROM hybriddb_sync.hybriddb_capture_tables;
 
+--changeset hybriddb:0940-capture-publication splitStatements:false
+--comment: The (empty) publication exists before any slot: a slot decodes with the catalog of each change's time, and pgoutput fails on changes from before its publication existed.
+DO $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM pg_publication WHERE pubname = 'hybriddb_capture') THEN
+        RETURN;
+    ELSIF has_database_privilege(current_database(), 'CREATE') THEN
+        SET LOCAL client_min_messages = error;          -- no wal_level warning where wal mode is never used
+        CREATE PUBLICATION hybriddb_capture;
+    ELSE
+        RAISE WARNING 'publication hybriddb_capture not created (% lacks CREATE on the database); WalCapture.install creates it', current_user;
+    END IF;
+END
+$$;
+--rollback DROP PUBLICATION IF EXISTS hybriddb_capture;
+
 --changeset hybriddb:0940-capture-use splitStatements:false
 --comment: Switches the capture of every attached table in one transaction. 'wal' needs wal_level=logical and the slot (WalCapture creates it), so no change falls between the triggers and the slot.
 CREATE FUNCTION hybriddb_capture_use(mode text) RETURNS void
@@ -156,7 +172,8 @@ BEGIN
                 hybriddb_capture_slot() USING ERRCODE = '55000';
         END IF;
         IF NOT EXISTS (SELECT 1 FROM pg_publication WHERE pubname = 'hybriddb_capture') THEN
-            CREATE PUBLICATION hybriddb_capture;
+            RAISE EXCEPTION 'hybriddb_capture_use(wal): the publication hybriddb_capture does not exist; it must be created before the slot (WalCapture.install does both)'
+                USING ERRCODE = '55000';
         END IF;
         FOR r IN SELECT tbl FROM hybriddb_sync.hybriddb_capture_tables LOOP
             PERFORM hybriddb_sync.hybriddb_capture_publish(r.tbl);
@@ -179,4 +196,3 @@ COMMENT ON FUNCTION hybriddb_capture_use(text) IS 'Switches change capture of ev
 REVOKE ALL ON FUNCTION hybriddb_capture_use(text) FROM PUBLIC;
 --rollback SELECT hybriddb_capture_use('triggers');
 --rollback DROP FUNCTION hybriddb_capture_use(text);
---rollback DROP PUBLICATION IF EXISTS hybriddb_capture;

@@ -111,6 +111,8 @@ public final class WalCapture implements AutoCloseable {
      * Needs {@code wal_level=logical} and the REPLICATION attribute.
      */
     public static void install(Database owner) {
+        owner.inTransaction(c -> call(c, "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_publication WHERE pubname = 'hybriddb_capture')"
+                + " THEN CREATE PUBLICATION hybriddb_capture; END IF; END $$"));    // before the slot, see changelog 0940
         owner.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT pg_create_logical_replication_slot(hybriddb_capture_slot(), 'pgoutput')"
                     + " WHERE NOT EXISTS (SELECT 1 FROM pg_replication_slots WHERE slot_name = hybriddb_capture_slot())")) {
@@ -162,12 +164,11 @@ public final class WalCapture implements AutoCloseable {
             running = false;
             t = worker;
         }
+        closeQuietly(connection);                       // ends a blocking read; unconfirmed rows are read again
         try {
             t.join(TimeUnit.SECONDS.toMillis(30));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            closeQuietly(connection);
         }
     }
 
@@ -290,19 +291,18 @@ public final class WalCapture implements AutoCloseable {
 
         void run() throws SQLException {
             tables = database.inTransaction(CaptureTables::load);
-            long idle = 1;
             while (running) {
                 ByteBuffer m = stream.readPending();
-                if (m == null) {
+                if (m == null) {                        // caught up with the server: write, then block
                     if (!inTransaction) {
                         flush();
                         confirmIdle();
                     }
-                    sleep(idle);
-                    idle = Math.min(idle * 2, 16);
-                    continue;
+                    m = stream.read();                  // stop() closes the connection to end it
+                    if (m == null) {
+                        continue;
+                    }
                 }
-                idle = 1;
                 handle(PgOutput.decode(m));
                 if (batch.size() >= batchSize) {
                     flush();

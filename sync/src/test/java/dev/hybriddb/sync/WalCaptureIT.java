@@ -173,6 +173,40 @@ class WalCaptureIT {
     }
 
     @Test
+    void aTableAttachedInWalModeIsPublishedNotTriggered() throws Exception {
+        WalCapture.install(db.owner);
+        db.owner.inTransaction(c -> {
+            Workspace.exec(c, "CREATE TABLE IF NOT EXISTS app_notes (id uuid PRIMARY KEY, tenant_id uuid NOT NULL, author_id uuid, body text, token text)");
+            Workspace.exec(c, "GRANT SELECT, INSERT, UPDATE, DELETE ON app_notes TO " + db.pg.appUser());
+            Workspace.exec(c, "SELECT hybriddb_outbox_attach('app_notes', 'id', 'author_id', 'token')");
+            return null;
+        });
+        assertThat(outboxTriggers("app_notes")).isZero();
+        Workspace w = new Workspace(db.app).seed(0);
+        UUID note = UUID.randomUUID();
+        UUID author = UUID.randomUUID();
+        try (WalCapture capture = capture()) {
+            capture.start();
+            assertThat(capture.awaitCaughtUp(CATCH_UP)).isTrue();
+            emptyOutbox();
+            w.exec("INSERT INTO app_notes VALUES (?, ?, NULL, 'hello', 's3cret')", note, w.tenant);
+            w.exec("UPDATE app_notes SET author_id = ? WHERE id = ?", author, note);
+            w.exec("DELETE FROM app_notes WHERE id = ?", note);
+            assertThat(capture.awaitCaughtUp(CATCH_UP)).isTrue();
+        }
+        List<Map<String, Object>> rows = outbox();
+        assertThat(rows).extracting(r -> r.get("op")).containsExactly("I", "U", "D");
+        assertThat(rows).allSatisfy(r -> assertThat(r).containsEntry("tenant", w.tenant.toString())
+                .containsEntry("key", Map.of("id", note.toString())));
+        Map<String, Object> movedFrom = new HashMap<>(Map.of("id", note.toString(), "tenant_id", w.tenant.toString()));
+        movedFrom.put("author_id", null);
+        assertThat(rows.get(1).get("old")).isEqualTo(movedFrom);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> deleted = (Map<String, Object>) rows.get(2).get("old");
+        assertThat(deleted).containsEntry("body", "hello").doesNotContainKey("token");
+    }
+
+    @Test
     void switchingToWalNeedsTheSlotAndAKnownMode() {
         WalCapture.uninstall(db.owner);
         {
@@ -200,11 +234,18 @@ class WalCaptureIT {
     }
 
     private long outboxTriggers() {
+        return outboxTriggers("%");
+    }
+
+    private long outboxTriggers(String table) {
         return db.owner.inTransaction(c -> {
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
-                    "SELECT count(*) FROM pg_trigger WHERE tgname LIKE '%hybriddb_outbox%' AND NOT tgisinternal")) {
-                rs.next();
-                return rs.getLong(1);
+            try (var ps = c.prepareStatement("SELECT count(*) FROM pg_trigger t JOIN pg_class r ON r.oid = t.tgrelid"
+                    + " WHERE t.tgname LIKE '%hybriddb_outbox%' AND NOT t.tgisinternal AND r.relname LIKE ?")) {
+                ps.setString(1, table);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
             }
         });
     }

@@ -13,6 +13,7 @@ import dev.hybriddb.graph.GraphRow;
 import dev.hybriddb.graph.falkor.FalkorGraph;
 import dev.hybriddb.sync.PostgresSync;
 import dev.hybriddb.sync.RealtimeSync;
+import dev.hybriddb.sync.WalCapture;
 import dev.hybriddb.testing.PostgresService;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -30,12 +31,15 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Real-time sync: lag from commit to graph under an open-loop load (updates issued on a fixed
- * schedule whatever the system does), p50/p99, seen by a poller reading the graph; and writer
- * throughput with the outbox triggers against the same writers with the triggers disabled.
+ * schedule whatever the system does), p50/p99, seen by a poller reading the graph, with each
+ * capture mode (outbox triggers; WalCapture reading the WAL); and writer throughput with each
+ * capture mode against the same writers with no capture at all, arms taking turns round by round.
  */
 public final class RealtimeLag implements Scenario {
     static final int TASKS = 200;
     static final int WRITERS = 8;
+    static final int WRITER_ROUNDS = 7;
+    private int nextBase = Integer.MAX_VALUE / 2;          // priorities above any earlier run's
 
     @Override
     public String name() {
@@ -60,16 +64,30 @@ public final class RealtimeLag implements Scenario {
             var graph = db.graph().orElseThrow();
             String graphName = GraphNames.forTenant(tenant);
             PostgresSync.create(db.database(), graph).syncWorkspace(tenant);
-            try (RealtimeSync realtime = RealtimeSync.builder(Database.of(owner),
+            Database ownerDb = Database.of(owner);
+            try (RealtimeSync realtime = RealtimeSync.builder(ownerDb,
                     RealtimeSync.listenVia(pg.jdbcUrl(), pg.adminUser(), pg.adminPassword()), graph)
                     .pollInterval(Duration.ofMillis(200)).build()) {
                 realtime.start();
                 for (int rate : ctx.profile().realtimeRates()) {
-                    openLoop(ctx, result, db, tenant, tasks, graph, graphName, rate);
+                    openLoop(ctx, result, "sdk-realtimesync", db, tenant, tasks, graph, graphName, rate);
+                }
+                WalCapture.install(ownerDb);
+                try (WalCapture capture = walCapture(pg, ownerDb)) {
+                    capture.start();
+                    capture.awaitCaughtUp(Duration.ofMinutes(1));
+                    for (int rate : ctx.profile().realtimeRates()) {
+                        openLoop(ctx, result, "sdk-walcapture", db, tenant, tasks, graph, graphName, rate);
+                    }
                 }
                 result.metric("sdk-realtimesync", "max lag (outbox to graph ack)", "ms", realtime.metrics().maxLag().toMillis());
             }
-            writerThroughput(ctx, result, db, tenant, tasks, owner);
+            try {
+                writerThroughput(ctx, result, db, tenant, tasks, owner, pg);
+            } finally {
+                WalCapture.uninstall(ownerDb);
+                WalCapture.dropSlot(ownerDb);
+            }
             try (Connection c = owner.getConnection(); Statement st = c.createStatement()) {
                 st.execute("DELETE FROM hybriddb_sync.hybriddb_outbox");        // the triggered run's rows
             }
@@ -78,13 +96,18 @@ public final class RealtimeLag implements Scenario {
         return result;
     }
 
-    private static void openLoop(BenchContext ctx, ScenarioResult result, HybridDB db, UUID tenant, List<UUID> tasks,
-                                 dev.hybriddb.graph.GraphBackend graph, String graphName, int rate) throws Exception {
+    private static WalCapture walCapture(PostgresService pg, Database owner) {
+        return WalCapture.builder(owner, WalCapture.replicationVia(pg.jdbcUrl(), pg.adminUser(), pg.adminPassword())).build();
+    }
+
+    private void openLoop(BenchContext ctx, ScenarioResult result, String variant, HybridDB db, UUID tenant, List<UUID> tasks,
+                          dev.hybriddb.graph.GraphBackend graph, String graphName, int rate) throws Exception {
         int total = rate * ctx.profile().realtimeSeconds();
         Map<Integer, Long> committedAt = new ConcurrentHashMap<>();
         Latencies lag = new Latencies();
         AtomicInteger seen = new AtomicInteger();
-        int base = Integer.MAX_VALUE / 2 + rate;                 // priorities above any earlier run's
+        int base = nextBase;
+        nextBase += total + 1;
         ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
         Thread poller = new Thread(() -> poll(graph, graphName, tasks.size(), base, total, committedAt, lag, seen), "lag-poller");
         poller.start();
@@ -109,12 +132,13 @@ public final class RealtimeLag implements Scenario {
         double achieved = total / FalkorBatchSync.seconds(start);
         poller.join(TimeUnit.SECONDS.toMillis(30));
         poller.interrupt();
-        result.metric("sdk-realtimesync", "achieved writes/s @" + rate + "/s", "writes/s", achieved);
-        double p50 = result.metric("sdk-realtimesync", "lag p50 @" + rate + "/s", "ms", lag.percentileMillis(50));
-        double p99 = result.metric("sdk-realtimesync", "lag p99 @" + rate + "/s", "ms", lag.percentileMillis(99));
-        ctx.log("open loop %d/s: achieved %.0f/s, lag p50 %.1f ms, p99 %.1f ms (%d of %d seen)", rate, achieved, p50, p99, lag.count(), total);
+        result.metric(variant, "achieved writes/s @" + rate + "/s", "writes/s", achieved);
+        double p50 = result.metric(variant, "lag p50 @" + rate + "/s", "ms", lag.percentileMillis(50));
+        double p99 = result.metric(variant, "lag p99 @" + rate + "/s", "ms", lag.percentileMillis(99));
+        ctx.log("%s open loop %d/s: achieved %.0f/s, lag p50 %.1f ms, p99 %.1f ms (%d of %d seen)", variant, rate, achieved, p50, p99,
+                lag.count(), total);
         if (rate >= 1000) {
-            result.atMost("lag p99 (ms) @" + rate + "/s < 250", p99, 250);
+            result.atMost(variant + " lag p99 (ms) @" + rate + "/s < 250", p99, 250);
         }
     }
 
@@ -145,25 +169,74 @@ public final class RealtimeLag implements Scenario {
         }
     }
 
+    /**
+     * Three arms in turns, {@link #WRITER_ROUNDS} rounds: outbox triggers (no consumer running);
+     * WalCapture (running during its arm: its thread and the server's WAL sender take CPU from the
+     * same two cores); no capture (triggers disabled, tables out of the publication). The
+     * ratio of a round is its arm's writes/s over the same round's no-capture writes/s; the target
+     * takes the median round.
+     */
     private static void writerThroughput(BenchContext ctx, ScenarioResult result, HybridDB db, UUID tenant, List<UUID> tasks,
-                                         HikariDataSource owner) throws Exception {
-        int ops = ctx.profile().writerOps();
-        writers(db, tenant, tasks, ops / 4, 1);                     // warm-up
-        double with = 0;
-        double without = 0;
-        for (int round = 0; round < 2; round++) {                   // alternate to share the noise
-            with += writers(db, tenant, tasks, ops / 2, 10 + round);
+                                         HikariDataSource owner, PostgresService pg) throws Exception {
+        int ops = ctx.profile().writerOps() / 2;
+        Database ownerDb = Database.of(owner);
+        writers(db, tenant, tasks, ops, 1);                         // warm-up
+        double[] triggers = new double[WRITER_ROUNDS];
+        double[] wal = new double[WRITER_ROUNDS];
+        double[] none = new double[WRITER_ROUNDS];
+        for (int round = 0; round < WRITER_ROUNDS; round++) {
+            WalCapture.uninstall(ownerDb);
+            triggers[round] = writers(db, tenant, tasks, ops, 10 + round);
+            WalCapture.install(ownerDb);
+            try (WalCapture capture = walCapture(pg, ownerDb)) {     // running only in its own arm
+                capture.start();
+                capture.awaitCaughtUp(Duration.ofMinutes(2));
+                wal[round] = writers(db, tenant, tasks, ops, 20 + round);
+                capture.awaitCaughtUp(Duration.ofMinutes(2));
+            }
+            WalCapture.uninstall(ownerDb);
             triggers(owner, false);
             try {
-                without += writers(db, tenant, tasks, ops / 2, 20 + round);
+                none[round] = writers(db, tenant, tasks, ops, 30 + round);
             } finally {
                 triggers(owner, true);
             }
+            ctx.log("writers round %d: %.0f/s with triggers, %.0f/s with WAL capture, %.0f/s with no capture",
+                    round, triggers[round], wal[round], none[round]);
         }
-        result.metric("sdk-outbox-triggers", "writer updates/s (8 threads)", "writes/s", with / 2);
-        result.metric("no-triggers", "writer updates/s (8 threads)", "writes/s", without / 2);
-        ctx.log("writers: %.0f/s with triggers, %.0f/s without", with / 2, without / 2);
-        result.atLeast("writes/s with triggers / without >= 0.85", with / without, 0.85);
+        result.metric("sdk-outbox-triggers", "writer updates/s (8 threads)", "writes/s", median(triggers));
+        result.metric("sdk-walcapture", "writer updates/s (8 threads)", "writes/s", median(wal));
+        result.metric("no-capture", "writer updates/s (8 threads)", "writes/s", median(none));
+        double triggerRatio = medianRatio(triggers, none);
+        double walRatio = medianRatio(wal, none);
+        result.metric("sdk-outbox-triggers", "writes/s / no capture (median round)", "x", triggerRatio);
+        result.metric("sdk-walcapture", "writes/s / no capture (median round)", "x", walRatio);
+        result.note(String.format(java.util.Locale.ROOT, "writer rounds (triggers / WAL capture / none, writes/s): %s",
+                rounds(triggers, wal, none)));
+        result.atLeast("writes/s with the outbox triggers / without capture >= 0.85", triggerRatio, 0.85);
+        result.atLeast("writes/s with WAL capture / without capture >= 0.85", walRatio, 0.85);
+    }
+
+    private static double median(double[] values) {
+        double[] v = values.clone();
+        java.util.Arrays.sort(v);
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    private static double medianRatio(double[] arm, double[] baseline) {
+        double[] r = new double[arm.length];
+        for (int i = 0; i < arm.length; i++) {
+            r[i] = arm[i] / baseline[i];
+        }
+        return median(r);
+    }
+
+    private static String rounds(double[] a, double[] b, double[] c) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < a.length; i++) {
+            sb.append(i == 0 ? "" : "; ").append(String.format(java.util.Locale.ROOT, "%.0f / %.0f / %.0f", a[i], b[i], c[i]));
+        }
+        return sb.toString();
     }
 
     private static double writers(HybridDB db, UUID tenant, List<UUID> tasks, int ops, int salt) throws Exception {
