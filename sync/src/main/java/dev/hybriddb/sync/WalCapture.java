@@ -2,20 +2,13 @@ package dev.hybriddb.sync;
 
 import dev.hybriddb.Database;
 import dev.hybriddb.InvalidInputException;
-import dev.hybriddb.sync.internal.CaptureTables;
-import dev.hybriddb.sync.internal.CaptureWriter;
-import dev.hybriddb.sync.internal.CapturedRow;
-import dev.hybriddb.sync.internal.PgOutput;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
+import dev.hybriddb.sync.internal.CaptureSession;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -50,7 +43,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class WalCapture implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WalCapture.class);
-    private static final String MARKER_PREFIX = "hybriddb_capture";
     private static final AtomicLong THREADS = new AtomicLong();
 
     private final Database database;
@@ -67,6 +59,33 @@ public final class WalCapture implements AutoCloseable {
     private volatile boolean running;
     private volatile Connection connection;
     private Thread worker;
+    private final CaptureSession.Progress progress = new CaptureSession.Progress() {
+        @Override
+        public boolean running() {
+            return running;
+        }
+
+        @Override
+        public void written(int rowCount) {
+            rows.addAndGet(rowCount);
+        }
+
+        @Override
+        public void transactionRead() {
+            transactions.incrementAndGet();
+        }
+
+        @Override
+        public void confirmed(long lsn, List<String> markers) {
+            confirmedLsn = lsn;
+            markers.forEach(m -> markersDone.put(m, Boolean.TRUE));
+        }
+
+        @Override
+        public long confirmedLsn() {
+            return confirmedLsn;
+        }
+    };
 
     /** Opens a replication connection ({@code replication=database}), never from a pool. */
     @FunctionalInterface
@@ -213,7 +232,7 @@ public final class WalCapture implements AutoCloseable {
         String marker = UUID.randomUUID().toString();
         database.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT pg_logical_emit_message(true, ?, ?)")) {
-                ps.setString(1, MARKER_PREFIX);
+                ps.setString(1, CaptureSession.MARKER_PREFIX);
                 ps.setString(2, marker);
                 ps.execute();
             }
@@ -270,123 +289,9 @@ public final class WalCapture implements AutoCloseable {
                 .withStatusInterval(10, TimeUnit.SECONDS)
                 .start();
         LOG.info("WAL capture: reading slot {}", slot);
-        new Session(stream).run();
+        new CaptureSession(stream, database, batchSize, progress).run();
     }
 
-    /** The state of one replication session. */
-    private final class Session {
-        private final PGReplicationStream stream;
-        private final Map<Integer, PgOutput.Relation> relations = new HashMap<>();
-        private final List<CapturedRow> batch = new ArrayList<>();
-        private final List<String> markers = new ArrayList<>();
-        private final List<String> batchMarkers = new ArrayList<>();
-        private CaptureTables tables;
-        private boolean inTransaction;
-        private long commitMicros;
-        private long committedEnd;
-
-        Session(PGReplicationStream stream) {
-            this.stream = stream;
-        }
-
-        void run() throws SQLException {
-            tables = database.inTransaction(CaptureTables::load);
-            while (running) {
-                ByteBuffer m = stream.readPending();
-                if (m == null) {                        // caught up with the server: write, then block
-                    if (!inTransaction) {
-                        flush();
-                        confirmIdle();
-                    }
-                    m = stream.read();                  // stop() closes the connection to end it
-                    if (m == null) {
-                        continue;
-                    }
-                }
-                handle(PgOutput.decode(m));
-                if (batch.size() >= batchSize) {
-                    flush();
-                }
-            }
-        }
-
-        private void handle(PgOutput.Message msg) {
-            if (msg instanceof PgOutput.Begin b) {
-                inTransaction = true;
-                commitMicros = b.commitMicros();
-            } else if (msg instanceof PgOutput.Commit cm) {
-                inTransaction = false;
-                committedEnd = cm.endLsn();
-                transactions.incrementAndGet();
-                batchMarkers.addAll(markers);
-                markers.clear();
-            } else if (msg instanceof PgOutput.Relation r) {
-                relations.put(r.id(), r);
-            } else if (msg instanceof PgOutput.Change ch) {
-                capture(ch);
-            } else if (msg instanceof PgOutput.Logical l && MARKER_PREFIX.equals(l.prefix())) {
-                markers.add(new String(l.content(), StandardCharsets.UTF_8));
-            } else if (msg instanceof PgOutput.Truncate t) {
-                LOG.warn("WAL capture: TRUNCATE of {} table(s) is not captured (triggers do not capture it either); "
-                        + "run reconcile --repair for their tenants", t.relationIds().size());
-            }
-        }
-
-        private void capture(PgOutput.Change ch) {
-            PgOutput.Relation rel = relations.get(ch.relationId());
-            if (rel == null) {
-                throw new IllegalStateException("pgoutput: a change of relation " + ch.relationId() + " before its description");
-            }
-            CaptureTables.Spec spec = tables.spec(rel.schema(), rel.name()).orElse(null);
-            if (spec == null) {
-                tables = database.inTransaction(CaptureTables::load);        // attached since the session began?
-                spec = tables.spec(rel.schema(), rel.name()).orElse(null);
-            }
-            if (spec == null) {
-                LOG.warn("WAL capture: {}.{} is in the publication but not attached (hybriddb_outbox_attach); change skipped",
-                        rel.schema(), rel.name());
-                return;
-            }
-            CapturedRow row = CapturedRow.of(ch, rel, spec, commitMicros);
-            if (row != null) {
-                batch.add(row);
-            }
-        }
-
-        /** Writes the batch, then confirms the slot up to the last transaction read to its commit. */
-        private void flush() throws SQLException {
-            if (!batch.isEmpty()) {
-                List<CapturedRow> rowsNow = List.copyOf(batch);
-                database.inTransaction(c -> {
-                    CaptureWriter.write(c, rowsNow);
-                    return null;
-                });
-                rows.addAndGet(rowsNow.size());
-                batch.clear();
-            }
-            if (committedEnd > confirmedLsn) {
-                confirm(committedEnd);
-            }
-            batchMarkers.forEach(mk -> markersDone.put(mk, Boolean.TRUE));
-            batchMarkers.clear();
-        }
-
-        /** Nothing buffered: everything the server sent so far (keep-alives included) is done. */
-        private void confirmIdle() throws SQLException {
-            long received = stream.getLastReceiveLSN().asLong();
-            if (batch.isEmpty() && received > confirmedLsn) {
-                confirm(received);
-            }
-        }
-
-        private void confirm(long lsn) throws SQLException {
-            LogSequenceNumber at = LogSequenceNumber.valueOf(lsn);
-            stream.setAppliedLSN(at);
-            stream.setFlushedLSN(at);
-            stream.forceUpdateStatus();
-            confirmedLsn = lsn;
-        }
-    }
 
     private static void closeQuietly(Connection c) {
         if (c != null) {
