@@ -12,6 +12,7 @@ import dev.hybriddb.sync.internal.RestartRecovery;
 import dev.hybriddb.sync.internal.RoundResult;
 import dev.hybriddb.sync.internal.Tenants;
 import dev.hybriddb.sync.internal.WakeLock;
+import dev.hybriddb.sync.internal.Worker;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -59,7 +60,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class RealtimeSync implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RealtimeSync.class);
-    private static final AtomicLong THREADS = new AtomicLong();
     /** The longest sleep without the wake lock (see {@link #unarmedPoll()}). */
     private static final Duration UNARMED_POLL = Duration.ofMillis(100);
 
@@ -75,9 +75,7 @@ public final class RealtimeSync implements AutoCloseable {
     private final Duration pollInterval;
     private final Duration maxBackoff;
 
-    private final Object lifecycle = new Object();
-    private volatile boolean running;
-    private volatile Thread worker;
+    private final Worker worker = new Worker("hybriddb-realtime-sync");
     private volatile Connection listenConnection;
     private volatile Connection inFlight;
     private volatile boolean wakeRequested;
@@ -140,16 +138,7 @@ public final class RealtimeSync implements AutoCloseable {
 
     /** Starts the worker. Idempotent. */
     public void start() {
-        synchronized (lifecycle) {
-            if (running) {
-                return;
-            }
-            running = true;
-            Thread t = new Thread(this::run, "hybriddb-realtime-sync-" + THREADS.incrementAndGet());
-            t.setDaemon(true);
-            worker = t;
-            t.start();
-        }
+        worker.start(this::run);
     }
 
     /** Stops gracefully: lets the round in flight finish (commit or roll back), waiting up to 30 s. */
@@ -163,13 +152,9 @@ public final class RealtimeSync implements AutoCloseable {
      * way nothing is lost.
      */
     public void stop(Duration timeout) {
-        Thread t;
-        synchronized (lifecycle) {
-            if (!running) {
-                return;
-            }
-            running = false;
-            t = worker;
+        Thread t = worker.requestStop();
+        if (t == null) {
+            return;
         }
         try {
             t.join(Math.max(1, timeout.toMillis()));
@@ -192,7 +177,7 @@ public final class RealtimeSync implements AutoCloseable {
     }
 
     public boolean isRunning() {
-        return running;
+        return worker.running();
     }
 
     /** Asks the worker for a round now (as a NOTIFY would). */
@@ -251,7 +236,7 @@ public final class RealtimeSync implements AutoCloseable {
         } catch (SQLException e) {
             backlog = -1;
         }
-        return new SyncMetrics(running, listenConnection != null, applied.get(), batches.get(), nodesUpserted.get(),
+        return new SyncMetrics(worker.running(), listenConnection != null, applied.get(), batches.get(), nodesUpserted.get(),
                 nodesDeleted.get(), edgesWritten.get(), errors.get(), Math.max(0, connects.get() - 1),
                 restartRecovery.recovered(),
                 millis(lastLagMillis.get()), millis(maxLagMillis.get()), backlog, lastBatchAt, lastError);
@@ -267,7 +252,7 @@ public final class RealtimeSync implements AutoCloseable {
         long backoff = 0;
         long nextListenAttempt = 0;
         long listenBackoff = 0;
-        while (running) {
+        while (worker.running()) {
             if (listenConnection == null && System.nanoTime() >= nextListenAttempt) {
                 if (openListen()) {
                     listenBackoff = 0;
@@ -288,7 +273,7 @@ public final class RealtimeSync implements AutoCloseable {
                 lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
                 backoff = nextBackoff(backoff);
                 LOG.warn("realtime sync round failed (retrying in {} ms): {}", backoff, lastError);
-                sleep(backoff);
+                Worker.sleep(backoff);
                 continue;
             }
             awaitWakeUp(armed ? pollInterval : unarmedPoll());
@@ -348,8 +333,7 @@ public final class RealtimeSync implements AutoCloseable {
     }
 
     private long nextBackoff(long current) {
-        long next = current == 0 ? 100 : current * 2;
-        return Math.min(next, maxBackoff.toMillis());
+        return Worker.nextBackoff(current, maxBackoff);
     }
 
     /**
@@ -359,7 +343,7 @@ public final class RealtimeSync implements AutoCloseable {
      */
     private void drain() throws SQLException {
         Set<UUID> busy = new HashSet<>();
-        while (running) {
+        while (worker.running()) {
             long start = System.nanoTime();
             RoundResult r = oneRound(busy);
             busy.addAll(r.busyTenants());
@@ -424,7 +408,7 @@ public final class RealtimeSync implements AutoCloseable {
             return true;
         } catch (SQLException | RuntimeException e) {
             LOG.warn("realtime sync: cannot open the LISTEN connection ({}); polling meanwhile", e.getMessage());
-            closeQuietly(c);
+            Worker.closeQuietly(c);
             return false;
         }
     }
@@ -432,7 +416,7 @@ public final class RealtimeSync implements AutoCloseable {
     /** Waits for a notification, a wake-up request, {@code timeout}, or stop. */
     private void awaitWakeUp(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (running && !wakeRequested) {
+        while (worker.running() && !wakeRequested) {
             long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
             if (left <= 0) {
                 break;
@@ -440,7 +424,7 @@ public final class RealtimeSync implements AutoCloseable {
             int slice = (int) Math.min(left, 250);
             Connection c = listenConnection;
             if (c == null) {
-                sleep(slice);
+                Worker.sleep(slice);
                 continue;
             }
             try {
@@ -461,17 +445,7 @@ public final class RealtimeSync implements AutoCloseable {
         Connection c = listenConnection;
         listenConnection = null;
         armed = false;                              // a closed session holds no lock
-        closeQuietly(c);
-    }
-
-    private static void closeQuietly(Connection c) {
-        if (c != null) {
-            try {
-                c.close();
-            } catch (SQLException ignored) {
-                // already gone
-            }
-        }
+        Worker.closeQuietly(c);
     }
 
     private static void abort(Connection c) {
@@ -481,14 +455,6 @@ public final class RealtimeSync implements AutoCloseable {
             } catch (SQLException | RuntimeException ignored) {
                 // already gone
             }
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

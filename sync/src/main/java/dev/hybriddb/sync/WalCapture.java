@@ -3,6 +3,7 @@ package dev.hybriddb.sync;
 import dev.hybriddb.Database;
 import dev.hybriddb.InvalidInputException;
 import dev.hybriddb.sync.internal.CaptureSession;
+import dev.hybriddb.sync.internal.Worker;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -43,26 +44,23 @@ import org.slf4j.LoggerFactory;
  */
 public final class WalCapture implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WalCapture.class);
-    private static final AtomicLong THREADS = new AtomicLong();
 
     private final Database database;
     private final ReplicationConnectionFactory replication;
     private final int batchSize;
     private final Duration maxBackoff;
-    private final Object lifecycle = new Object();
+    private final Worker worker = new Worker("hybriddb-wal-capture");
     private final Map<String, Boolean> markersDone = new ConcurrentHashMap<>();
     private final AtomicLong rows = new AtomicLong();
     private final AtomicLong transactions = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
     private volatile long confirmedLsn;
     private volatile String lastError;
-    private volatile boolean running;
     private volatile Connection connection;
-    private Thread worker;
     private final CaptureSession.Progress progress = new CaptureSession.Progress() {
         @Override
         public boolean running() {
-            return running;
+            return worker.running();
         }
 
         @Override
@@ -161,29 +159,16 @@ public final class WalCapture implements AutoCloseable {
 
     /** Starts the worker. Idempotent. */
     public void start() {
-        synchronized (lifecycle) {
-            if (running) {
-                return;
-            }
-            running = true;
-            Thread t = new Thread(this::run, "hybriddb-wal-capture-" + THREADS.incrementAndGet());
-            t.setDaemon(true);
-            worker = t;
-            t.start();
-        }
+        worker.start(this::run);
     }
 
     /** Stops the worker and closes its connection; rows read but not yet written are read again next time. */
     public void stop() {
-        Thread t;
-        synchronized (lifecycle) {
-            if (!running) {
-                return;
-            }
-            running = false;
-            t = worker;
+        Thread t = worker.requestStop();
+        if (t == null) {
+            return;
         }
-        closeQuietly(connection);                       // ends a blocking read; unconfirmed rows are read again
+        Worker.closeQuietly(connection);                // ends a blocking read; unconfirmed rows are read again
         try {
             t.join(TimeUnit.SECONDS.toMillis(30));
         } catch (InterruptedException e) {
@@ -197,7 +182,7 @@ public final class WalCapture implements AutoCloseable {
     }
 
     public boolean isRunning() {
-        return running;
+        return worker.running();
     }
 
     /** Outbox rows written since start. */
@@ -243,7 +228,7 @@ public final class WalCapture implements AutoCloseable {
             if (System.nanoTime() > deadline) {
                 return false;
             }
-            sleep(5);
+            Worker.sleep(5);
         }
         return true;
     }
@@ -252,21 +237,21 @@ public final class WalCapture implements AutoCloseable {
 
     private void run() {
         long backoff = 0;
-        while (running) {
+        while (worker.running()) {
             try {
                 stream();
                 backoff = 0;
             } catch (SQLException | RuntimeException e) {
-                if (!running) {
+                if (!worker.running()) {
                     break;
                 }
                 errors.incrementAndGet();
                 lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
-                backoff = backoff == 0 ? 100 : Math.min(backoff * 2, maxBackoff.toMillis());
+                backoff = Worker.nextBackoff(backoff, maxBackoff);
                 LOG.warn("WAL capture failed (retrying in {} ms): {}", backoff, lastError);
-                sleep(backoff);
+                Worker.sleep(backoff);
             } finally {
-                closeQuietly(connection);
+                Worker.closeQuietly(connection);
                 connection = null;
             }
         }
@@ -292,24 +277,6 @@ public final class WalCapture implements AutoCloseable {
         new CaptureSession(stream, database, batchSize, progress).run();
     }
 
-
-    private static void closeQuietly(Connection c) {
-        if (c != null) {
-            try {
-                c.close();
-            } catch (SQLException ignored) {
-                // closing anyway
-            }
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     /** Configuration of a {@link WalCapture}; validated when set. */
     public static final class Builder {
