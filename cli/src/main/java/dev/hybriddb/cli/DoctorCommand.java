@@ -1,6 +1,7 @@
 package dev.hybriddb.cli;
 
 import dev.hybriddb.HybridConfig;
+import dev.hybriddb.cli.internal.CaptureState;
 import dev.hybriddb.cli.internal.Check;
 import dev.hybriddb.cli.internal.Jdbc;
 import dev.hybriddb.cli.internal.PostgresChecks;
@@ -18,10 +19,11 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * Checks an installation: PostgreSQL reachable, extensions and versions, the application role
- * (not superuser, cannot bypass RLS, owns nothing), RLS forced on tenant tables, the graph.
+ * (not superuser, cannot bypass RLS, owns nothing), RLS forced on tenant tables, the graph, the
+ * outbox backlog and the change capture (triggers, or the WAL slot a WalCapture reads).
  */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = "Checks extensions, the application role, row-level security and the graph.")
+        description = "Checks extensions, the application role, row-level security, the graph, the outbox and change capture.")
 final class DoctorCommand implements Callable<Integer> {
     @ParentCommand
     HybridDbCommand root;
@@ -43,6 +45,7 @@ final class DoctorCommand implements Callable<Integer> {
         checks.add(migrations(services));
         checks.add(graph(services));
         checks.add(outbox(services));
+        checks.add(capture(services));
         checks.forEach(root.out()::println);
         long failed = checks.stream().filter(ch -> ch.status() == Check.Status.FAIL).count();
         root.out().println(failed == 0 ? "doctor: all checks passed" : "doctor: " + failed + " check(s) failed");
@@ -72,6 +75,18 @@ final class DoctorCommand implements Callable<Integer> {
             return PostgresChecks.outboxBacklog(c);
         } catch (java.sql.SQLException e) {
             return Check.fail("outbox backlog", e.getMessage());
+        }
+    }
+
+    /** How changes reach the outbox: triggers, or WAL through a replication slot (owner-only, like the outbox). */
+    static Check capture(Services services) {
+        if (!services.config.hasMigrationUser()) {
+            return Check.warn(CaptureState.CHECK, "not checked: set HYBRIDDB_MIGRATION_USER (the capture settings are owner-only)");
+        }
+        try (Connection c = Jdbc.owner(services.config)) {
+            return CaptureState.read(c).check();
+        } catch (java.sql.SQLException e) {
+            return Check.fail(CaptureState.CHECK, e.getMessage());
         }
     }
 

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "hybriddb", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Operates a HybridDB installation: schema migrations, graph sync, reconciliation, health.",
         subcommands = {MigrateCommand.class, StatusCommand.class, CreateMigrationCommand.class, SyncCommand.class,
-                ReconcileCommand.class, DoctorCommand.class, GraphCommand.class},
+                ReconcileCommand.class, DoctorCommand.class, GraphCommand.class, CaptureCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done, nothing wrong", "1:problems found (failed checks, unrepaired drift)",
                 "2:bad arguments or configuration", "3:PostgreSQL or the graph unreachable", "70:internal error"})

@@ -43,4 +43,15 @@ class CliTest {
         assertThat(r.err()).contains("cannot connect to PostgreSQL").doesNotContain("\tat ");
         assertThat(r.all()).doesNotContain("s3cret-do-not-print");
     }
+
+    @Test
+    void captureListsItsSubcommandsAndNeedsTheOwnerRole() {
+        CliRun help = CliRun.run(Map.of(), "capture", "--help");
+        assertThat(help.status()).isEqualTo(ExitCode.OK);
+        assertThat(help.out()).contains("status").contains("wal").contains("triggers");
+        assertThat(CliRun.run(Map.of(), "capture", "triggers", "--help").out()).contains("--drop-slot").contains("LOST");
+        CliRun r = CliRun.run(UNREACHABLE, "capture", "status");
+        assertThat(r.status()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).contains("HYBRIDDB_MIGRATION_USER").doesNotContain("\tat ");
+    }
 }
