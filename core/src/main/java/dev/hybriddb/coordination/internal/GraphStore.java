@@ -28,6 +28,10 @@ import java.util.UUID;
  */
 public final class GraphStore implements CoordinationStore {
     private static final String AGENT_COLUMNS = "a.id AS id, a.name AS name, a.role AS role, a.status AS status";
+    /** A PM's tasks: those its agents are assigned, and those it coordinates. */
+    private static final List<String> TEAM_TASK_QUERIES = List.of(
+            "MATCH (:Agent {id: $id})-[:MANAGES]->(:Agent)-[:ASSIGNED_TO]->(t:Task) RETURN DISTINCT t.id AS id, t.title AS title, t.status AS status",
+            "MATCH (:Agent {id: $id})-[:COORDINATES]->(t:Task) RETURN DISTINCT t.id AS id, t.title AS title, t.status AS status");
 
     private final GraphBackend graph;
 
@@ -90,10 +94,8 @@ public final class GraphStore implements CoordinationStore {
     @Override
     public List<TaskSummary> teamTasks(UUID tenant, String pmId) {
         Map<String, TaskSummary> tasks = new LinkedHashMap<>();
-        for (String pattern : List.of("(:Agent {id: $id})-[:MANAGES]->(:Agent)-[:ASSIGNED_TO]->(t:Task)",
-                "(:Agent {id: $id})-[:COORDINATES]->(t:Task)")) {
-            for (GraphRow r : rows(tenant, "MATCH " + pattern + " RETURN DISTINCT t.id AS id, t.title AS title, "
-                    + "t.status AS status", Map.of("id", pmId))) {
+        for (String query : TEAM_TASK_QUERIES) {
+            for (GraphRow r : rows(tenant, query, Map.of("id", pmId))) {
                 tasks.putIfAbsent(r.getString("id"), new TaskSummary(r.getString("id"), r.getString("title"), r.getString("status")));
             }
         }

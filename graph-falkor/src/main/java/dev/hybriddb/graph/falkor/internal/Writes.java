@@ -32,12 +32,23 @@ public final class Writes {
     private Writes() {}
 
     public static String deleteNodes(String label) {
-        return "UNWIND $ids AS id MATCH (n:`" + Identifiers.label(label) + "` {id: id}) DETACH DELETE n";
+        return "UNWIND $ids AS id MATCH " + node("n", label, "id") + " DETACH DELETE n";
     }
 
     public static String deleteEdges(EdgeType t) {
-        return "UNWIND $rows AS r MATCH (a:`" + t.fromLabel() + "` {id: r.from})-[e:`" + t.type() + "`]->(b:`"
-                + t.toLabel() + "` {id: r.to}) DELETE e";
+        return "UNWIND $rows AS r MATCH " + edge(t, "r.from", "r.to") + " DELETE e";
+    }
+
+    /**
+     * {@code (a:From {id: from})-[e:TYPE]->(b:To {id: to})}, the names checked and quoted here;
+     * {@code from} and {@code to} are row expressions, never values.
+     */
+    private static String edge(EdgeType t, String from, String to) {
+        return node("a", t.fromLabel(), from) + "-[e:`" + Identifiers.label(t.type()) + "`]->" + node("b", t.toLabel(), to);
+    }
+
+    private static String node(String var, String label, String id) {
+        return "(" + var + ":`" + Identifiers.label(label) + "` {id: " + id + "})";
     }
 
     /**
@@ -46,7 +57,7 @@ public final class Writes {
      * rows of its own batch reliably.
      */
     public static List<Batch> nodeBatches(String label, List<NodeRecord> nodes) {
-        String merge = "UNWIND $rows AS r MERGE (n:`" + Identifiers.label(label) + "` {id: r[0]})";
+        String merge = "UNWIND $rows AS r MERGE " + node("n", label, "r[0]");
         Map<String, Map<String, Object>> byId = new LinkedHashMap<>();
         for (NodeRecord n : nodes) {
             Map<String, Object> props = GraphValues.nodeProperties(n);
@@ -66,8 +77,8 @@ public final class Writes {
      * pairs, in order. When that is fewer than the rows sent, {@link #presentEdges} tells which.
      */
     public static List<Batch> edgeBatches(EdgeType t, List<EdgeRecord> edges) {
-        String merge = "UNWIND $rows AS r MATCH (a:`" + t.fromLabel() + "` {id: r[1]}) MATCH (b:`" + t.toLabel()
-                + "` {id: r[2]}) MERGE (a)-[e:`" + t.type() + "`]->(b)";
+        String merge = "UNWIND $rows AS r MATCH " + node("a", t.fromLabel(), "r[1]") + " MATCH " + node("b", t.toLabel(), "r[2]")
+                + " MERGE (a)-[e:`" + Identifiers.label(t.type()) + "`]->(b)";
         Map<List<String>, Map<String, Object>> byEnds = new LinkedHashMap<>();
         for (EdgeRecord e : edges) {
             GraphValues.key("edge from", e.fromId());
@@ -88,8 +99,7 @@ public final class Writes {
 
     /** Reads which rows of an {@link #edgeBatches} batch have their edge: {@code r[0] AS k} for each. */
     public static String presentEdges(EdgeType t) {
-        return "UNWIND $rows AS r MATCH (a:`" + t.fromLabel() + "` {id: r[1]})-[e:`" + t.type() + "`]->(b:`"
-                + t.toLabel() + "` {id: r[2]}) RETURN DISTINCT r[0] AS k";
+        return "UNWIND $rows AS r MATCH " + edge(t, "r[1]", "r[2]") + " RETURN DISTINCT r[0] AS k";
     }
 
     /** The index of each distinct (from, to) pair of {@code edges}, as {@link #edgeBatches} numbers them. */
