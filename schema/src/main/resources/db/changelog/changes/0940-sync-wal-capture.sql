@@ -136,20 +136,28 @@ $$;
 --rollback DELETE FROM hybriddb_sync.hybriddb_capture_tables;
 
 --changeset hybriddb:0940-capture-publication splitStatements:false
---comment: The (empty) publication exists before any slot: a slot decodes with the catalog of each change's time, and pgoutput fails on changes from before its publication existed.
-DO $$
+--comment: The (empty) publication exists before any slot: a slot decodes with the catalog of each change's time, and pgoutput fails on changes from before its publication existed. WalCapture.install calls the function too, where this changeset lacked the privilege.
+CREATE FUNCTION hybriddb_capture_publication() RETURNS void
+    LANGUAGE plpgsql
+AS $$
 BEGIN
-    IF EXISTS (SELECT 1 FROM pg_publication WHERE pubname = 'hybriddb_capture') THEN
-        RETURN;
-    ELSIF has_database_privilege(current_database(), 'CREATE') THEN
+    IF NOT EXISTS (SELECT 1 FROM pg_publication WHERE pubname = 'hybriddb_capture') THEN
         SET LOCAL client_min_messages = error;          -- no wal_level warning where wal mode is never used
         CREATE PUBLICATION hybriddb_capture;
+    END IF;
+END
+$$;
+DO $$
+BEGIN
+    IF has_database_privilege(current_database(), 'CREATE') THEN
+        PERFORM hybriddb_capture_publication();
     ELSE
         RAISE WARNING 'publication hybriddb_capture not created (% lacks CREATE on the database); WalCapture.install creates it', current_user;
     END IF;
 END
 $$;
 --rollback DROP PUBLICATION IF EXISTS hybriddb_capture;
+--rollback DROP FUNCTION hybriddb_capture_publication();
 
 --changeset hybriddb:0940-capture-use splitStatements:false
 --comment: Switches the capture of every attached table in one transaction. 'wal' needs wal_level=logical and the slot (WalCapture creates it), so no change falls between the triggers and the slot.

@@ -128,8 +128,7 @@ public final class WalCapture implements AutoCloseable {
      * Needs {@code wal_level=logical} and the REPLICATION attribute.
      */
     public static void install(Database owner) {
-        owner.inTransaction(c -> call(c, "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_publication WHERE pubname = 'hybriddb_capture')"
-                + " THEN CREATE PUBLICATION hybriddb_capture; END IF; END $$"));    // before the slot, see changelog 0940
+        owner.inTransaction(c -> call(c, "SELECT hybriddb_capture_publication()"));    // before the slot, see changelog 0940
         owner.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT pg_create_logical_replication_slot(hybriddb_capture_slot(), 'pgoutput')"
                     + " WHERE NOT EXISTS (SELECT 1 FROM pg_replication_slots WHERE slot_name = hybriddb_capture_slot())")) {

@@ -43,6 +43,8 @@ public final class CaptureSession {
     private final int batchSize;
     private final Progress progress;
     private final Map<Integer, PgOutput.Relation> relations = new HashMap<>();
+    /** The attach arguments of each relation described in this session; absent when not attached. */
+    private final Map<Integer, CaptureTables.Spec> specs = new HashMap<>();
     private final List<CapturedRow> batch = new ArrayList<>();
     private final List<String> markers = new ArrayList<>();
     private final List<String> batchMarkers = new ArrayList<>();
@@ -90,7 +92,7 @@ public final class CaptureSession {
             batchMarkers.addAll(markers);
             markers.clear();
         } else if (msg instanceof PgOutput.Relation r) {
-            relations.put(r.id(), r);
+            describe(r);
         } else if (msg instanceof PgOutput.Change ch) {
             capture(ch);
         } else if (msg instanceof PgOutput.Logical l && MARKER_PREFIX.equals(l.prefix())) {
@@ -101,20 +103,34 @@ public final class CaptureSession {
         }
     }
 
+    /**
+     * A relation is described before its first change and again after it was altered: look its
+     * attach arguments up then, reloading the registry once if it was attached since.
+     */
+    private void describe(PgOutput.Relation r) {
+        relations.put(r.id(), r);
+        CaptureTables.Spec spec = tables.spec(r.schema(), r.name()).orElse(null);
+        if (spec == null) {
+            tables = database.inTransaction(CaptureTables::load);
+            spec = tables.spec(r.schema(), r.name()).orElse(null);
+        }
+        if (spec == null) {
+            specs.remove(r.id());
+            LOG.warn("WAL capture: {}.{} is in the publication but not attached (hybriddb_outbox_attach); its changes are skipped",
+                    r.schema(), r.name());
+        } else {
+            specs.put(r.id(), spec);
+        }
+    }
+
     private void capture(PgOutput.Change ch) {
         PgOutput.Relation rel = relations.get(ch.relationId());
         if (rel == null) {
             throw new IllegalStateException("pgoutput: a change of relation " + ch.relationId() + " before its description");
         }
-        CaptureTables.Spec spec = tables.spec(rel.schema(), rel.name()).orElse(null);
+        CaptureTables.Spec spec = specs.get(ch.relationId());
         if (spec == null) {
-            tables = database.inTransaction(CaptureTables::load);        // attached since the session began?
-            spec = tables.spec(rel.schema(), rel.name()).orElse(null);
-        }
-        if (spec == null) {
-            LOG.warn("WAL capture: {}.{} is in the publication but not attached (hybriddb_outbox_attach); change skipped",
-                    rel.schema(), rel.name());
-            return;
+            return;                                     // not attached: warned when described
         }
         CapturedRow row = CapturedRow.of(ch, rel, spec, commitMicros);
         if (row != null) {

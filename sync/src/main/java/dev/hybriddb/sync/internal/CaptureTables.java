@@ -16,7 +16,12 @@ import java.util.Optional;
  */
 public final class CaptureTables {
     /** The attach arguments of one table. */
-    public record Spec(List<String> keyColumns, List<String> oldColumns, List<String> secretColumns) {}
+    public record Spec(List<String> keyColumns, List<String> oldColumns, List<String> secretColumns) {
+        /** The columns whose old values an update records when any of them changed. */
+        public List<String> keyAndOldColumns() {
+            return java.util.stream.Stream.concat(keyColumns.stream(), oldColumns.stream()).toList();
+        }
+    }
 
     private static final String SQL = "SELECT n.nspname, c.relname, t.key_columns, t.old_columns, t.secret_columns"
             + " FROM hybriddb_sync.hybriddb_capture_tables t JOIN pg_class c ON c.oid = t.tbl"

@@ -57,8 +57,9 @@ public record CapturedRow(String tenant, String table, char op, String rowKey, b
 
     /** The old key and owner values (and tenant) when any of them changed, as the trigger records them. */
     private static Values movedFrom(Relation rel, CaptureTables.Spec spec, Tuple o, Tuple n, int tenantAt) {
+        List<String> recorded = spec.keyAndOldColumns();
         boolean moved = false;
-        for (String c : concat(spec.keyColumns(), spec.oldColumns())) {
+        for (String c : recorded) {
             int i = rel.indexOf(c);
             if (i >= 0 && !n.unchanged(i) && !Objects.equals(o.value(i), n.value(i))) {
                 moved = true;
@@ -67,7 +68,7 @@ public record CapturedRow(String tenant, String table, char op, String rowKey, b
         if (!moved) {
             return null;
         }
-        Values old = values(rel, concat(spec.keyColumns(), spec.oldColumns()), o, null);
+        Values old = values(rel, recorded, o, null);
         if (tenantAt >= 0) {
             old.put(rel, tenantAt, o.value(tenantAt));
         } else {
@@ -117,10 +118,6 @@ public record CapturedRow(String tenant, String table, char op, String rowKey, b
             return null;
         }
         return t.unchanged(at) && fallback != null ? fallback.value(at) : t.value(at);
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        return b.isEmpty() ? a : java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
     }
 
     static String quote(String identifier) {
