@@ -207,6 +207,30 @@ class OutboxTriggerIT {
     }
 
     @Test
+    void anUpdateThatChangesNothingWritesNoRowAndColumnsWithoutEqualityAreFine() {
+        db.owner.inTransaction(c -> {
+            Workspace.exec(c, "CREATE TABLE app_json (id uuid PRIMARY KEY, tenant_id uuid NOT NULL, doc json, spot point, name text)");
+            Workspace.exec(c, "GRANT SELECT, INSERT, UPDATE, DELETE ON app_json TO " + db.pg.appUser());
+            Workspace.exec(c, "SELECT hybriddb_outbox_attach('app_json', 'id')");
+            return null;
+        });
+        UUID id = UUID.randomUUID();
+        w.exec("INSERT INTO app_json (id, tenant_id, doc, spot, name) VALUES (?, ?, '{\"a\": 1}', '(1,2)', 'x')", id, w.tenant);
+        w.exec("UPDATE app_json SET name = name, doc = doc WHERE id = ?", id);
+        w.exec("UPDATE app_json SET doc = '{\"a\": 2}', spot = '(3,4)' WHERE id = ?", id);
+        List<Map<String, Object>> rows = outbox();
+        assertThat(rows).extracting(r -> r.get("op")).containsExactly("I", "U");
+        List<String> whenClauses = db.owner.inTransaction(c -> strings(c, "SELECT tgname::text FROM pg_trigger "
+                + "WHERE tgname LIKE '%\\_hybriddb\\_outbox%' AND tgqual IS NOT NULL"));
+        assertThat(whenClauses).as("no trigger re-plans a WHEN clause per statement").isEmpty();
+        db.owner.inTransaction(c -> {
+            Workspace.exec(c, "SELECT hybriddb_outbox_detach('app_json')");
+            Workspace.exec(c, "DROP TABLE app_json");
+            return null;
+        });
+    }
+
+    @Test
     void attachingAMissingColumnFailsClearly() {
         assertThatThrownBy(() -> db.owner.inTransaction(c -> {
             Workspace.exec(c, "SELECT hybriddb_outbox_attach('tasks', 'id', 'no_such_column')");
