@@ -8,13 +8,16 @@
 --    The outbox is written only by the generated trigger functions (literals 'I', 'U', 'D') and by
 --    WalCapture; no other role can write it, so the constraint goes and the column comment says so.
 -- 2. The update trigger's WHEN (OLD.* IS DISTINCT FROM NEW.*): a trigger's WHEN expression is also
---    read from text and planned for each statement, then compares every column. The generated
---    function now returns early when OLD *= NEW (record image equality: identical bytes, no
---    equality operator needed, so tables with json or point columns attach too). An update that
---    changes nothing still writes no outbox row; an update to an equal value written differently
---    (numeric 1.0 -> 1.00) now writes one, which the consumer handles like any other.
+--    read from text and planned for each statement, and it compares every column (it also failed
+--    on columns without an equality operator, such as json or point). The update trigger now has
+--    no WHEN clause and the function makes no comparison: an UPDATE that changes nothing writes an
+--    outbox row like any other, and the consumer rewrites the row's unchanged state (idempotent).
+--    Measured per captured update (server CPU, interleaved loops): the WHEN clause cost about as
+--    much as the outbox INSERT; OLD *= NEW inside the function still cost 13 us of 35, and
+--    WHEN (NOT (OLD *= NEW)) 7 us. Tables with an updated_at trigger never make such updates.
+--    WalCapture still skips them (it compares in Java, off the writer's path).
 -- The generic hybriddb_outbox_capture() (the fallback where the attaching role cannot create
--- functions) makes the same early return. Every table attached in triggers mode is re-attached
+-- functions) is attached the same way. Every table attached in triggers mode is re-attached
 -- here; in wal mode hybriddb_capture_use('triggers') attaches them.
 
 --changeset hybriddb:0950-outbox-drop-op-check
@@ -22,59 +25,12 @@ ALTER TABLE hybriddb_sync.hybriddb_outbox DROP CONSTRAINT hybriddb_outbox_op_che
 COMMENT ON COLUMN hybriddb_sync.hybriddb_outbox.op IS 'I (insert), U (update) or D (delete). Written only by the generated capture functions and WalCapture; no CHECK constraint, because PostgreSQL re-plans CHECK expressions for every INSERT.';
 --rollback ALTER TABLE hybriddb_sync.hybriddb_outbox ADD CONSTRAINT hybriddb_outbox_op_check CHECK (op IN ('I', 'U', 'D'));
 
---changeset hybriddb:0950-outbox-generic-capture splitStatements:false
---comment: The generic trigger function returns early on an update that changes nothing, so its triggers need no WHEN clause either.
-CREATE OR REPLACE FUNCTION hybriddb_outbox_capture() RETURNS trigger
-    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-    key_cols    text[] := string_to_array(TG_ARGV[0], ',');
-    old_cols    text[] := CASE WHEN TG_NARGS > 1 THEN string_to_array(TG_ARGV[1], ',') ELSE '{}'::text[] END;
-    secret_cols text[] := CASE WHEN TG_NARGS > 2 THEN string_to_array(TG_ARGV[2], ',') ELSE '{}'::text[] END;
-    cur         jsonb;
-    prev        jsonb;
-    k           jsonb := '{}'::jsonb;
-    o           jsonb;
-    col         text;
-BEGIN
-    IF TG_OP = 'UPDATE' AND OLD *= NEW THEN
-        RETURN NULL;
-    END IF;
-    IF TG_OP = 'DELETE' THEN
-        cur := to_jsonb(OLD);
-    ELSE
-        cur := to_jsonb(NEW);
-    END IF;
-    FOREACH col IN ARRAY key_cols LOOP
-        k := k || jsonb_build_object(col, cur -> col);
-    END LOOP;
-    IF TG_OP = 'DELETE' THEN
-        o := cur - secret_cols;
-    ELSIF TG_OP = 'UPDATE' THEN
-        prev := to_jsonb(OLD);
-        FOREACH col IN ARRAY key_cols || old_cols LOOP
-            IF (prev -> col) IS DISTINCT FROM (cur -> col) THEN
-                o := '{}'::jsonb;
-                FOREACH col IN ARRAY key_cols || old_cols || ARRAY['tenant_id'] LOOP
-                    o := o || jsonb_build_object(col, prev -> col);
-                END LOOP;
-                EXIT;
-            END IF;
-        END LOOP;
-    END IF;
-    INSERT INTO hybriddb_sync.hybriddb_outbox (tenant_id, table_name, op, row_key, old_row)
-    VALUES ((cur ->> 'tenant_id')::uuid, TG_TABLE_NAME, left(TG_OP, 1), k, o);
-    IF NOT pg_try_advisory_xact_lock_shared(7528156495660475490) THEN
-        PERFORM pg_notify('hybriddb_outbox', '');
-    END IF;
-    RETURN NULL;
-END
-$$;
-COMMENT ON FUNCTION hybriddb_outbox_capture() IS 'Generic sync outbox trigger (arguments: key columns, owner columns, secret columns): one outbox row per changed row (an update that changes no byte writes none); a NOTIFY hybriddb_outbox wake-up (empty payload) only when a consumer sleeps. hybriddb_outbox_attach generates a faster per-table function instead.';
+--changeset hybriddb:0950-outbox-generic-capture-comment
+COMMENT ON FUNCTION hybriddb_outbox_capture() IS 'Generic sync outbox trigger (arguments: key columns, owner columns, secret columns): one outbox row per written row (an UPDATE that changes nothing included); a NOTIFY hybriddb_outbox wake-up (empty payload) only when a consumer sleeps. hybriddb_outbox_attach generates a faster per-table function instead.';
 --rollback SELECT 1;
 
 --changeset hybriddb:0950-outbox-attach-triggers-no-when splitStatements:false
---comment: Same signature and outbox rows as 0930/0940; the update trigger has no WHEN clause, the generated function skips unchanged rows itself.
+--comment: Same signature and outbox rows as 0930/0940, but the update trigger has no WHEN clause: an UPDATE that changes nothing writes a row too.
 CREATE OR REPLACE FUNCTION hybriddb_outbox_attach_triggers(tbl regclass, key_columns text,
                                                            old_columns text DEFAULT '', secret_columns text DEFAULT '')
     RETURNS void
@@ -130,9 +86,6 @@ CREATE OR REPLACE FUNCTION %1$I.%2$I() RETURNS trigger
 AS $body$
 BEGIN
     IF TG_OP = 'UPDATE' THEN
-        IF OLD *= NEW THEN
-            RETURN NULL;
-        END IF;
         INSERT INTO hybriddb_sync.hybriddb_outbox (tenant_id, table_name, op, row_key, old_row)
         VALUES (%3$s, TG_TABLE_NAME, 'U', jsonb_build_object(%4$s),
                 CASE WHEN %6$s THEN jsonb_build_object(%7$s) END);

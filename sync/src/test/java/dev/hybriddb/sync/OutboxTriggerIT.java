@@ -207,7 +207,7 @@ class OutboxTriggerIT {
     }
 
     @Test
-    void anUpdateThatChangesNothingWritesNoRowAndColumnsWithoutEqualityAreFine() {
+    void everyUpdateWritesARowAndColumnsWithoutEqualityAreFine() {
         db.owner.inTransaction(c -> {
             Workspace.exec(c, "CREATE TABLE app_json (id uuid PRIMARY KEY, tenant_id uuid NOT NULL, doc json, spot point, name text)");
             Workspace.exec(c, "GRANT SELECT, INSERT, UPDATE, DELETE ON app_json TO " + db.pg.appUser());
@@ -219,7 +219,8 @@ class OutboxTriggerIT {
         w.exec("UPDATE app_json SET name = name, doc = doc WHERE id = ?", id);
         w.exec("UPDATE app_json SET doc = '{\"a\": 2}', spot = '(3,4)' WHERE id = ?", id);
         List<Map<String, Object>> rows = outbox();
-        assertThat(rows).extracting(r -> r.get("op")).containsExactly("I", "U");
+        assertThat(rows).as("an update that changes nothing is captured too (no per-statement comparison)")
+                .extracting(r -> r.get("op")).containsExactly("I", "U", "U");
         List<String> whenClauses = db.owner.inTransaction(c -> strings(c, "SELECT tgname::text FROM pg_trigger "
                 + "WHERE tgname LIKE '%\\_hybriddb\\_outbox%' AND tgqual IS NOT NULL"));
         assertThat(whenClauses).as("no trigger re-plans a WHEN clause per statement").isEmpty();
