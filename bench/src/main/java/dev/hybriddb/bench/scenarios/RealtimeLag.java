@@ -40,7 +40,7 @@ public final class RealtimeLag implements Scenario {
     static final int TASKS = 200;
     static final int WRITERS = 8;
     static final int WRITER_ROUNDS = 7;
-    static final int BLOCKS_PER_ARM = 24;
+    static final int BLOCKS_PER_ARM = 40;
     private int nextBase = Integer.MAX_VALUE / 2;          // priorities above any earlier run's
 
     @Override
