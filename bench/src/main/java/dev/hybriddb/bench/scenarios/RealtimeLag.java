@@ -186,7 +186,7 @@ public final class RealtimeLag implements Scenario {
         WalCapture.uninstall(ownerDb);
         writers(db, tenant, tasks, ctx.profile().writerOps() / 2, 1);                  // warm-up
         triggersAgainstNone(ctx, result, db, tenant, tasks, owner);
-        walAgainstNone(ctx, result, db, tenant, tasks, owner, pg);
+        walAgainstNone(ctx, result, db, tenant, tasks, owner, ownerDb, pg);
     }
 
     private static void triggersAgainstNone(BenchContext ctx, ScenarioResult result, HybridDB db, UUID tenant, List<UUID> tasks,
@@ -212,16 +212,15 @@ public final class RealtimeLag implements Scenario {
         triggers(owner, true);
         double ops = (double) blockOps * BLOCKS_PER_ARM;
         double ratio = noneSeconds / triggerSeconds;
-        ctx.log("writers, %d ABBA pairs of %d updates: %.0f/s with triggers, %.0f/s with no capture, ratio %.3f (pairs: median %.3f, quartiles %.3f-%.3f)",
-                BLOCKS_PER_ARM, blockOps, ops / triggerSeconds, ops / noneSeconds, ratio, quantile(pairRatios, 0.5),
-                quantile(pairRatios, 0.25), quantile(pairRatios, 0.75));
+        String summary = String.format(java.util.Locale.ROOT,
+                "writers with triggers / none, %d ABBA pairs of %d updates: ratio %.3f; pair ratios median %.3f, quartiles %.3f-%.3f, range %.3f-%.3f",
+                BLOCKS_PER_ARM, blockOps, ratio, quantile(pairRatios, 0.5), quantile(pairRatios, 0.25), quantile(pairRatios, 0.75),
+                quantile(pairRatios, 0), quantile(pairRatios, 1));
+        ctx.log("%s (%.0f/s with triggers, %.0f/s with no capture)", summary, ops / triggerSeconds, ops / noneSeconds);
         result.metric("sdk-outbox-triggers", "writer updates/s (8 threads)", "writes/s", ops / triggerSeconds);
         result.metric("no-capture", "writer updates/s (8 threads)", "writes/s", ops / noneSeconds);
         result.metric("sdk-outbox-triggers", "writes/s / no capture (ABBA blocks)", "x", ratio);
-        result.note(String.format(java.util.Locale.ROOT,
-                "writers with triggers / none, %d ABBA pairs of %d updates: ratio %.3f; pair ratios median %.3f, quartiles %.3f-%.3f, range %.3f-%.3f",
-                BLOCKS_PER_ARM, blockOps, ratio, quantile(pairRatios, 0.5), quantile(pairRatios, 0.25), quantile(pairRatios, 0.75),
-                quantile(pairRatios, 0), quantile(pairRatios, 1)));
+        result.note(summary);
         result.atLeast("writes/s with the outbox triggers / without capture >= 0.85", ratio, 0.85);
     }
 
@@ -232,9 +231,8 @@ public final class RealtimeLag implements Scenario {
     }
 
     private static void walAgainstNone(BenchContext ctx, ScenarioResult result, HybridDB db, UUID tenant, List<UUID> tasks,
-                                       HikariDataSource owner, PostgresService pg) throws Exception {
+                                       HikariDataSource owner, Database ownerDb, PostgresService pg) throws Exception {
         int ops = ctx.profile().writerOps() / 2;
-        Database ownerDb = Database.of(owner);
         double[] wal = new double[WRITER_ROUNDS];
         double[] none = new double[WRITER_ROUNDS];
         for (int round = 0; round < WRITER_ROUNDS; round++) {
