@@ -20,6 +20,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -107,7 +108,7 @@ public final class RealtimeSync implements AutoCloseable {
         this.graphNames = b.graphNames;
         this.consumer = new OutboxConsumer(projection, writer, graphNames);
         this.restartRecovery = new RestartRecovery(database, b.graph, projection, writer, graphNames,
-                consumer::tenantsWritten);
+                this::tenantsToRecover);
         this.applier = new ChangeApplier(projection, writer);
         this.batchSize = b.batchSize;
         this.pollInterval = b.pollInterval;
@@ -367,6 +368,13 @@ public final class RealtimeSync implements AutoCloseable {
         }
     }
 
+    /** After a graph server restart: every registered tenant, and every tenant this consumer wrote. */
+    private Set<UUID> tenantsToRecover() {
+        Set<UUID> out = new LinkedHashSet<>(database.inTransaction(Outbox::graphTenants));
+        out.addAll(consumer.tenantsWritten());
+        return out;
+    }
+
     private RoundResult oneRound(Set<UUID> busy) throws SQLException {
         try (Connection c = database.dataSource().getConnection()) {
             inFlight = c;
@@ -374,9 +382,11 @@ public final class RealtimeSync implements AutoCloseable {
             try {
                 RoundResult r = consumer.round(c, batchSize, busy);
                 c.commit();
+                consumer.committed();
                 return r;
             } catch (SQLException | RuntimeException | Error e) {
                 Tenants.rollbackQuietly(c);
+                consumer.rolledBack();
                 throw e;
             } finally {
                 inFlight = null;

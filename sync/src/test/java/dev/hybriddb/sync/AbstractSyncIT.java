@@ -274,6 +274,33 @@ abstract class AbstractSyncIT {
     }
 
     @Test
+    void aTruncateRebuildsEveryRegisteredTenantGraphEvenByAnotherConsumer() throws Exception {
+        Workspace w1 = new Workspace(db.app).seed(4);
+        Workspace w2 = new Workspace(db.app).seed(4);
+        try (RealtimeSync first = realtime(graph, "trn").build()) {
+            first.start();
+            awaitDrained();
+        }
+        assertThat(count("trn", w1.tenant, "Task")).isPositive();
+        long registered = db.owner.inTransaction(c -> Workspace.count(c, "SELECT count(*) FROM hybriddb_sync.hybriddb_graph_tenants "
+                + "WHERE tenant_id IN (?, ?)", w1.tenant, w2.tenant));
+        assertThat(registered).as("registered by the first consumer").isEqualTo(2L);
+        try (RealtimeSync second = realtime(graph, "trn").build()) {     // has written neither tenant
+            second.start();
+            db.owner.inTransaction(c -> {
+                Workspace.exec(c, "TRUNCATE tasks CASCADE");
+                return null;
+            });
+            awaitDrained();
+        }
+        for (Workspace w : List.of(w1, w2)) {
+            assertThat(count("trn", w.tenant, "Task")).as("tasks of %s", w.tenant).isZero();
+            assertThat(count("trn", w.tenant, "Agent")).isPositive();
+            assertConverged(graph, "trn", w.tenant);
+        }
+    }
+
+    @Test
     void handleChangeAppliesApplicationNotifications() throws Exception {
         Workspace w = new Workspace(db.app).seed(3);
         RealtimeSync rt = realtime(graph, "hc").build();

@@ -52,7 +52,7 @@ class OutboxTriggerIT {
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
                     "SELECT tenant_id::text, table_name, op, row_key::text, coalesce(old_row::text, '') FROM hybriddb_sync.hybriddb_outbox ORDER BY id")) {
                 while (rs.next()) {
-                    rows.add(Map.of("tenant", rs.getString(1), "table", rs.getString(2), "op", rs.getString(3),
+                    rows.add(Map.of("tenant", String.valueOf(rs.getString(1)), "table", rs.getString(2), "op", rs.getString(3),
                             "key", rs.getString(4), "old", rs.getString(5)));
                 }
             }
@@ -155,7 +155,8 @@ class OutboxTriggerIT {
         assertThat(generic).isEmpty();
         List<String> own = db.owner.inTransaction(c -> strings(c, "SELECT tgname || '=' || tgfoid::regproc::text FROM pg_trigger "
                 + "WHERE tgname LIKE 'tasks\\_hybriddb\\_outbox%' ORDER BY tgname"));
-        assertThat(own).containsExactly("tasks_hybriddb_outbox=tasks_hybriddb_outbox", "tasks_hybriddb_outbox_upd=tasks_hybriddb_outbox");
+        assertThat(own).containsExactly("tasks_hybriddb_outbox=tasks_hybriddb_outbox",
+                "tasks_hybriddb_outbox_trunc=hybriddb_outbox_capture_truncate", "tasks_hybriddb_outbox_upd=tasks_hybriddb_outbox");
         List<String> indexes = db.owner.inTransaction(c -> strings(c, "SELECT indexrelid::regclass::text FROM pg_index "
                 + "WHERE indrelid = 'hybriddb_sync.hybriddb_outbox'::regclass"));
         assertThat(indexes).as("the consumer claims by primary key only").containsExactly("hybriddb_sync.hybriddb_outbox_pkey");
@@ -227,6 +228,37 @@ class OutboxTriggerIT {
         db.owner.inTransaction(c -> {
             Workspace.exec(c, "SELECT hybriddb_outbox_detach('app_json')");
             Workspace.exec(c, "DROP TABLE app_json");
+            return null;
+        });
+    }
+
+    @Test
+    void aTruncateLeavesOneRowPerTableAndDetachRemovesItsTrigger() {
+        db.owner.inTransaction(c -> {
+            Workspace.exec(c, "CREATE TABLE app_trunc (id uuid PRIMARY KEY, tenant_id uuid NOT NULL, name text)");
+            Workspace.exec(c, "CREATE TABLE app_trunc_child (id uuid PRIMARY KEY, tenant_id uuid NOT NULL, "
+                    + "parent_id uuid REFERENCES app_trunc (id))");
+            Workspace.exec(c, "SELECT hybriddb_outbox_attach('app_trunc', 'id')");
+            Workspace.exec(c, "SELECT hybriddb_outbox_attach('app_trunc_child', 'id')");
+            Workspace.exec(c, "INSERT INTO app_trunc VALUES ('" + UUID.randomUUID() + "', '" + w.tenant + "', 'a')");
+            Workspace.exec(c, "DELETE FROM hybriddb_sync.hybriddb_outbox");
+            Workspace.exec(c, "TRUNCATE app_trunc CASCADE");
+            return null;
+        });
+        assertThat(outbox()).as("one row per truncated table, cascaded ones included; no tenant (TRUNCATE ignores RLS)")
+                .extracting(r -> r.get("table") + ":" + r.get("op") + ":" + r.get("key") + ":" + r.get("tenant"))
+                .containsExactlyInAnyOrder("app_trunc:T:{}:null", "app_trunc_child:T:{}:null");
+        db.owner.inTransaction(c -> {
+            Workspace.exec(c, "SELECT hybriddb_outbox_detach('app_trunc_child')");
+            Workspace.exec(c, "SELECT hybriddb_outbox_detach('app_trunc')");
+            return null;
+        });
+        List<String> left = db.owner.inTransaction(c -> strings(c, "SELECT tgname::text FROM pg_trigger "
+                + "WHERE tgrelid IN ('app_trunc'::regclass, 'app_trunc_child'::regclass) AND NOT tgisinternal"));
+        assertThat(left).isEmpty();
+        db.owner.inTransaction(c -> {
+            Workspace.exec(c, "DELETE FROM hybriddb_sync.hybriddb_outbox");
+            Workspace.exec(c, "DROP TABLE app_trunc_child, app_trunc");
             return null;
         });
     }

@@ -207,6 +207,38 @@ class WalCaptureIT {
     }
 
     @Test
+    void aTruncateIsCapturedAsTheTriggerCapturesIt() throws Exception {
+        db.owner.inTransaction(c -> {
+            Workspace.exec(c, "CREATE TABLE IF NOT EXISTS app_wal_trunc (id uuid PRIMARY KEY, tenant_id uuid NOT NULL, name text)");
+            Workspace.exec(c, "SELECT hybriddb_outbox_attach('app_wal_trunc', 'id')");
+            return null;
+        });
+        WalCapture.uninstall(db.owner);
+        assertThat(outboxTriggers("app_wal_trunc")).as("insert/delete, update and truncate triggers").isEqualTo(3);
+        truncate("app_wal_trunc");
+        List<Map<String, Object>> expected = outbox();
+        assertThat(expected).singleElement().satisfies(r -> assertThat(r).containsEntry("op", "T").containsEntry("tenant", null));
+        emptyOutbox();
+        WalCapture.install(db.owner);
+        assertThat(outboxTriggers("app_wal_trunc")).isZero();
+        try (WalCapture capture = capture()) {
+            capture.start();
+            assertThat(capture.awaitCaughtUp(CATCH_UP)).isTrue();
+            emptyOutbox();
+            truncate("app_wal_trunc");
+            assertThat(capture.awaitCaughtUp(CATCH_UP)).isTrue();
+        }
+        assertThat(outbox()).isEqualTo(expected);
+    }
+
+    private void truncate(String table) {
+        db.owner.inTransaction(c -> {
+            Workspace.exec(c, "TRUNCATE " + table);
+            return null;
+        });
+    }
+
+    @Test
     void switchingToWalNeedsTheSlotAndAKnownMode() {
         WalCapture.uninstall(db.owner);
         {

@@ -98,8 +98,15 @@ public final class CaptureSession {
         } else if (msg instanceof PgOutput.Logical l && MARKER_PREFIX.equals(l.prefix())) {
             markers.add(new String(l.content(), StandardCharsets.UTF_8));
         } else if (msg instanceof PgOutput.Truncate t) {
-            LOG.warn("WAL capture: TRUNCATE of {} table(s) is not captured (triggers do not capture it either); "
-                    + "run reconcile --repair for their tenants", t.relationIds().size());
+            t.relationIds().forEach(this::captureTruncate);
+        }
+    }
+
+    /** A truncated attached table: the row the AFTER TRUNCATE trigger writes in triggers mode. */
+    private void captureTruncate(int relationId) {
+        PgOutput.Relation rel = relations.get(relationId);
+        if (rel != null && specs.containsKey(relationId)) {
+            batch.add(CapturedRow.truncate(rel, commitMicros));
         }
     }
 

@@ -55,6 +55,11 @@ public record CapturedRow(String tenant, String table, char op, String rowKey, b
         }
     }
 
+    /** The outbox row of a TRUNCATE of {@code rel}: no tenant, an empty key (changelog 0960). */
+    public static CapturedRow truncate(Relation rel, long commitMicros) {
+        return new CapturedRow(null, rel.name(), 'T', "{}", true, null, true, quote(rel.schema()) + "." + quote(rel.name()), commitMicros);
+    }
+
     /** The old key and owner values (and tenant) when any of them changed, as the trigger records them. */
     private static Values movedFrom(Relation rel, CaptureTables.Spec spec, Tuple o, Tuple n, int tenantAt) {
         List<String> recorded = spec.keyAndOldColumns();

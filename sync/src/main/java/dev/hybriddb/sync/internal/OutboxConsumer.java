@@ -1,14 +1,16 @@
 package dev.hybriddb.sync.internal;
 
 import dev.hybriddb.sync.Projection;
+import dev.hybriddb.sync.SyncListener;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -18,22 +20,29 @@ import org.slf4j.LoggerFactory;
 /**
  * One claiming round, in one transaction on {@code c}: claim a batch (FOR UPDATE SKIP LOCKED),
  * per tenant take its sync lock (tenants another writer holds stay for a later round), read the
- * current rows, apply them to the graph, delete the applied outbox rows. The caller commits after
- * this returns (the graph has acknowledged), or rolls back when it throws.
+ * current rows, apply them to the graph, delete the applied outbox rows. A TRUNCATE row rebuilds
+ * every registered tenant graph. The caller commits after this returns (the graph has
+ * acknowledged) and calls {@link #committed()}, or rolls back and calls {@link #rolledBack()}.
  */
 public final class OutboxConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxConsumer.class);
+    private static final char TRUNCATE = 'T';
+    private static final int REBUILD_PAGE_SIZE = 5000;
 
     private final Projection projection;
     private final ChangeApplier applier;
     private final GraphWriter writer;
     private final Function<UUID, String> graphNames;
+    private final Rebuilder rebuilder;
     private final Set<UUID> written = ConcurrentHashMap.newKeySet();
+    private final Set<UUID> registered = new HashSet<>();
+    private final Set<UUID> pendingRegistered = new HashSet<>();
 
     public OutboxConsumer(Projection projection, GraphWriter writer, Function<UUID, String> graphNames) {
         this.projection = projection;
         this.writer = writer;
         this.applier = new ChangeApplier(projection, writer);
+        this.rebuilder = new Rebuilder(projection, writer, REBUILD_PAGE_SIZE);
         this.graphNames = graphNames;
     }
 
@@ -50,17 +59,22 @@ public final class OutboxConsumer {
             return new RoundResult(0, 0, 0, deferredTenants, -1, stats);
         }
         Map<UUID, List<OutboxRow>> byTenant = new LinkedHashMap<>();
+        List<OutboxRow> truncates = new ArrayList<>();
         List<Long> done = new ArrayList<>();
         for (OutboxRow r : rows) {
-            if (r.tenantId() == null || !projection.projects(r.table())) {
-                LOG.warn("dropping outbox row {} of table {}: {}", r.id(), r.table(),
-                        r.tenantId() == null ? "no tenant" : "table not projected");
+            if (!projection.projects(r.table())) {
+                LOG.warn("dropping outbox row {} of table {}: table not projected", r.id(), r.table());
+                done.add(r.id());
+            } else if (r.op() == TRUNCATE) {
+                truncates.add(r);
+            } else if (r.tenantId() == null) {
+                LOG.warn("dropping outbox row {} of table {}: no tenant", r.id(), r.table());
                 done.add(r.id());
             } else {
                 byTenant.computeIfAbsent(r.tenantId(), t -> new ArrayList<>()).add(r);
             }
         }
-        int deferred = 0;
+        int deferred = truncates.isEmpty() ? 0 : rebuildAfterTruncate(c, truncates, done, deferredTenants, stats);
         for (Map.Entry<UUID, List<OutboxRow>> e : byTenant.entrySet()) {
             UUID tenant = e.getKey();
             if (!Tenants.tryLock(c, tenant)) {
@@ -77,7 +91,56 @@ public final class OutboxConsumer {
             written.add(tenant);
             e.getValue().forEach(r -> done.add(r.id()));
         }
+        register(c, byTenant.keySet());
         long lag = Outbox.delete(c, done);
         return new RoundResult(rows.size(), done.size(), deferred, deferredTenants, lag, stats);
+    }
+
+    /**
+     * A projected table was truncated: TRUNCATE ignores row-level security, so whose rows went is
+     * unknown. Every registered tenant's graph (and every graph this consumer wrote) is rebuilt from
+     * PostgreSQL; the 'T' rows are done once all of them were, else they wait for a later round.
+     *
+     * @return the number of rows deferred
+     */
+    private int rebuildAfterTruncate(Connection c, List<OutboxRow> truncates, List<Long> done, Set<UUID> deferredTenants,
+                                     ApplyStats stats) throws SQLException {
+        Set<UUID> tenants = new LinkedHashSet<>(Outbox.graphTenants(c));
+        tenants.addAll(written);
+        LOG.info("TRUNCATE of {}: rebuilding {} tenant graph(s) from PostgreSQL",
+                truncates.stream().map(OutboxRow::table).distinct().toList(), tenants.size());
+        boolean all = true;
+        for (UUID tenant : tenants) {
+            if (!Tenants.tryLock(c, tenant)) {
+                deferredTenants.add(tenant);
+                all = false;
+                continue;
+            }
+            Tenants.setTenant(c, tenant);
+            stats.add(rebuilder.rebuild(c, tenant, graphNames.apply(tenant), SyncListener.none()));
+        }
+        if (!all) {
+            return truncates.size();
+        }
+        truncates.forEach(r -> done.add(r.id()));
+        return 0;
+    }
+
+    /** Registers tenants this consumer writes for the first time; kept only once the round commits. */
+    private void register(Connection c, Set<UUID> tenants) throws SQLException {
+        List<UUID> fresh = tenants.stream().filter(t -> written.contains(t) && !registered.contains(t)).toList();
+        Outbox.registerGraphTenants(c, fresh);
+        pendingRegistered.addAll(fresh);
+    }
+
+    /** The round's transaction committed: its registrations hold. */
+    public void committed() {
+        registered.addAll(pendingRegistered);
+        pendingRegistered.clear();
+    }
+
+    /** The round's transaction rolled back: its registrations are repeated next time. */
+    public void rolledBack() {
+        pendingRegistered.clear();
     }
 }

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The real-time consumer's answer to a graph server restart ({@link ServerRestartWatch}): every
- * tenant graph the consumer has written is rebuilt from PostgreSQL, one tenant per transaction
+ * tenant graph real-time sync has written (registered by any consumer, or written by this one) is
+ * rebuilt from PostgreSQL, one tenant per transaction
  * under its sync lock, before the next outbox round. A rebuild that fails stays pending and runs
  * again on the next call. Used by the sync worker thread only.
  */
@@ -30,25 +31,30 @@ public final class RestartRecovery {
     private final ServerRestartWatch watch;
     private final Rebuilder rebuilder;
     private final Function<UUID, String> graphNames;
-    private final Supplier<Set<UUID>> tenantsWritten;
+    private final Supplier<Set<UUID>> tenants;
     private final Set<UUID> pending = new LinkedHashSet<>();
     private final AtomicLong recovered = new AtomicLong();
     private boolean restartNoticed;
+    private boolean listPending;
 
     public RestartRecovery(Database database, GraphBackend graph, Projection projection, GraphWriter writer,
-                           Function<UUID, String> graphNames, Supplier<Set<UUID>> tenantsWritten) {
+                           Function<UUID, String> graphNames, Supplier<Set<UUID>> tenants) {
         this.database = database;
         this.watch = new ServerRestartWatch(graph, CHECK_INTERVAL);
         this.rebuilder = new Rebuilder(projection, writer, PAGE_SIZE);
         this.graphNames = graphNames;
-        this.tenantsWritten = tenantsWritten;
+        this.tenants = tenants;
     }
 
     /** Checks for a restart (at most once a second) and rebuilds what is pending. */
     public void run() {
         if (watch.restarted()) {
             restartNoticed = true;
-            pending.addAll(tenantsWritten.get());
+            listPending = true;
+        }
+        if (listPending) {                      // a separate step: listing may fail and is then retried
+            pending.addAll(tenants.get());
+            listPending = false;
             LOG.warn("the graph server restarted (new instance id) and may have lost acknowledged writes;"
                     + " rebuilding {} tenant graph(s) from PostgreSQL", pending.size());
         }
