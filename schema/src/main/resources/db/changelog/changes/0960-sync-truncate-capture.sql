@@ -87,3 +87,17 @@ BEGIN
 END
 $$;
 --rollback SELECT 1;
+
+--changeset hybriddb:0960-graph-tenant-register-function splitStatements:false
+--comment: Manual and batch sync (PostgresSync, Reconciler repairs) run as the application role, which cannot write hybriddb_sync; this registers the transaction's own tenant.
+CREATE FUNCTION hybriddb_graph_tenant_register() RETURNS void
+    LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+AS $$
+    INSERT INTO hybriddb_sync.hybriddb_graph_tenants (tenant_id)
+    SELECT t FROM (SELECT public.hybriddb_current_tenant() AS t) s WHERE t IS NOT NULL
+    ON CONFLICT (tenant_id) DO NOTHING
+$$;
+REVOKE ALL ON FUNCTION hybriddb_graph_tenant_register() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION hybriddb_graph_tenant_register() TO ${app_role};
+COMMENT ON FUNCTION hybriddb_graph_tenant_register() IS 'Registers the current tenant (hybriddb.tenant_id) in hybriddb_sync.hybriddb_graph_tenants: its graph is written by HybridDB sync.';
+--rollback DROP FUNCTION hybriddb_graph_tenant_register();

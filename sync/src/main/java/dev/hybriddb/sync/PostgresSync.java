@@ -6,6 +6,7 @@ import dev.hybriddb.graph.GraphNames;
 import dev.hybriddb.sync.internal.ApplyStats;
 import dev.hybriddb.sync.internal.ChangeApplier;
 import dev.hybriddb.sync.internal.ChangeSet;
+import dev.hybriddb.sync.internal.GraphTenantRegistry;
 import dev.hybriddb.sync.internal.GraphWriter;
 import dev.hybriddb.sync.internal.Rebuilder;
 import dev.hybriddb.sync.internal.SourceReader;
@@ -45,6 +46,7 @@ public final class PostgresSync {
     private final ChangeApplier applier;
     private final Rebuilder rebuilder;
     private final Function<UUID, String> graphNames;
+    private final GraphTenantRegistry registry = new GraphTenantRegistry();
 
     private PostgresSync(Builder b) {
         this.database = b.database;
@@ -119,9 +121,11 @@ public final class PostgresSync {
     SyncResult apply(UUID tenantId, ChangeSet cs) {
         String graph = graphOf(tenantId);
         ApplyStats s = Tenants.inTenant(database, tenantId, c -> {
+            registry.register(c, tenantId);
             writer.backend().ensureGraph(graph);
             return applier.apply(c, tenantId, graph, cs);
         });
+        registry.committed(tenantId);
         return new SyncResult(s.nodesUpserted, s.nodesDeleted, s.edgesWritten);
     }
 
@@ -147,7 +151,11 @@ public final class PostgresSync {
         Objects.requireNonNull(listener, "listener");
         String graph = graphOf(tenantId);
         long start = System.nanoTime();
-        ApplyStats s = Tenants.inTenant(database, tenantId, c -> rebuilder.rebuild(c, tenantId, graph, listener));
+        ApplyStats s = Tenants.inTenant(database, tenantId, c -> {
+            registry.register(c, tenantId);
+            return rebuilder.rebuild(c, tenantId, graph, listener);
+        });
+        registry.committed(tenantId);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         LOG.info("rebuilt graph {}: {} nodes upserted, {} deleted, {} edges in {} ms", graph, s.nodesUpserted,
                 s.nodesDeleted, s.edgesWritten, took.toMillis());

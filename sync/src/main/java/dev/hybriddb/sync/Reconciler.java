@@ -6,6 +6,7 @@ import dev.hybriddb.sync.internal.ApplyStats;
 import dev.hybriddb.sync.internal.ChangeApplier;
 import dev.hybriddb.sync.internal.ChangeSet;
 import dev.hybriddb.sync.internal.DriftChecker;
+import dev.hybriddb.sync.internal.GraphTenantRegistry;
 import dev.hybriddb.sync.internal.GraphWriter;
 import dev.hybriddb.sync.internal.Rebuilder;
 import dev.hybriddb.sync.internal.SourceReader;
@@ -38,6 +39,7 @@ public final class Reconciler {
     private final int pageSize;
     private final int maxEntries;
     private final int rebuildAbove;
+    private final GraphTenantRegistry registry = new GraphTenantRegistry();
 
     private Reconciler(Builder b) {
         this.database = b.database;
@@ -102,8 +104,11 @@ public final class Reconciler {
         UUID tenant = report.tenantId();
         String graph = report.graph();
         if (report.truncated() || report.total() > rebuildAbove) {
-            ApplyStats s = Tenants.inTenant(database, tenant,
-                    c -> new Rebuilder(projection, writer, pageSize).rebuild(c, tenant, graph, SyncListener.none()));
+            ApplyStats s = Tenants.inTenant(database, tenant, c -> {
+                registry.register(c, tenant);
+                return new Rebuilder(projection, writer, pageSize).rebuild(c, tenant, graph, SyncListener.none());
+            });
+            registry.committed(tenant);
             return new SyncResult(s.nodesUpserted, s.nodesDeleted, s.edgesWritten);
         }
         ChangeSet cs = changeSetOf(report);
@@ -111,9 +116,11 @@ public final class Reconciler {
             return new SyncResult(0, 0, 0);
         }
         ApplyStats s = Tenants.inTenant(database, tenant, c -> {
+            registry.register(c, tenant);
             writer.backend().ensureGraph(graph);
             return new ChangeApplier(projection, writer).apply(c, tenant, graph, cs);
         });
+        registry.committed(tenant);
         return new SyncResult(s.nodesUpserted, s.nodesDeleted, s.edgesWritten);
     }
 

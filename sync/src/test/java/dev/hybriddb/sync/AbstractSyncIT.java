@@ -276,15 +276,18 @@ abstract class AbstractSyncIT {
     @Test
     void aTruncateRebuildsEveryRegisteredTenantGraphEvenByAnotherConsumer() throws Exception {
         Workspace w1 = new Workspace(db.app).seed(4);
-        Workspace w2 = new Workspace(db.app).seed(4);
         try (RealtimeSync first = realtime(graph, "trn").build()) {
             first.start();
             awaitDrained();
         }
+        Workspace w2 = new Workspace(db.app).seed(4);
+        emptyOutbox();                                 // w2's graph comes from a manual sync as the application role
+        PostgresSync.builder(db.app, graph).graphNames(names("trn")).build().syncWorkspace(w2.tenant);
         assertThat(count("trn", w1.tenant, "Task")).isPositive();
+        assertThat(count("trn", w2.tenant, "Task")).isPositive();
         long registered = db.owner.inTransaction(c -> Workspace.count(c, "SELECT count(*) FROM hybriddb_sync.hybriddb_graph_tenants "
                 + "WHERE tenant_id IN (?, ?)", w1.tenant, w2.tenant));
-        assertThat(registered).as("registered by the first consumer").isEqualTo(2L);
+        assertThat(registered).as("registered by the consumer and by the manual sync").isEqualTo(2L);
         try (RealtimeSync second = realtime(graph, "trn").build()) {     // has written neither tenant
             second.start();
             db.owner.inTransaction(c -> {
