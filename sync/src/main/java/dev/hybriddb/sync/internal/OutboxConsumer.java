@@ -5,12 +5,13 @@ import dev.hybriddb.sync.SyncListener;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -74,7 +75,10 @@ public final class OutboxConsumer {
                 byTenant.computeIfAbsent(r.tenantId(), t -> new ArrayList<>()).add(r);
             }
         }
-        int deferred = truncates.isEmpty() ? 0 : rebuildAfterTruncate(c, truncates, done, deferredTenants, stats);
+        if (!truncates.isEmpty()) {
+            rebuildAfterTruncate(c, truncates, done, stats);
+        }
+        int deferred = 0;
         for (Map.Entry<UUID, List<OutboxRow>> e : byTenant.entrySet()) {
             UUID tenant = e.getKey();
             if (!Tenants.tryLock(c, tenant)) {
@@ -99,31 +103,24 @@ public final class OutboxConsumer {
     /**
      * A projected table was truncated: TRUNCATE ignores row-level security, so whose rows went is
      * unknown. Every registered tenant's graph (and every graph this consumer wrote) is rebuilt from
-     * PostgreSQL; the 'T' rows are done once all of them were, else they wait for a later round.
-     *
-     * @return the number of rows deferred
+     * PostgreSQL in this transaction, then the 'T' rows are done. The tenants' sync locks are
+     * waited for (a busy tenant would otherwise make every retry rebuild them all again), in the
+     * order of their lock keys, so two consumers rebuilding at once cannot deadlock; no other
+     * path waits for a second tenant's lock while holding one.
      */
-    private int rebuildAfterTruncate(Connection c, List<OutboxRow> truncates, List<Long> done, Set<UUID> deferredTenants,
-                                     ApplyStats stats) throws SQLException {
-        Set<UUID> tenants = new LinkedHashSet<>(Outbox.graphTenants(c));
+    private void rebuildAfterTruncate(Connection c, List<OutboxRow> truncates, List<Long> done, ApplyStats stats)
+            throws SQLException {
+        Set<UUID> tenants = new TreeSet<>(Comparator.comparingInt(UUID::hashCode).thenComparing(Comparator.naturalOrder()));
+        tenants.addAll(Outbox.graphTenants(c));
         tenants.addAll(written);
         LOG.info("TRUNCATE of {}: rebuilding {} tenant graph(s) from PostgreSQL",
                 truncates.stream().map(OutboxRow::table).distinct().toList(), tenants.size());
-        boolean all = true;
         for (UUID tenant : tenants) {
-            if (!Tenants.tryLock(c, tenant)) {
-                deferredTenants.add(tenant);
-                all = false;
-                continue;
-            }
+            Tenants.lock(c, tenant);
             Tenants.setTenant(c, tenant);
             stats.add(rebuilder.rebuild(c, tenant, graphNames.apply(tenant), SyncListener.none()));
         }
-        if (!all) {
-            return truncates.size();
-        }
         truncates.forEach(r -> done.add(r.id()));
-        return 0;
     }
 
     /** Registers tenants this consumer writes for the first time; kept only once the round commits. */
