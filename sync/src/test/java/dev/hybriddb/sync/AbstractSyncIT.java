@@ -288,12 +288,18 @@ abstract class AbstractSyncIT {
         long registered = db.owner.inTransaction(c -> Workspace.count(c, "SELECT count(*) FROM hybriddb_sync.hybriddb_graph_tenants "
                 + "WHERE tenant_id IN (?, ?)", w1.tenant, w2.tenant));
         assertThat(registered).as("registered by the consumer and by the manual sync").isEqualTo(2L);
-        try (RealtimeSync second = realtime(graph, "trn").build()) {     // has written neither tenant
+        try (RealtimeSync second = realtime(graph, "trn").build();      // has written neither tenant
+             java.sql.Connection hold = db.ownerPool.getConnection()) {
             second.start();
+            hold.setAutoCommit(false);
+            Tenants.lock(hold, w1.tenant);                                 // w1 busy: the rebuild waits for it
             db.owner.inTransaction(c -> {
                 Workspace.exec(c, "TRUNCATE tasks CASCADE");
                 return null;
             });
+            Thread.sleep(1000);
+            assertThat(db.outboxCount()).as("the T rows stay until every tenant was rebuilt").isPositive();
+            hold.rollback();
             awaitDrained();
         }
         for (Workspace w : List.of(w1, w2)) {
