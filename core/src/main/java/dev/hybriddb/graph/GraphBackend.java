@@ -80,7 +80,7 @@ public interface GraphBackend extends AutoCloseable {
     /**
      * An id of the running graph server process that changes when the server restarts, for
      * backends that may lose acknowledged writes in a restart (FalkorDB without persistence, or
-     * with snapshots older than the last writes). The sync module rebuilds the graphs it wrote
+     * with snapshots older than the last writes). The sync module rebuilds the tenant graphs it has registered
      * when it changes. Empty (the default) when the graph is as durable as PostgreSQL (Apache AGE).
      *
      * @throws dev.hybriddb.UnavailableException when the server cannot be reached

@@ -55,6 +55,10 @@ import org.slf4j.LoggerFactory;
  * fails the transaction rolls back, the rows stay, and the round is retried with backoff: nothing
  * is lost, and a duplicate application is harmless. Any number of instances may run at once.
  *
+ * <p>It registers every tenant it writes in {@code hybriddb_sync.hybriddb_graph_tenants}. A
+ * {@code TRUNCATE} of a projected table (an outbox row with op {@code T}), and a graph server that
+ * restarted without its data, make it rebuild every registered tenant graph from PostgreSQL.
+ *
  * <p>{@link #handleChange(String, String, Map)} serves applications that bring their own
  * notifications (seed 000): the row gives the table, key and tenant; the state applied is read
  * from PostgreSQL.
