@@ -66,6 +66,36 @@ class FalkorSyncIT extends AbstractSyncIT {
         }
     }
 
+    @Test
+    void aRestartRebuildsRegisteredTenantsThisConsumerNeverWrote() throws Exception {
+        FalkorService server = TestServices.privateFalkor();
+        try (FalkorGraph privateGraph = FalkorGraph.connect(server.host(), server.port())) {
+            Workspace w = new Workspace(db.app).seed(5);
+            emptyOutbox();                              // the graph comes from a manual sync, which registers w
+            PostgresSync.builder(db.app, privateGraph).graphNames(names("rst")).build().syncWorkspace(w.tenant);
+            long tasks = count(privateGraph, "rst", w);
+            try (RealtimeSync rt = realtime(privateGraph, "rst").build()) {
+                rt.start();
+                Thread.sleep(1500);                     // it has seen the server's instance id
+                server.kill9();                         // no snapshot: the graph is gone
+                server.start();
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (rt.metrics().graphRestarts() < 1 && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                assertThat(rt.metrics().graphRestarts()).isEqualTo(1);
+            }
+            assertThat(count(privateGraph, "rst", w)).isEqualTo(tasks).isPositive();
+            assertConverged(privateGraph, "rst", w.tenant);
+        } finally {
+            server.stop();
+        }
+    }
+
+    private long count(GraphBackend g, String kind, Workspace w) {
+        return g.query(names(kind).apply(w.tenant), "MATCH (n:Task) RETURN count(n) AS c", java.util.Map.of()).get(0).getLong("c");
+    }
+
     private static void pause(long ms) {
         try {
             Thread.sleep(ms);
