@@ -1,5 +1,6 @@
 package dev.hybriddb.cli;
 
+import dev.hybriddb.HybridDBException;
 import dev.hybriddb.InvalidInputException;
 import dev.hybriddb.UnavailableException;
 import dev.hybriddb.graph.GraphException;
@@ -62,6 +63,10 @@ public final class Cli {
         }
         if (e instanceof GraphException) {
             err.println("hybriddb: graph error: " + e.getMessage());
+            return ExitCode.PROBLEMS_FOUND;
+        }
+        if (e instanceof HybridDBException) {                   // a described failure, not a bug of the CLI
+            err.println("hybriddb: " + e.getMessage());
             return ExitCode.PROBLEMS_FOUND;
         }
         err.println("hybriddb: internal error: " + e);

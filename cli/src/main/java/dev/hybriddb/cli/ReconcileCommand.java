@@ -9,6 +9,7 @@ import dev.hybriddb.sync.LabelDrift;
 import dev.hybriddb.sync.Reconciler;
 import dev.hybriddb.sync.SyncResult;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,10 +36,18 @@ final class ReconcileCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Services s = new Services(root.env(), connection);
+        List<UUID> chosen = tenants.resolve(s.config, root.err(), "reconcile");
+        if (chosen == null) {
+            return ExitCode.USAGE;
+        }
+        if (chosen.isEmpty()) {
+            root.out().println("reconcile: no tenant registered yet (hybriddb_graph_tenants is empty)");
+            return ExitCode.OK;
+        }
         int status = ExitCode.OK;
         try (GraphBackend graph = s.requireGraph()) {
             Reconciler reconciler = Reconciler.create(Database.of(Jdbc.appDataSource(s.config), s.config.retryPolicy()), graph);
-            for (UUID tenant : tenants.tenants) {
+            for (UUID tenant : chosen) {
                 DriftReport report = reconciler.check(tenant);
                 print(root.out(), report);
                 if (!report.isClean() && repair) {

@@ -6,6 +6,7 @@ import dev.hybriddb.cli.internal.ProgressPrinter;
 import dev.hybriddb.graph.GraphBackend;
 import dev.hybriddb.sync.PostgresSync;
 import dev.hybriddb.sync.RebuildResult;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,10 +36,18 @@ final class SyncCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Services s = new Services(root.env(), connection);
+        List<UUID> chosen = tenants.resolve(s.config, root.err(), "sync");
+        if (chosen == null) {
+            return ExitCode.USAGE;
+        }
+        if (chosen.isEmpty()) {
+            root.out().println("sync: no tenant registered yet (hybriddb_graph_tenants is empty)");
+            return ExitCode.OK;
+        }
         boolean bar = progress != null ? progress : ProgressPrinter.onTerminal();
         try (GraphBackend graph = s.requireGraph()) {
             PostgresSync sync = PostgresSync.create(Database.of(Jdbc.appDataSource(s.config), s.config.retryPolicy()), graph);
-            for (UUID tenant : tenants.tenants) {
+            for (UUID tenant : chosen) {
                 RebuildResult r = sync.rebuild(tenant, new ProgressPrinter(root.out(), bar));
                 root.out().printf("sync: tenant %s -> graph %s (%s): %,d nodes upserted, %,d deleted, %,d edges in %d ms%n",
                         tenant, r.graph(), graph.name(), r.nodesUpserted(), r.nodesDeleted(), r.edgesWritten(), r.took().toMillis());

@@ -1,12 +1,60 @@
 package dev.hybriddb.cli;
 
+import dev.hybriddb.HybridConfig;
+import dev.hybriddb.HybridDBException;
+import dev.hybriddb.cli.internal.Jdbc;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
-/** The tenants a command works on. */
+/** The tenants a command works on: the ones given, or every tenant whose graph HybridDB sync wrote. */
 final class TenantOptions {
-    @Option(names = {"-t", "--tenant"}, paramLabel = "UUID", required = true,
-            description = "tenant id (repeatable); each tenant has its own graph")
-    List<UUID> tenants;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Choice choice;
+
+    static final class Choice {
+        @Option(names = {"-t", "--tenant"}, paramLabel = "UUID", required = true,
+                description = "tenant id (repeatable); each tenant has its own graph")
+        List<UUID> tenants;
+
+        @Option(names = "--all-tenants", required = true,
+                description = "every tenant registered by HybridDB sync (hybriddb_graph_tenants); reading the registry"
+                        + " needs the owner role (HYBRIDDB_MIGRATION_USER)")
+        boolean all;
+    }
+
+    /**
+     * The tenants to work on, or null after printing why not (--all-tenants without the owner
+     * role: a usage error).
+     */
+    List<UUID> resolve(HybridConfig config, PrintWriter err, String command) {
+        if (!choice.all) {
+            return choice.tenants;
+        }
+        if (!config.hasMigrationUser()) {
+            err.println("hybriddb: " + command + " --all-tenants reads the tenant registry as the owner role:"
+                    + " set HYBRIDDB_MIGRATION_USER (and HYBRIDDB_MIGRATION_PASSWORD) or pass --migration-user");
+            return null;
+        }
+        try (Connection c = Jdbc.owner(config);
+             PreparedStatement ps = c.prepareStatement("SELECT tenant_id FROM hybriddb_sync.hybriddb_graph_tenants"
+                     + " ORDER BY registered_at, tenant_id");
+             ResultSet rs = ps.executeQuery()) {
+            List<UUID> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(rs.getObject(1, UUID.class));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new HybridDBException("cannot read the tenant registry hybriddb_sync.hybriddb_graph_tenants"
+                    + " (migrations up to 0960 applied?): " + e.getMessage(), e);
+        }
+    }
 }

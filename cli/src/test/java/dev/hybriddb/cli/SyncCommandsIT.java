@@ -84,6 +84,26 @@ class SyncCommandsIT {
         CliRun repaired = CliRun.run(env, "reconcile", "--repair", "--tenant", TENANT.toString());
         assertThat(repaired.status()).as(repaired.all()).isEqualTo(ExitCode.OK);
         assertThat(repaired.out()).contains("repaired").contains("in sync");
+
+        CliRun all = CliRun.run(env, "reconcile", "--all-tenants");      // sync --full registered the tenant
+        assertThat(all.status()).as(all.all()).isEqualTo(ExitCode.OK);
+        assertThat(all.out()).contains("reconcile: tenant " + TENANT).contains("in sync");
+    }
+
+    @Test
+    void allTenantsNeedsTheOwnerRoleAndExcludesTenant() {
+        Map<String, String> appOnly = new java.util.HashMap<>(env);
+        appOnly.remove("HYBRIDDB_MIGRATION_USER");
+        appOnly.remove("HYBRIDDB_MIGRATION_PASSWORD");
+        CliRun noOwner = CliRun.run(appOnly, "sync", "--full", "--all-tenants");
+        assertThat(noOwner.status()).isEqualTo(ExitCode.USAGE);
+        assertThat(noOwner.err()).contains("--all-tenants").contains("HYBRIDDB_MIGRATION_USER");
+        CliRun both = CliRun.run(env, "reconcile", "--all-tenants", "--tenant", TENANT.toString());
+        assertThat(both.status()).isEqualTo(ExitCode.USAGE);
+        assertThat(both.err()).contains("mutually exclusive");
+        CliRun neither = CliRun.run(env, "reconcile");
+        assertThat(neither.status()).isEqualTo(ExitCode.USAGE);
+        assertThat(neither.err()).contains("--tenant").contains("--all-tenants");
     }
 
     @Test
