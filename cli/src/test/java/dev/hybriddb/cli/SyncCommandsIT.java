@@ -85,6 +85,7 @@ class SyncCommandsIT {
         assertThat(repaired.status()).as(repaired.all()).isEqualTo(ExitCode.OK);
         assertThat(repaired.out()).contains("repaired").contains("in sync");
 
+        assertThat(CliRun.run(env, "doctor").out()).contains("1 tenant graph(s) registered");
         CliRun all = CliRun.run(env, "reconcile", "--all-tenants");      // sync --full registered the tenant
         assertThat(all.status()).as(all.all()).isEqualTo(ExitCode.OK);
         assertThat(all.out()).contains("reconcile: tenant " + TENANT).contains("in sync");

@@ -119,12 +119,22 @@ public final class PostgresChecks {
             rs.next();
             long rows = rs.getLong(1);
             double oldest = rs.getDouble(2);
-            String detail = String.format(java.util.Locale.ROOT, "%,d row(s) waiting, oldest %.0f s", rows, oldest);
+            String detail = String.format(java.util.Locale.ROOT, "%,d row(s) waiting, oldest %.0f s", rows, oldest)
+                    + registeredTenants(c);
             if (rows > 10_000 || oldest > 300) {
                 return Check.warn("outbox backlog", detail + ": is RealtimeSync running and the graph reachable?");
             }
             return Check.ok("outbox backlog", detail);
         }
+    }
+
+    /** "; n tenant graph(s) registered" (changelog 0960), or nothing before it. */
+    private static String registeredTenants(Connection c) throws SQLException {
+        if (scalar(c, "SELECT to_regclass('hybriddb_sync.hybriddb_graph_tenants')::text") == null) {
+            return "";
+        }
+        return String.format(java.util.Locale.ROOT, "; %,d tenant graph(s) registered",
+                Long.parseLong(scalar(c, "SELECT count(*) FROM hybriddb_sync.hybriddb_graph_tenants")));
     }
 
     static boolean hasAge(Connection c) throws SQLException {
