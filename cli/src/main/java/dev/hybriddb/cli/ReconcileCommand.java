@@ -36,14 +36,7 @@ final class ReconcileCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Services s = new Services(root.env(), connection);
-        List<UUID> chosen = tenants.resolve(s.config, root.err(), "reconcile");
-        if (chosen == null) {
-            return ExitCode.USAGE;
-        }
-        if (chosen.isEmpty()) {
-            root.out().println("reconcile: no tenant registered yet (hybriddb_graph_tenants is empty)");
-            return ExitCode.OK;
-        }
+        List<UUID> chosen = tenants.resolve(s.config, root.out());
         int status = ExitCode.OK;
         try (GraphBackend graph = s.requireGraph()) {
             Reconciler reconciler = Reconciler.create(Database.of(Jdbc.appDataSource(s.config), s.config.retryPolicy()), graph);

@@ -36,14 +36,7 @@ final class SyncCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Services s = new Services(root.env(), connection);
-        List<UUID> chosen = tenants.resolve(s.config, root.err(), "sync");
-        if (chosen == null) {
-            return ExitCode.USAGE;
-        }
-        if (chosen.isEmpty()) {
-            root.out().println("sync: no tenant registered yet (hybriddb_graph_tenants is empty)");
-            return ExitCode.OK;
-        }
+        List<UUID> chosen = tenants.resolve(s.config, root.out());
         boolean bar = progress != null ? progress : ProgressPrinter.onTerminal();
         try (GraphBackend graph = s.requireGraph()) {
             PostgresSync sync = PostgresSync.create(Database.of(Jdbc.appDataSource(s.config), s.config.retryPolicy()), graph);

@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** The tenants a command works on: the ones given, or every tenant whose graph HybridDB sync wrote. */
 final class TenantOptions {
@@ -30,19 +33,31 @@ final class TenantOptions {
         boolean all;
     }
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     /**
-     * The tenants to work on, or null after printing why not (--all-tenants without the owner
-     * role: a usage error).
+     * The tenants to work on. With --all-tenants and nothing registered yet, says so on
+     * {@code out} and returns none.
+     *
+     * @throws ParameterException --all-tenants without the owner role (a usage error)
      */
-    List<UUID> resolve(HybridConfig config, PrintWriter err, String command) {
+    List<UUID> resolve(HybridConfig config, PrintWriter out) {
         if (!choice.all) {
             return choice.tenants;
         }
         if (!config.hasMigrationUser()) {
-            err.println("hybriddb: " + command + " --all-tenants reads the tenant registry as the owner role:"
-                    + " set HYBRIDDB_MIGRATION_USER (and HYBRIDDB_MIGRATION_PASSWORD) or pass --migration-user");
-            return null;
+            throw new ParameterException(command.commandLine(), command.name() + " --all-tenants reads the tenant registry"
+                    + " as the owner role: set HYBRIDDB_MIGRATION_USER (and HYBRIDDB_MIGRATION_PASSWORD) or pass --migration-user");
         }
+        List<UUID> registered = registered(config);
+        if (registered.isEmpty()) {
+            out.println(command.name() + ": no tenant registered yet (hybriddb_graph_tenants is empty)");
+        }
+        return registered;
+    }
+
+    private static List<UUID> registered(HybridConfig config) {
         try (Connection c = Jdbc.owner(config);
              PreparedStatement ps = c.prepareStatement("SELECT tenant_id FROM hybriddb_sync.hybriddb_graph_tenants"
                      + " ORDER BY registered_at, tenant_id");
