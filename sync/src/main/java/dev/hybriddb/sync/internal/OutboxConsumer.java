@@ -102,8 +102,8 @@ public final class OutboxConsumer {
 
     /**
      * A projected table was truncated: TRUNCATE ignores row-level security, so whose rows went is
-     * unknown. Every registered tenant's graph (and every graph this consumer wrote) is rebuilt from
-     * PostgreSQL in this transaction, then the 'T' rows are done. The tenants' sync locks are
+     * unknown. Every registered tenant's graph that exists (and every graph this consumer wrote) is
+     * rebuilt from PostgreSQL in this transaction, then the 'T' rows are done. The tenants' sync locks are
      * waited for (a busy tenant would otherwise make every retry rebuild them all again), in the
      * order of their lock keys, so two consumers rebuilding at once cannot deadlock; no other
      * path waits for a second tenant's lock while holding one.
@@ -116,9 +116,13 @@ public final class OutboxConsumer {
         LOG.info("TRUNCATE of {}: rebuilding {} tenant graph(s) from PostgreSQL",
                 truncates.stream().map(OutboxRow::table).distinct().toList(), tenants.size());
         for (UUID tenant : tenants) {
+            String graph = graphNames.apply(tenant);
+            if (!writer.backend().graphExists(graph)) {
+                continue;                       // nothing a TRUNCATE could have left stale (and no empty graph made)
+            }
             Tenants.lock(c, tenant);
             Tenants.setTenant(c, tenant);
-            stats.add(rebuilder.rebuild(c, tenant, graphNames.apply(tenant), SyncListener.none()));
+            stats.add(rebuilder.rebuild(c, tenant, graph, SyncListener.none()));
         }
         truncates.forEach(r -> done.add(r.id()));
     }
