@@ -1,14 +1,10 @@
 package dev.hybriddb.cli;
 
+import dev.hybriddb.Database;
 import dev.hybriddb.HybridConfig;
-import dev.hybriddb.HybridDBException;
 import dev.hybriddb.cli.internal.Jdbc;
+import dev.hybriddb.sync.PostgresSync;
 import java.io.PrintWriter;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import picocli.CommandLine.ArgGroup;
@@ -50,26 +46,10 @@ final class TenantOptions {
             throw new ParameterException(command.commandLine(), command.name() + " --all-tenants reads the tenant registry"
                     + " as the owner role: set HYBRIDDB_MIGRATION_USER (and HYBRIDDB_MIGRATION_PASSWORD) or pass --migration-user");
         }
-        List<UUID> registered = registered(config);
+        List<UUID> registered = PostgresSync.registeredTenants(Database.of(Jdbc.ownerDataSource(config), config.retryPolicy()));
         if (registered.isEmpty()) {
             out.println(command.name() + ": no tenant registered yet (hybriddb_graph_tenants is empty)");
         }
         return registered;
-    }
-
-    private static List<UUID> registered(HybridConfig config) {
-        try (Connection c = Jdbc.owner(config);
-             PreparedStatement ps = c.prepareStatement("SELECT tenant_id FROM hybriddb_sync.hybriddb_graph_tenants"
-                     + " ORDER BY registered_at, tenant_id");
-             ResultSet rs = ps.executeQuery()) {
-            List<UUID> out = new ArrayList<>();
-            while (rs.next()) {
-                out.add(rs.getObject(1, UUID.class));
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new HybridDBException("cannot read the tenant registry hybriddb_sync.hybriddb_graph_tenants"
-                    + " (migrations up to 0960 applied?): " + e.getMessage(), e);
-        }
     }
 }

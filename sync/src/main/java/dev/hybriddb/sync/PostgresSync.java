@@ -8,6 +8,7 @@ import dev.hybriddb.sync.internal.ChangeApplier;
 import dev.hybriddb.sync.internal.ChangeSet;
 import dev.hybriddb.sync.internal.GraphTenantRegistry;
 import dev.hybriddb.sync.internal.GraphWriter;
+import dev.hybriddb.sync.internal.Outbox;
 import dev.hybriddb.sync.internal.Rebuilder;
 import dev.hybriddb.sync.internal.SourceReader;
 import dev.hybriddb.sync.internal.Tenants;
@@ -64,6 +65,15 @@ public final class PostgresSync {
 
     public static Builder builder(Database database, GraphBackend graph) {
         return new Builder(database, graph);
+    }
+
+    /**
+     * The tenants whose graphs HybridDB sync has written (real-time, manual, batch or repair),
+     * oldest first: the registry {@code hybriddb_sync.hybriddb_graph_tenants} (changelog 0960),
+     * which a TRUNCATE or a graph server restart rebuilds. Reading it needs the owner role.
+     */
+    public static List<UUID> registeredTenants(Database owner) {
+        return owner.inTransaction(Outbox::graphTenants);
     }
 
     public Projection projection() {

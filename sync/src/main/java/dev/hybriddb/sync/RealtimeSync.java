@@ -20,7 +20,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -112,7 +111,7 @@ public final class RealtimeSync implements AutoCloseable {
         this.graphNames = b.graphNames;
         this.consumer = new OutboxConsumer(projection, writer, graphNames);
         this.restartRecovery = new RestartRecovery(database, b.graph, projection, writer, graphNames,
-                this::tenantsToRecover);
+                () -> database.inTransaction(consumer::tenantsToRebuild));
         this.applier = new ChangeApplier(projection, writer);
         this.batchSize = b.batchSize;
         this.pollInterval = b.pollInterval;
@@ -370,13 +369,6 @@ public final class RealtimeSync implements AutoCloseable {
                 return;
             }
         }
-    }
-
-    /** After a graph server restart: every registered tenant, and every tenant this consumer wrote. */
-    private Set<UUID> tenantsToRecover() {
-        Set<UUID> out = new LinkedHashSet<>(database.inTransaction(Outbox::graphTenants));
-        out.addAll(consumer.tenantsWritten());
-        return out;
     }
 
     private RoundResult oneRound(Set<UUID> busy) throws SQLException {

@@ -8,7 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Registers the tenants whose graphs a manual, batch or repair sync writes in
+ * Registers the tenants whose graphs a sync path (real-time rounds, manual, batch or repair) writes in
  * {@code hybriddb_sync.hybriddb_graph_tenants} (changelog 0960), so that a TRUNCATE or a graph
  * server restart rebuilds them too. Works for the application role (a SECURITY DEFINER function
  * that registers the transaction's own tenant); once per tenant per instance, counted only after

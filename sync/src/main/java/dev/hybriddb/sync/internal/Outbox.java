@@ -17,7 +17,7 @@ import java.util.UUID;
 public final class Outbox {
     public static final String TABLE = "hybriddb_sync.hybriddb_outbox";
     public static final String CHANNEL = "hybriddb_outbox";
-    /** Tenants whose graphs real-time sync writes (changelog 0960). */
+    /** Tenants whose graphs HybridDB sync has written (changelog 0960). */
     public static final String GRAPH_TENANTS = "hybriddb_sync.hybriddb_graph_tenants";
 
     private Outbox() {}
@@ -72,22 +72,7 @@ public final class Outbox {
         }
     }
 
-    /** Records that real-time sync writes these tenants' graphs ({@code hybriddb_graph_tenants}); idempotent. */
-    public static void registerGraphTenants(Connection c, Collection<UUID> tenants) throws SQLException {
-        if (tenants.isEmpty()) {
-            return;
-        }
-        Array arr = c.createArrayOf("uuid", tenants.toArray());
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + GRAPH_TENANTS + " (tenant_id) SELECT unnest(?::uuid[])"
-                + " ON CONFLICT (tenant_id) DO NOTHING")) {
-            ps.setArray(1, arr);
-            ps.executeUpdate();
-        } finally {
-            arr.free();
-        }
-    }
-
-    /** Every tenant a real-time consumer has registered, oldest first. */
+    /** Every registered tenant ({@code hybriddb_graph_tenants}), oldest first. */
     public static List<UUID> graphTenants(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT tenant_id FROM " + GRAPH_TENANTS + " ORDER BY registered_at, tenant_id");
              ResultSet rs = ps.executeQuery()) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,8 +37,8 @@ public final class OutboxConsumer {
     private final Function<UUID, String> graphNames;
     private final Rebuilder rebuilder;
     private final Set<UUID> written = ConcurrentHashMap.newKeySet();
-    private final Set<UUID> registered = new HashSet<>();
-    private final Set<UUID> pendingRegistered = new HashSet<>();
+    private final GraphTenantRegistry registry = new GraphTenantRegistry();
+    private final List<UUID> registeredThisRound = new ArrayList<>();
 
     public OutboxConsumer(Projection projection, GraphWriter writer, Function<UUID, String> graphNames) {
         this.projection = projection;
@@ -45,11 +46,6 @@ public final class OutboxConsumer {
         this.applier = new ChangeApplier(projection, writer);
         this.rebuilder = new Rebuilder(projection, writer, REBUILD_PAGE_SIZE);
         this.graphNames = graphNames;
-    }
-
-    /** The tenants whose graphs this consumer has written since it was created. */
-    public Set<UUID> tenantsWritten() {
-        return Set.copyOf(written);
     }
 
     public RoundResult round(Connection c, int batchSize, Set<UUID> busy) throws SQLException {
@@ -93,9 +89,10 @@ public final class OutboxConsumer {
             writer.backend().ensureGraph(graph);
             stats.add(applier.apply(c, tenant, graph, cs));
             written.add(tenant);
+            registry.register(c, tenant);
+            registeredThisRound.add(tenant);
             e.getValue().forEach(r -> done.add(r.id()));
         }
-        register(c, byTenant.keySet());
         long lag = Outbox.delete(c, done);
         return new RoundResult(rows.size(), done.size(), deferred, deferredTenants, lag, stats);
     }
@@ -111,8 +108,7 @@ public final class OutboxConsumer {
     private void rebuildAfterTruncate(Connection c, List<OutboxRow> truncates, List<Long> done, ApplyStats stats)
             throws SQLException {
         Set<UUID> tenants = new TreeSet<>(Comparator.comparingInt(UUID::hashCode).thenComparing(Comparator.naturalOrder()));
-        tenants.addAll(Outbox.graphTenants(c));
-        tenants.addAll(written);
+        tenants.addAll(tenantsToRebuild(c));
         LOG.info("TRUNCATE of {}: rebuilding {} tenant graph(s) from PostgreSQL",
                 truncates.stream().map(OutboxRow::table).distinct().toList(), tenants.size());
         for (UUID tenant : tenants) {
@@ -127,21 +123,21 @@ public final class OutboxConsumer {
         truncates.forEach(r -> done.add(r.id()));
     }
 
-    /** Registers tenants this consumer writes for the first time; kept only once the round commits. */
-    private void register(Connection c, Set<UUID> tenants) throws SQLException {
-        List<UUID> fresh = tenants.stream().filter(t -> written.contains(t) && !registered.contains(t)).toList();
-        Outbox.registerGraphTenants(c, fresh);
-        pendingRegistered.addAll(fresh);
+    /** Whose graphs a TRUNCATE or a graph server restart rebuilds: every registered tenant, and every one this consumer wrote. */
+    public Set<UUID> tenantsToRebuild(Connection c) throws SQLException {
+        Set<UUID> out = new LinkedHashSet<>(Outbox.graphTenants(c));
+        out.addAll(written);
+        return out;
     }
 
     /** The round's transaction committed: its registrations hold. */
     public void committed() {
-        registered.addAll(pendingRegistered);
-        pendingRegistered.clear();
+        registeredThisRound.forEach(registry::committed);
+        registeredThisRound.clear();
     }
 
     /** The round's transaction rolled back: its registrations are repeated next time. */
     public void rolledBack() {
-        pendingRegistered.clear();
+        registeredThisRound.clear();
     }
 }

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The real-time consumer's answer to a graph server restart ({@link ServerRestartWatch}): every
- * tenant graph real-time sync has written (registered by any consumer, or written by this one) is
+ * tenant graph HybridDB sync has written (registered by any sync path, or written by this consumer) is
  * rebuilt from PostgreSQL, one tenant per transaction
  * under its sync lock, before the next outbox round. A rebuild that fails stays pending and runs
  * again on the next call. Used by the sync worker thread only.
