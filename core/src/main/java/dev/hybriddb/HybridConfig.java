@@ -77,9 +77,7 @@ public final class HybridConfig {
      * {@code DATABASE_URL} win over the single variables.
      */
     public static HybridConfig fromEnvironment(Map<String, String> env) {
-        Builder b = builder();
-        EnvironmentConfig.apply(env, b);
-        return b.build();
+        return builder().environment(env).build();
     }
 
     /** A builder holding this configuration, to derive a changed copy. */
@@ -213,6 +211,16 @@ public final class HybridConfig {
         public Builder encryptionKeyVersion(int v) { encryptionKeyVersion = v; return this; }
         public Builder migrationUser(String v) { migrationUser = v; return this; }
         public Builder migrationPassword(String v) { migrationPassword = v; return this; }
+
+        /**
+         * Applies the variables {@link HybridConfig#fromEnvironment(Map)} reads, without validating
+         * yet, so that settings made after this call (command-line options, say) win and complete
+         * them; {@link #build()} validates the result.
+         */
+        public Builder environment(Map<String, String> env) {
+            EnvironmentConfig.apply(env, this);
+            return this;
+        }
         public Builder poolName(String v) { poolName = v; return this; }
 
         /** Validates every setting and returns the sealed configuration. */

@@ -36,8 +36,7 @@ public final class ConnectionOptions {
 
     /** The PostgreSQL configuration: the environment, overridden by the options. */
     public HybridConfig config(Map<String, String> env) {
-        HybridConfig base = HybridConfig.fromEnvironment(env);
-        HybridConfig.Builder b = base.toBuilder();
+        HybridConfig.Builder b = HybridConfig.builder().environment(env);
         if (url != null) b.url(url);
         if (user != null) b.user(user);
         if (migrationUser != null) b.migrationUser(migrationUser);

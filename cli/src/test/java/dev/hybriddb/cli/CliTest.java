@@ -37,6 +37,17 @@ class CliTest {
     }
 
     @Test
+    void optionsCompleteTheEnvironmentBeforeItIsValidated() {
+        CliRun r = CliRun.run(Map.of("POSTGRES_PASSWORD", "s3cret-do-not-print"), "status",
+                "--url", "jdbc:postgresql://127.0.0.1:1/hybriddb?connectTimeout=1", "--user", "app");
+        assertThat(r.status()).isEqualTo(ExitCode.UNAVAILABLE);           // got as far as connecting
+        assertThat(r.err()).doesNotContain("POSTGRES_USER");
+        CliRun missing = CliRun.run(Map.of(), "status", "--url", "jdbc:postgresql://127.0.0.1:1/hybriddb");
+        assertThat(missing.status()).isEqualTo(ExitCode.USAGE);
+        assertThat(missing.err()).contains("POSTGRES_USER");
+    }
+
+    @Test
     void unreachablePostgresExitsWith3AndNeverPrintsThePassword() {
         CliRun r = CliRun.run(UNREACHABLE, "doctor");
         assertThat(r.status()).isEqualTo(ExitCode.UNAVAILABLE);
