@@ -27,20 +27,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Real-time sync: lag from commit to graph under an open-loop load (updates issued on a fixed
  * schedule whatever the system does), p50/p99, seen by a poller reading the graph, with each
  * capture mode (outbox triggers; WalCapture reading the WAL); and writer throughput with each
  * capture mode against the same writers with no capture at all, the arms taking turns (see
- * {@link #writerThroughput}).
+ * {@link WriterThroughput}).
  */
 public final class RealtimeLag implements Scenario {
     static final int TASKS = 200;
     static final int WRITERS = 8;
-    static final int WRITER_ROUNDS = 7;
-    static final int BLOCKS_PER_ARM = 40;
     private int nextBase = Integer.MAX_VALUE / 2;          // priorities above any earlier run's
 
     @Override
@@ -85,7 +82,7 @@ public final class RealtimeLag implements Scenario {
                 result.metric("sdk-realtimesync", "max lag (outbox to graph ack)", "ms", realtime.metrics().maxLag().toMillis());
             }
             try {
-                writerThroughput(ctx, result, db, tenant, tasks, owner, pg);
+                WriterThroughput.run(ctx, result, db, tenant, tasks, owner, pg);
             } finally {
                 WalCapture.uninstall(ownerDb);
                 WalCapture.dropSlot(ownerDb);
@@ -98,7 +95,7 @@ public final class RealtimeLag implements Scenario {
         return result;
     }
 
-    private static WalCapture walCapture(PostgresService pg, Database owner) {
+    static WalCapture walCapture(PostgresService pg, Database owner) {
         return WalCapture.builder(owner, WalCapture.replicationVia(pg.jdbcUrl(), pg.adminUser(), pg.adminPassword())).build();
     }
 
@@ -168,150 +165,6 @@ public final class RealtimeLag implements Scenario {
                     lag.add(Math.max(0, now - c));
                 }
             }
-        }
-    }
-
-    /**
-     * Writer throughput with each capture mode against the same writers with no capture.
-     * <p>Triggers against none: short blocks of {@link #BLOCKS_PER_ARM} pairs in ABBA order (the
-     * triggers are switched off and on between blocks, no consumer runs), so drifts of this
-     * machine's speed hit both arms alike; the ratio is the arms' total time for the same writes.
-     * <p>WalCapture against none: {@link #WRITER_ROUNDS} rounds, WalCapture running (and caught up)
-     * only during its arm: its thread and the server's WAL sender take CPU from the same two cores.
-     * The ratio is the median round's.
-     */
-    private static void writerThroughput(BenchContext ctx, ScenarioResult result, HybridDB db, UUID tenant, List<UUID> tasks,
-                                         HikariDataSource owner, PostgresService pg) throws Exception {
-        Database ownerDb = Database.of(owner);
-        WalCapture.uninstall(ownerDb);
-        writers(db, tenant, tasks, ctx.profile().writerOps() / 2, 1);                  // warm-up
-        triggersAgainstNone(ctx, result, db, tenant, tasks, owner);
-        walAgainstNone(ctx, result, db, tenant, tasks, owner, ownerDb, pg);
-    }
-
-    private static void triggersAgainstNone(BenchContext ctx, ScenarioResult result, HybridDB db, UUID tenant, List<UUID> tasks,
-                                            HikariDataSource owner) throws Exception {
-        int blockOps = Math.max(WRITERS * 4, ctx.profile().writerOps() / 20);
-        double[] pairRatios = new double[BLOCKS_PER_ARM];
-        double triggerSeconds = 0;
-        double noneSeconds = 0;
-        for (int pair = 0; pair < BLOCKS_PER_ARM; pair++) {
-            double t;
-            double n;
-            if (pair % 2 == 0) {
-                t = blockSeconds(db, tenant, tasks, blockOps, 100 + pair, owner, true);
-                n = blockSeconds(db, tenant, tasks, blockOps, 200 + pair, owner, false);
-            } else {
-                n = blockSeconds(db, tenant, tasks, blockOps, 200 + pair, owner, false);
-                t = blockSeconds(db, tenant, tasks, blockOps, 100 + pair, owner, true);
-            }
-            triggerSeconds += t;
-            noneSeconds += n;
-            pairRatios[pair] = n / t;
-        }
-        triggers(owner, true);
-        double ops = (double) blockOps * BLOCKS_PER_ARM;
-        double ratio = noneSeconds / triggerSeconds;
-        String summary = String.format(java.util.Locale.ROOT,
-                "writers with triggers / none, %d ABBA pairs of %d updates: ratio %.3f; pair ratios median %.3f, quartiles %.3f-%.3f, range %.3f-%.3f",
-                BLOCKS_PER_ARM, blockOps, ratio, quantile(pairRatios, 0.5), quantile(pairRatios, 0.25), quantile(pairRatios, 0.75),
-                quantile(pairRatios, 0), quantile(pairRatios, 1));
-        ctx.log("%s (%.0f/s with triggers, %.0f/s with no capture)", summary, ops / triggerSeconds, ops / noneSeconds);
-        result.metric("sdk-outbox-triggers", "writer updates/s (8 threads)", "writes/s", ops / triggerSeconds);
-        result.metric("no-capture", "writer updates/s (8 threads)", "writes/s", ops / noneSeconds);
-        result.metric("sdk-outbox-triggers", "writes/s / no capture (ABBA blocks)", "x", ratio);
-        result.note(summary);
-        result.atLeast("writes/s with the outbox triggers / without capture >= 0.85", ratio, 0.85);
-    }
-
-    private static double blockSeconds(HybridDB db, UUID tenant, List<UUID> tasks, int ops, int salt, HikariDataSource owner,
-                                       boolean withTriggers) throws Exception {
-        triggers(owner, withTriggers);
-        return ops / writers(db, tenant, tasks, ops, salt);
-    }
-
-    private static void walAgainstNone(BenchContext ctx, ScenarioResult result, HybridDB db, UUID tenant, List<UUID> tasks,
-                                       HikariDataSource owner, Database ownerDb, PostgresService pg) throws Exception {
-        int ops = ctx.profile().writerOps() / 2;
-        double[] wal = new double[WRITER_ROUNDS];
-        double[] none = new double[WRITER_ROUNDS];
-        for (int round = 0; round < WRITER_ROUNDS; round++) {
-            WalCapture.install(ownerDb);
-            try (WalCapture capture = walCapture(pg, ownerDb)) {     // running only in its own arm
-                capture.start();
-                capture.awaitCaughtUp(Duration.ofMinutes(2));
-                wal[round] = writers(db, tenant, tasks, ops, 20 + round);
-                capture.awaitCaughtUp(Duration.ofMinutes(2));
-            }
-            WalCapture.uninstall(ownerDb);
-            triggers(owner, false);
-            try {
-                none[round] = writers(db, tenant, tasks, ops, 30 + round);
-            } finally {
-                triggers(owner, true);
-            }
-            ctx.log("writers round %d: %.0f/s with WAL capture, %.0f/s with no capture", round, wal[round], none[round]);
-        }
-        double walRatio = medianRatio(wal, none);
-        result.metric("sdk-walcapture", "writer updates/s (8 threads)", "writes/s", median(wal));
-        result.metric("sdk-walcapture", "writes/s / no capture (median round)", "x", walRatio);
-        result.note(String.format(java.util.Locale.ROOT, "writer rounds (WAL capture / none, writes/s): %s", rounds(wal, none)));
-        result.atLeast("writes/s with WAL capture / without capture >= 0.85", walRatio, 0.85);
-    }
-
-    private static double quantile(double[] values, double q) {
-        double[] v = values.clone();
-        java.util.Arrays.sort(v);
-        double pos = q * (v.length - 1);
-        int lo = (int) Math.floor(pos);
-        int hi = (int) Math.ceil(pos);
-        return v[lo] + (v[hi] - v[lo]) * (pos - lo);
-    }
-
-    private static double median(double[] values) {
-        return quantile(values, 0.5);
-    }
-
-    private static double medianRatio(double[] arm, double[] baseline) {
-        double[] r = new double[arm.length];
-        for (int i = 0; i < arm.length; i++) {
-            r[i] = arm[i] / baseline[i];
-        }
-        return median(r);
-    }
-
-    private static String rounds(double[] a, double[] b) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < a.length; i++) {
-            sb.append(i == 0 ? "" : "; ").append(String.format(java.util.Locale.ROOT, "%.0f / %.0f", a[i], b[i]));
-        }
-        return sb.toString();
-    }
-
-    private static double writers(HybridDB db, UUID tenant, List<UUID> tasks, int ops, int salt) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
-        AtomicLong next = new AtomicLong();
-        long t0 = System.nanoTime();
-        for (int w = 0; w < WRITERS; w++) {
-            pool.execute(() -> {
-                for (long i = next.getAndIncrement(); i < ops; i = next.getAndIncrement()) {
-                    long v = i;
-                    db.useTenant(tenant, s -> {
-                        s.dsl().execute("UPDATE tasks SET description = ? WHERE id = ?", "v" + salt + "-" + v, tasks.get((int) (v % tasks.size())));
-                    });
-                }
-            });
-        }
-        pool.shutdown();
-        pool.awaitTermination(10, TimeUnit.MINUTES);
-        return ops / FalkorBatchSync.seconds(t0);
-    }
-
-    private static void triggers(HikariDataSource owner, boolean enable) throws Exception {
-        try (Connection c = owner.getConnection(); Statement st = c.createStatement()) {
-            String verb = enable ? "ENABLE" : "DISABLE";
-            st.execute("ALTER TABLE tasks " + verb + " TRIGGER tasks_hybriddb_outbox");
-            st.execute("ALTER TABLE tasks " + verb + " TRIGGER tasks_hybriddb_outbox_upd");
         }
     }
 
