@@ -7,6 +7,7 @@ import dev.hybriddb.graph.falkor.FalkorGraph;
 import dev.hybriddb.testing.FalkorService;
 import dev.hybriddb.testing.TestServices;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +75,11 @@ class FalkorSyncIT extends AbstractSyncIT {
             emptyOutbox();                              // the graph comes from a manual sync, which registers w
             PostgresSync.builder(db.app, privateGraph).graphNames(names("rst")).build().syncWorkspace(w.tenant);
             long tasks = count(privateGraph, "rst", w);
+            UUID gone = UUID.randomUUID();              // registered while its deletion was uncommitted, say
+            db.owner.inTransaction(c -> {
+                Workspace.exec(c, "INSERT INTO hybriddb_sync.hybriddb_graph_tenants (tenant_id) VALUES (?)", gone);
+                return null;
+            });
             try (RealtimeSync rt = realtime(privateGraph, "rst").build()) {
                 rt.start();
                 Thread.sleep(1500);                     // it has seen the server's instance id
@@ -87,6 +93,10 @@ class FalkorSyncIT extends AbstractSyncIT {
             }
             assertThat(count(privateGraph, "rst", w)).isEqualTo(tasks).isPositive();
             assertConverged(privateGraph, "rst", w.tenant);
+            assertThat(privateGraph.graphExists(names("rst").apply(gone))).as("no empty graph for a tenant that is gone").isFalse();
+            long stillRegistered = db.owner.inTransaction(c -> Workspace.count(c,
+                    "SELECT count(*) FROM hybriddb_sync.hybriddb_graph_tenants WHERE tenant_id = ?", gone));
+            assertThat(stillRegistered).isZero();
         } finally {
             server.stop();
         }

@@ -264,6 +264,30 @@ class OutboxTriggerIT {
     }
 
     @Test
+    void aDeletedTenantLeavesTheGraphRegistryAndANonexistentOneNeverEntersIt() {
+        Workspace gone = new Workspace(db.app).seed(1);
+        UUID neverCreated = UUID.randomUUID();
+        for (UUID t : List.of(gone.tenant, neverCreated)) {
+            db.app.inTenant(t, c -> {
+                Workspace.exec(c, "SELECT hybriddb_graph_tenant_register()");
+                return null;
+            });
+        }
+        assertThat(registered(gone.tenant)).isTrue();
+        assertThat(registered(neverCreated)).as("no tenants row, no registration").isFalse();
+        db.app.inTenant(gone.tenant, c -> {
+            Workspace.exec(c, "DELETE FROM tenants WHERE id = ?", gone.tenant);       // cascades to its rows
+            return null;
+        });
+        assertThat(registered(gone.tenant)).as("removed with the tenant, in the same transaction").isFalse();
+    }
+
+    private boolean registered(UUID tenant) {
+        return db.owner.inTransaction(c -> Workspace.count(c,
+                "SELECT count(*) FROM hybriddb_sync.hybriddb_graph_tenants WHERE tenant_id = ?", tenant)) == 1;
+    }
+
+    @Test
     void attachingAMissingColumnFailsClearly() {
         assertThatThrownBy(() -> db.owner.inTransaction(c -> {
             Workspace.exec(c, "SELECT hybriddb_outbox_attach('tasks', 'id', 'no_such_column')");

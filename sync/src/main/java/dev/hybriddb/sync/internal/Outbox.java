@@ -84,6 +84,20 @@ public final class Outbox {
         }
     }
 
+    /**
+     * Removes {@code tenant}'s registration if its {@code tenants} row is gone (in the tenant's
+     * transaction, where row-level security shows that row); true if it was removed. Deletions
+     * remove registrations themselves (changelog 0970); this catches one made while the deletion was
+     * still uncommitted.
+     */
+    public static boolean forgetIfDeleted(Connection c, UUID tenant) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + GRAPH_TENANTS
+                + " g WHERE g.tenant_id = ? AND NOT EXISTS (SELECT 1 FROM public.tenants t WHERE t.id = g.tenant_id)")) {
+            ps.setObject(1, tenant);
+            return ps.executeUpdate() > 0;
+        }
+    }
+
     public static long count(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + TABLE);
              ResultSet rs = ps.executeQuery()) {

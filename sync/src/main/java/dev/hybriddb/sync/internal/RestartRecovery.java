@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The real-time consumer's answer to a graph server restart ({@link ServerRestartWatch}): every
  * tenant graph HybridDB sync has written (registered by any sync path, or written by this consumer) is
- * rebuilt from PostgreSQL, one tenant per transaction
- * under its sync lock, before the next outbox round. A rebuild that fails stays pending and runs
+ * rebuilt from PostgreSQL, one tenant per transaction under its sync lock, before the next outbox
+ * round; a registered tenant that no longer exists loses its registration instead. A rebuild that fails stays pending and runs
  * again on the next call. Used by the sync worker thread only.
  */
 public final class RestartRecovery {
@@ -61,10 +61,15 @@ public final class RestartRecovery {
         for (Iterator<UUID> it = pending.iterator(); it.hasNext(); ) {
             UUID tenant = it.next();
             String graph = graphNames.apply(tenant);
-            ApplyStats s = Tenants.inTenant(database, tenant, c -> rebuilder.rebuild(c, tenant, graph, SyncListener.none()));
+            ApplyStats s = Tenants.inTenant(database, tenant,
+                    c -> Outbox.forgetIfDeleted(c, tenant) ? null : rebuilder.rebuild(c, tenant, graph, SyncListener.none()));
             it.remove();
-            LOG.info("rebuilt graph {} after the graph server restarted: {} nodes, {} edges", graph, s.nodesUpserted,
-                    s.edgesWritten);
+            if (s == null) {
+                LOG.info("tenant {} no longer exists: its registration is removed and no graph {} is made", tenant, graph);
+            } else {
+                LOG.info("rebuilt graph {} after the graph server restarted: {} nodes, {} edges", graph, s.nodesUpserted,
+                        s.edgesWritten);
+            }
         }
         if (restartNoticed) {
             restartNoticed = false;
