@@ -211,6 +211,7 @@ public final class HybridConfig {
         public Builder encryptionKeyVersion(int v) { encryptionKeyVersion = v; return this; }
         public Builder migrationUser(String v) { migrationUser = v; return this; }
         public Builder migrationPassword(String v) { migrationPassword = v; return this; }
+        public Builder poolName(String v) { poolName = v; return this; }
 
         /**
          * Applies the variables {@link HybridConfig#fromEnvironment(Map)} reads, without validating
@@ -221,7 +222,6 @@ public final class HybridConfig {
             EnvironmentConfig.apply(env, this);
             return this;
         }
-        public Builder poolName(String v) { poolName = v; return this; }
 
         /** Validates every setting and returns the sealed configuration. */
         public HybridConfig build() {

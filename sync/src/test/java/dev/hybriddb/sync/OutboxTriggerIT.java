@@ -283,8 +283,7 @@ class OutboxTriggerIT {
     }
 
     private boolean registered(UUID tenant) {
-        return db.owner.inTransaction(c -> Workspace.count(c,
-                "SELECT count(*) FROM hybriddb_sync.hybriddb_graph_tenants WHERE tenant_id = ?", tenant)) == 1;
+        return PostgresSync.registeredTenants(db.owner).contains(tenant);
     }
 
     @Test

@@ -78,12 +78,17 @@ final class WriterThroughput {
         result.atLeast("writes/s with the outbox triggers / without capture >= 0.85", ratio, 0.85);
     }
 
-    /** Runs one block of writes in {@code arm}; returns its duration in seconds. */
+    /** Runs one block of writes in {@code arm}, the triggers switched as given; returns its duration in seconds. */
     private static double block(WriterArm arm, HybridDB db, UUID tenant, List<UUID> tasks, int ops, int salt,
                                 HikariDataSource owner, boolean withTriggers) throws Exception {
         triggers(owner, withTriggers);
+        return measured(arm, db, tenant, tasks, ops, salt);
+    }
+
+    /** Runs the writers and counts their writes, time and host CPU in {@code arm}; returns the seconds taken. */
+    private static double measured(WriterArm arm, HybridDB db, UUID tenant, List<UUID> tasks, int ops, int salt) throws Exception {
         Optional<HostCpu.Sample> before = HostCpu.sample();
-        double seconds = ops / writers(db, tenant, tasks, ops, salt);
+        double seconds = writers(db, tenant, tasks, ops, salt);
         arm.add(ops, seconds, HostCpu.between(before, HostCpu.sample()));
         return seconds;
     }
@@ -148,16 +153,15 @@ final class WriterThroughput {
                 capture.start();
                 capture.awaitCaughtUp(Duration.ofMinutes(2));
                 Optional<HostCpu.Sample> before = HostCpu.sample();
-                wal[round] = writers(db, tenant, tasks, ops, 20 + round);
+                double seconds = writers(db, tenant, tasks, ops, 20 + round);
                 capture.awaitCaughtUp(Duration.ofMinutes(2));        // its CPU counts until it has caught up
-                walArm.add(ops, ops / wal[round], HostCpu.between(before, HostCpu.sample()));
+                walArm.add(ops, seconds, HostCpu.between(before, HostCpu.sample()));
+                wal[round] = ops / seconds;
             }
             WalCapture.uninstall(ownerDb);
             triggers(owner, false);
             try {
-                Optional<HostCpu.Sample> before = HostCpu.sample();
-                none[round] = writers(db, tenant, tasks, ops, 30 + round);
-                noneArm.add(ops, ops / none[round], HostCpu.between(before, HostCpu.sample()));
+                none[round] = ops / measured(noneArm, db, tenant, tasks, ops, 30 + round);
             } finally {
                 triggers(owner, true);
             }
@@ -200,6 +204,7 @@ final class WriterThroughput {
         return sb.toString();
     }
 
+    /** The 8 writers updating {@code ops} tasks' descriptions, one tenant transaction each; returns the seconds taken. */
     private static double writers(HybridDB db, UUID tenant, List<UUID> tasks, int ops, int salt) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(RealtimeLag.WRITERS);
         AtomicLong next = new AtomicLong();
@@ -216,7 +221,7 @@ final class WriterThroughput {
         }
         pool.shutdown();
         pool.awaitTermination(10, TimeUnit.MINUTES);
-        return ops / FalkorBatchSync.seconds(t0);
+        return FalkorBatchSync.seconds(t0);
     }
 
     private static void triggers(HikariDataSource owner, boolean enable) throws Exception {
@@ -226,5 +231,4 @@ final class WriterThroughput {
             st.execute("ALTER TABLE tasks " + verb + " TRIGGER tasks_hybriddb_outbox_upd");
         }
     }
-
 }

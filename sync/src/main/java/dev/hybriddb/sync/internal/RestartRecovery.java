@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * The real-time consumer's answer to a graph server restart ({@link ServerRestartWatch}): every
  * tenant graph HybridDB sync has written (registered by any sync path, or written by this consumer) is
  * rebuilt from PostgreSQL, one tenant per transaction under its sync lock, before the next outbox
- * round; a registered tenant that no longer exists loses its registration instead. A rebuild that fails stays pending and runs
- * again on the next call. Used by the sync worker thread only.
+ * round; a registered tenant that no longer exists loses its registration instead. A rebuild that
+ * fails stays pending and runs again on the next call. Used by the sync worker thread only.
  */
 public final class RestartRecovery {
     private static final Logger LOG = LoggerFactory.getLogger(RestartRecovery.class);
