@@ -1,5 +1,6 @@
 package dev.hybriddb;
 
+import dev.hybriddb.graph.SyncMode;
 import dev.hybriddb.internal.EnvironmentConfig;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -33,6 +34,7 @@ public final class HybridConfig {
     private final String migrationUser;
     private final String migrationPassword;
     private final String poolName;
+    private final SyncMode syncMode;
 
     private HybridConfig(Builder b) {
         ConfigValidator.validate(b);
@@ -54,6 +56,7 @@ public final class HybridConfig {
         migrationUser = b.migrationUser;
         migrationPassword = b.migrationPassword;
         poolName = b.poolName;
+        syncMode = b.syncMode;
     }
 
     /** A builder with seed 001's defaults (localhost:5432/hybriddb, pool 2..20, 3 retries from 1 s). */
@@ -73,7 +76,8 @@ public final class HybridConfig {
      * {@code POSTGRES_MIN_POOL_SIZE}, {@code _MAX_POOL_SIZE}, {@code _CONNECTION_TIMEOUT},
      * {@code _IDLE_TIMEOUT}, {@code _RETRY_ATTEMPTS}, {@code _RETRY_DELAY} (milliseconds);
      * {@code HYBRIDDB_ENCRYPTION_KEY} (base64, 32 bytes), {@code HYBRIDDB_ENCRYPTION_KEY_VERSION},
-     * {@code HYBRIDDB_MIGRATION_USER}, {@code HYBRIDDB_MIGRATION_PASSWORD}. Values in
+     * {@code HYBRIDDB_MIGRATION_USER}, {@code HYBRIDDB_MIGRATION_PASSWORD}; {@code HYBRIDDB_SYNC_MODE}
+     * ({@code manual}, {@code realtime} or {@code wal}). Values in
      * {@code DATABASE_URL} win over the single variables.
      */
     public static HybridConfig fromEnvironment(Map<String, String> env) {
@@ -86,7 +90,7 @@ public final class HybridConfig {
                 .sslMode(sslMode).minPoolSize(minPoolSize).maxPoolSize(maxPoolSize)
                 .connectionTimeout(connectionTimeout).idleTimeout(idleTimeout).retryAttempts(retryAttempts)
                 .retryDelay(retryDelay).encryptionKeyVersion(encryptionKeyVersion)
-                .migrationUser(migrationUser).migrationPassword(migrationPassword).poolName(poolName);
+                .migrationUser(migrationUser).migrationPassword(migrationPassword).poolName(poolName).syncMode(syncMode);
         connectionProperties.forEach(b::connectionProperty);
         return encryptionKey == null ? b : b.encryptionKey(encryptionKey);
     }
@@ -115,6 +119,9 @@ public final class HybridConfig {
     public int retryAttempts() { return retryAttempts; }
     public Duration retryDelay() { return retryDelay; }
     public String poolName() { return poolName; }
+
+    /** The sync mode asked for in the configuration, if any. */
+    public Optional<SyncMode> syncMode() { return Optional.ofNullable(syncMode); }
 
     /** Retry as configured: {@link #retryAttempts()} retries starting at {@link #retryDelay()}. */
     public RetryPolicy retryPolicy() {
@@ -157,6 +164,7 @@ public final class HybridConfig {
         shown.put("migrationUser", migrationUser());
         shown.put("migrationPassword", migrationPassword() == null ? "(none)" : MASK);
         shown.put("poolName", poolName);
+        shown.put("syncMode", syncMode == null ? "(not set)" : syncMode);
         return "HybridConfig" + shown;
     }
 
@@ -183,6 +191,7 @@ public final class HybridConfig {
         String migrationUser;
         String migrationPassword;
         String poolName = "hybriddb";
+        SyncMode syncMode;
 
         private Builder() {}
 
@@ -212,6 +221,8 @@ public final class HybridConfig {
         public Builder migrationUser(String v) { migrationUser = v; return this; }
         public Builder migrationPassword(String v) { migrationPassword = v; return this; }
         public Builder poolName(String v) { poolName = v; return this; }
+        /** How the graph follows PostgreSQL when a HybridDB is built with the sync module (default: not set). */
+        public Builder syncMode(SyncMode v) { syncMode = v; return this; }
 
         /**
          * Applies the variables {@link HybridConfig#fromEnvironment(Map)} reads, without validating

@@ -3,7 +3,12 @@ package dev.hybriddb;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.hybriddb.coordination.Coordinator;
 import dev.hybriddb.graph.GraphBackend;
+import dev.hybriddb.graph.GraphLayout;
+import dev.hybriddb.graph.GraphSync;
+import dev.hybriddb.graph.SyncErrorListener;
+import dev.hybriddb.graph.SyncMode;
 import dev.hybriddb.internal.ApiKeyCipher;
+import dev.hybriddb.internal.PluginHost;
 import dev.hybriddb.internal.Pools;
 import dev.hybriddb.internal.RoleCheck;
 import dev.hybriddb.internal.repo.Scope;
@@ -12,11 +17,14 @@ import dev.hybriddb.model.Tenant;
 import dev.hybriddb.model.TenantFields;
 import dev.hybriddb.schema.MigrationStatus;
 import dev.hybriddb.schema.Migrations;
+import dev.hybriddb.spi.HybridDBPlugin;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Consumer;
 import java.util.function.Function;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,35 +32,48 @@ import org.slf4j.LoggerFactory;
  * The entry point: PostgreSQL (pooled, retried, tenant-scoped) plus an optional graph backend.
  *
  * <pre>{@code
- * try (HybridDB db = HybridDB.builder().config(HybridConfig.fromEnvironment()).build()) {
- *     db.migrate();
+ * try (HybridDB db = HybridDB.builder()
+ *         .config(HybridConfig.fromEnvironment())
+ *         .graph(FalkorGraph.connect(falkorConfig))
+ *         .sync(SyncMode.REALTIME)
+ *         .build()) {
  *     Tenant t = db.createTenant(TenantFields.of("Acme", "acme"));
- *     Agent a = db.withTenant(t.id(), (TenantScope scope) -> scope.agents().create(
- *             AgentFields.of("Coder", AgentRole.coder, "kimi-k2.5", List.of("java"))));
+ *     Agent a = db.withTenant(t.id(), scope -> scope.agents().create(...));   // projected by the sync
+ *     Optional<AgentAssignment> best = db.coordinator().findOptimalAgentForTask(t.id(), taskId);
  * }
  * }</pre>
  *
  * <p>{@link #builder()}{@code .build()} logs the configuration once (secrets masked), opens the
- * pool and refuses an application role that is superuser, has BYPASSRLS or owns HybridDB tables.
- * The HybridDB owns the graph backend given to it and closes it in {@link #close()}.
+ * pool (or takes the application's {@code DataSource}), refuses an application role that is
+ * superuser, has BYPASSRLS or owns HybridDB tables, and installs the plugins of the modules on the
+ * classpath: with {@code hybriddb-sync}, {@link #sync()} keeps the graph in step, and a real-time
+ * or WAL-capture sync starts here and stops in {@link #close()}. The graph layout (graph names,
+ * chunk sizes) is set once on the builder and shared by the sync and the coordinator. The HybridDB
+ * owns the graph backend given to it and closes it in {@link #close()}.
  */
 public final class HybridDB implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HybridDB.class);
+    private static final String SYNC_ARTIFACT = "dev.hybriddb:hybriddb-sync";
 
     private final HybridConfig config;
     private final HikariDataSource pool;
     private final Database database;
     private final GraphBackend graph;
+    private final GraphLayout layout;
     private final ApiKeyCipher cipher;
     private final Coordinator coordinator;
+    private final PluginHost plugins;
 
-    private HybridDB(HybridConfig config, GraphBackend graph) {
-        this.config = config;
-        this.graph = graph;
-        this.pool = Pools.open(config);
-        this.database = Database.of(pool, config.retryPolicy());
+    private HybridDB(Builder b) {
+        this.config = b.config;
+        this.graph = b.graph;
+        this.layout = b.layout;
+        this.pool = b.dataSource == null ? Pools.open(config) : null;
+        this.database = Database.of(pool != null ? pool : b.dataSource, config.retryPolicy());
         this.cipher = ApiKeyCipher.fromConfig(config);
-        this.coordinator = Coordinator.of(database, graph);
+        this.coordinator = Coordinator.builder(database).graph(graph).graphNames(layout.graphNames()).build();
+        this.plugins = new PluginHost(config, database, b.ownerDataSource, graph, layout,
+                b.syncMode != null ? b.syncMode : config.syncMode().orElse(null), b.errorListener);
     }
 
     /** A builder; {@link Builder#config} is required. */
@@ -81,21 +102,38 @@ public final class HybridDB implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} in one transaction scoped to {@code tenantId} and returns its result. On a
-     * transient failure the whole work runs again in a fresh transaction, so keep it free of
-     * outside side effects. For work without a result use {@link #useTenant(UUID, Consumer)}
-     * (the names follow jdbi's {@code withHandle} / {@code useHandle}).
+     * Runs {@code work} in one transaction scoped to {@code tenantId} and returns its result: it
+     * commits when the work returns and rolls back when it throws, and the checked exception
+     * {@code X} reaches the caller as it was thrown. On a transient database failure the whole work
+     * runs again in a fresh transaction, so keep it free of outside side effects. For work without
+     * a result use {@link #useTenant(UUID, TenantConsumer)} (the names follow jdbi's
+     * {@code withHandle} / {@code useHandle}).
      */
-    public <T> T withTenant(UUID tenantId, Function<TenantScope, T> work) {
+    public <T, X extends Exception> T withTenant(UUID tenantId, TenantCallback<T, X> work) throws X {
         Objects.requireNonNull(work, "work");
-        return database.inTenant(tenantId, c -> work.apply(new TenantScope(tenantId, c, database.dsl(c), cipher)));
+        try {
+            return database.inTenant(tenantId, c -> {
+                TenantScope scope = new TenantScope(tenantId, c, database.dsl(c), cipher, plugins);
+                try {
+                    return work.withTenant(scope);
+                } catch (RuntimeException | Error e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new CheckedFromWork(e);
+                }
+            });
+        } catch (CheckedFromWork e) {
+            @SuppressWarnings("unchecked")
+            X x = (X) e.getCause();
+            throw x;
+        }
     }
 
-    /** As {@link #withTenant(UUID, Function)} for work without a result. */
-    public void useTenant(UUID tenantId, Consumer<TenantScope> work) {
+    /** As {@link #withTenant(UUID, TenantCallback)} for work without a result. */
+    public <X extends Exception> void useTenant(UUID tenantId, TenantConsumer<X> work) throws X {
         Objects.requireNonNull(work, "work");
         withTenant(tenantId, scope -> {
-            work.accept(scope);
+            work.useTenant(scope);
             return null;
         });
     }
@@ -116,13 +154,45 @@ public final class HybridDB implements AutoCloseable {
         return Optional.ofNullable(graph);
     }
 
+    /** Where tenant data lands in the graph; shared by the sync and the coordinator. */
+    public GraphLayout layout() {
+        return layout;
+    }
+
     /**
      * Coordination queries (agent ranking, dependencies, PM overviews), built once on this
-     * facade's database and graph backend: answered from the graph when one is configured and
-     * reachable, from PostgreSQL otherwise ({@code SQL_ONLY} without a graph backend).
+     * facade's database, graph backend and layout: answered from the graph when one is configured
+     * and reachable, from PostgreSQL otherwise ({@code SQL_ONLY} without a graph backend).
      */
     public Coordinator coordinator() {
         return coordinator;
+    }
+
+    /**
+     * Keeps the graph in step with PostgreSQL: manual sync of one entity, many or a workspace,
+     * reconcile and repair, and the state of the real-time sync. Provided by the
+     * {@code hybriddb-sync} module; a {@link ConfigurationException} without it or without a graph.
+     */
+    public GraphSync sync() {
+        GraphSync s = plugins.sync();
+        if (s == null) {
+            throw new ConfigurationException("sync", null, graph == null
+                    ? "needs a graph backend: pass one to HybridDB.builder().graph(...)"
+                    : "needs the artifact " + SYNC_ARTIFACT + " on the classpath");
+        }
+        return s;
+    }
+
+    /**
+     * A service a plugin module provides (for example the vector module's stores), or a
+     * {@link ConfigurationException} naming the type when no module on the classpath provides it.
+     */
+    public <S> S service(Class<S> type) {
+        S s = plugins.service(Objects.requireNonNull(type, "type"));
+        if (s == null) {
+            throw new ConfigurationException("service", type.getName(), "is not provided by any module on the classpath");
+        }
+        return s;
     }
 
     /** The configuration in force. */
@@ -130,17 +200,20 @@ public final class HybridDB implements AutoCloseable {
         return config;
     }
 
-    /** Closes the graph backend (if any) and the pool. */
+    /** Stops what the plugins started (the real-time sync first), then closes the graph backend and the pool. */
     @Override
     public void close() {
         try {
+            plugins.close();
             if (graph != null) {
                 graph.close();
             }
         } catch (Exception e) {
             LOG.warn("closing the graph backend failed: {}", e.toString());
         } finally {
-            pool.close();
+            if (pool != null) {
+                pool.close();
+            }
         }
     }
 
@@ -149,10 +222,26 @@ public final class HybridDB implements AutoCloseable {
         return "HybridDB[" + config.jdbcUrl() + ", graph=" + (graph == null ? "none" : graph.name()) + "]";
     }
 
+    /** Carries a checked exception of tenant work through the transaction runner. */
+    private static final class CheckedFromWork extends HybridDBException {
+        private static final long serialVersionUID = 1L;
+
+        CheckedFromWork(Exception cause) {
+            super("checked exception from tenant work", cause);
+        }
+    }
+
     /** Assembles a {@link HybridDB}. */
     public static final class Builder {
         private HybridConfig config;
         private GraphBackend graph;
+        private GraphLayout layout = GraphLayout.defaults();
+        private SyncMode syncMode;
+        private SyncErrorListener errorListener = SyncErrorListener.none();
+        private DataSource dataSource;
+        private DataSource ownerDataSource;
+        private final List<HybridDBPlugin> plugins = new ArrayList<>();
+        private boolean discoverPlugins = true;
 
         private Builder() {}
 
@@ -168,17 +257,77 @@ public final class HybridDB implements AutoCloseable {
             return this;
         }
 
-        /** Logs the masked configuration, opens the pool and checks the application role. */
+        /** Graph names and batch sizes, shared by the sync and the coordinator (default {@link GraphLayout#defaults()}). */
+        public Builder layout(GraphLayout layout) {
+            this.layout = Objects.requireNonNull(layout, "layout");
+            return this;
+        }
+
+        /**
+         * How the graph follows PostgreSQL (overrides {@code HYBRIDDB_SYNC_MODE}); needs the
+         * {@code hybriddb-sync} module and a graph. {@code REALTIME} and {@code WAL_CAPTURE} start a
+         * background consumer in {@link #build()} that {@link HybridDB#close()} stops; they need the
+         * owner (migration) role in the configuration, or an {@link #ownerDataSource(DataSource)}.
+         */
+        public Builder sync(SyncMode mode) {
+            this.syncMode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /** Told about every failure of the background sync (which retries them); default: none besides the log. */
+        public Builder syncErrorListener(SyncErrorListener listener) {
+            this.errorListener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * The application's own {@code DataSource} of the application role, instead of the built-in
+         * pool; the same role checks apply, and {@link HybridDB#close()} leaves it open.
+         */
+        public Builder dataSource(DataSource dataSource) {
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+            return this;
+        }
+
+        /** A {@code DataSource} of the owner role, for work across tenants (the real-time consumer). */
+        public Builder ownerDataSource(DataSource ownerDataSource) {
+            this.ownerDataSource = Objects.requireNonNull(ownerDataSource, "ownerDataSource");
+            return this;
+        }
+
+        /** Installs a plugin explicitly (plugins on the classpath are found anyway, see {@link #discoverPlugins(boolean)}). */
+        public Builder installPlugin(HybridDBPlugin plugin) {
+            plugins.add(Objects.requireNonNull(plugin, "plugin"));
+            return this;
+        }
+
+        /** Whether plugins on the classpath are installed through {@link java.util.ServiceLoader} (default true). */
+        public Builder discoverPlugins(boolean discover) {
+            this.discoverPlugins = discover;
+            return this;
+        }
+
+        /**
+         * Logs the masked configuration, opens the pool, checks the application role and installs
+         * the plugins (starting a real-time sync); on any failure closes what it opened.
+         */
         public HybridDB build() {
             if (config == null) {
                 throw new ConfigurationException("config", null, "is required");
             }
             LOG.info("starting HybridDB with {}", config);
-            HybridDB db = new HybridDB(config, graph);
+            HybridDB db = new HybridDB(this);
             try {
                 RoleCheck.requireApplicationRole(db.database, config.user());
+                db.plugins.installAll(plugins, discoverPlugins);
+                SyncMode mode = syncMode != null ? syncMode : config.syncMode().orElse(null);
+                if (mode != null && db.plugins.sync() == null) {
+                    throw new ConfigurationException("sync", mode, graph == null
+                            ? "needs a graph backend: pass one to HybridDB.builder().graph(...)"
+                            : "needs the artifact " + SYNC_ARTIFACT + " on the classpath");
+                }
             } catch (RuntimeException e) {
-                db.pool.close();
+                db.close();
                 throw e;
             }
             return db;

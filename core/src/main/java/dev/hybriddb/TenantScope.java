@@ -1,6 +1,7 @@
 package dev.hybriddb;
 
 import dev.hybriddb.internal.ApiKeyCipher;
+import dev.hybriddb.internal.PluginHost;
 import dev.hybriddb.internal.repo.AgentExecutionRepo;
 import dev.hybriddb.internal.repo.AgentRepo;
 import dev.hybriddb.internal.repo.AgentTaskRepo;
@@ -50,6 +51,7 @@ import dev.hybriddb.repository.TenantRepository;
 import dev.hybriddb.repository.UserRepository;
 import java.sql.Connection;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jooq.DSLContext;
 
 /**
@@ -63,13 +65,28 @@ public final class TenantScope {
     private final DSLContext dsl;
     private final Scope scope;
     private final ApiKeyCipher cipher;
+    private final PluginHost plugins;
 
-    TenantScope(UUID tenantId, Connection connection, DSLContext dsl, ApiKeyCipher cipher) {
+    TenantScope(UUID tenantId, Connection connection, DSLContext dsl, ApiKeyCipher cipher, PluginHost plugins) {
         this.tenantId = tenantId;
         this.connection = connection;
         this.dsl = dsl;
         this.scope = new Scope(tenantId, dsl);
         this.cipher = cipher;
+        this.plugins = plugins;
+    }
+
+    /**
+     * A plugin module's view of this scope, working in this transaction: for example the vector
+     * module's document store, so that a task and its memory commit together. A
+     * {@link ConfigurationException} naming the type when no module on the classpath provides it.
+     */
+    public <E> E attach(Class<E> type) {
+        Function<TenantScope, E> factory = plugins.extension(java.util.Objects.requireNonNull(type, "type"));
+        if (factory == null) {
+            throw new ConfigurationException("extension", type.getName(), "is not provided by any module on the classpath");
+        }
+        return factory.apply(this);
     }
 
     /** The scope's own tenant row. */

@@ -10,6 +10,7 @@ import dev.hybriddb.coordination.internal.GraphStore;
 import dev.hybriddb.coordination.internal.SqlStore;
 import dev.hybriddb.graph.GraphBackend;
 import dev.hybriddb.graph.GraphHealth;
+import dev.hybriddb.graph.GraphNames;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -39,6 +40,7 @@ public final class Coordinator implements Coordination {
 
     private final Database db;
     private final GraphBackend graph;
+    private final Function<UUID, String> graphNames;
     private final CoordinationEngine sql;
     private final CoordinationEngine onGraph;
     private final long probeIntervalNanos;
@@ -50,8 +52,9 @@ public final class Coordinator implements Coordination {
     private Coordinator(Builder b) {
         this.db = Objects.requireNonNull(b.db, "database");
         this.graph = b.graph;
+        this.graphNames = b.graphNames;
         this.sql = new CoordinationEngine(new SqlStore(db));
-        this.onGraph = graph == null ? null : new CoordinationEngine(new GraphStore(graph));
+        this.onGraph = graph == null ? null : new CoordinationEngine(new GraphStore(graph, graphNames));
         this.probeIntervalNanos = b.probeInterval.toNanos();
         this.nanoTime = b.nanoTime;
     }
@@ -110,7 +113,7 @@ public final class Coordinator implements Coordination {
         ExecutionRecord record = ExecutionWriter.insert(db, tenantId, agentId, taskId, execution);
         if (graph != null && graphUsable()) {
             try {
-                if (!ExecutionWriter.project(graph, tenantId, record)) {
+                if (!ExecutionWriter.project(graph, graphNames.apply(tenantId), record)) {
                     LOG.debug("EXECUTED edge {} -> {} waits for its nodes in the graph", record.agentId(), record.taskId());
                 }
             } catch (UnavailableException e) {
@@ -131,7 +134,7 @@ public final class Coordinator implements Coordination {
             throw new UnavailableException("syncFromPostgres needs a graph backend and none is configured", null);
         }
         try {
-            new EntityWriter(graph).write(tenantId, entity);
+            new EntityWriter(graph, graphNames).write(tenantId, entity);
         } catch (UnavailableException e) {
             fellBack("syncFromPostgres", e);
             throw e;
@@ -196,6 +199,7 @@ public final class Coordinator implements Coordination {
         private final Database db;
         private GraphBackend graph;
         private Duration probeInterval = Duration.ofSeconds(5);
+        private Function<UUID, String> graphNames = GraphNames::forTenant;
         private LongSupplier nanoTime = System::nanoTime;
 
         private Builder(Database db) {
@@ -205,6 +209,15 @@ public final class Coordinator implements Coordination {
         /** The graph to ask first; null for PostgreSQL only. */
         public Builder graph(GraphBackend graph) {
             this.graph = graph;
+            return this;
+        }
+
+        /**
+         * The graph of each tenant (default {@link GraphNames#forTenant(UUID)}); must match the one
+         * the sync writes, which {@code HybridDB}'s {@link dev.hybriddb.graph.GraphLayout} guarantees.
+         */
+        public Builder graphNames(Function<UUID, String> graphNames) {
+            this.graphNames = Objects.requireNonNull(graphNames, "graphNames");
             return this;
         }
 

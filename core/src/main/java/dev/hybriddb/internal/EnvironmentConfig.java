@@ -2,6 +2,7 @@ package dev.hybriddb.internal;
 
 import dev.hybriddb.ConfigurationException;
 import dev.hybriddb.HybridConfig;
+import dev.hybriddb.graph.SyncMode;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Locale;
@@ -32,6 +33,7 @@ public final class EnvironmentConfig {
         integer(env, "HYBRIDDB_ENCRYPTION_KEY_VERSION", b::encryptionKeyVersion);
         text(env, "HYBRIDDB_MIGRATION_USER", b::migrationUser);
         text(env, "HYBRIDDB_MIGRATION_PASSWORD", b::migrationPassword);
+        text(env, "HYBRIDDB_SYNC_MODE", v -> b.syncMode(SyncMode.parse("syncMode (HYBRIDDB_SYNC_MODE)", v)));
         text(env, "DATABASE_URL", v -> applyUrl("DATABASE_URL", v, b));
     }
 

@@ -31,6 +31,29 @@ public final class Pools {
         }
     }
 
+    /**
+     * A small pool of the owner (migration) role, for work across tenants such as the real-time
+     * consumer's rounds; its size follows the application pool's, at most 4.
+     */
+    public static HikariDataSource openOwner(HybridConfig config) {
+        HikariConfig hc = new HikariConfig();
+        hc.setPoolName(config.poolName() + "-owner");
+        hc.setJdbcUrl(config.jdbcUrl());
+        hc.setUsername(config.migrationUser());
+        hc.setPassword(config.migrationPassword());
+        hc.setMinimumIdle(0);
+        hc.setMaximumPoolSize(Math.min(4, Math.max(2, config.maxPoolSize())));
+        hc.setConnectionTimeout(config.connectionTimeout().toMillis());
+        hc.setIdleTimeout(config.idleTimeout().toMillis());
+        hc.setDataSourceProperties(properties(config));
+        try {
+            return new HikariDataSource(hc);
+        } catch (HikariPool.PoolInitializationException e) {
+            throw new UnavailableException("cannot open the owner pool to " + config.jdbcUrl() + " as "
+                    + config.migrationUser() + ": " + safeMessage(e), e.getCause());
+        }
+    }
+
     /** pgjdbc properties: sslmode, no server detail in exception messages, then the configured extras. */
     public static Properties properties(HybridConfig config) {
         Properties p = new Properties();

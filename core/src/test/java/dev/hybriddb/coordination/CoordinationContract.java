@@ -77,7 +77,7 @@ public abstract class CoordinationContract {
      * coordinator stayed on the graph), and returns the answer.
      */
     protected <T> T both(Function<Coordination, T> question) {
-        T fromGraph = question.apply(new CoordinationEngine(new GraphStore(graph())));
+        T fromGraph = question.apply(new CoordinationEngine(new GraphStore(graph(), dev.hybriddb.graph.GraphNames::forTenant)));
         T fromSql = question.apply(new CoordinationEngine(new SqlStore(fixture.db)));
         assertThat(fromGraph).as("graph answer equals SQL answer").isEqualTo(fromSql);
         assertThat(question.apply(viaGraph)).as("coordinator answer").isEqualTo(fromGraph);
@@ -117,7 +117,7 @@ public abstract class CoordinationContract {
     @Test
     void unknownTasksAndBadKeys() {
         String missing = UUID.randomUUID().toString();
-        for (Coordination c : List.of(viaGraph, viaSql, new CoordinationEngine(new GraphStore(graph())))) {
+        for (Coordination c : List.of(viaGraph, viaSql, new CoordinationEngine(new GraphStore(graph(), dev.hybriddb.graph.GraphNames::forTenant)))) {
             assertThatThrownBy(() -> c.rankAgentsForTask(t(), missing)).isInstanceOf(NotFoundException.class);
             assertThatThrownBy(() -> c.getTaskDependencies(t(), missing)).isInstanceOf(NotFoundException.class);
             assertThatThrownBy(() -> c.getPMTeamOverview(t(), missing)).isInstanceOf(NotFoundException.class);

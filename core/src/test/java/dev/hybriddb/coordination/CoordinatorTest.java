@@ -59,7 +59,7 @@ class CoordinatorTest {
 
     @Test
     void secretsOnApiKeysAreRefusedBeforeAnyServerCall() {
-        assertThatThrownBy(() -> new dev.hybriddb.coordination.internal.EntityWriter(null).write(UUID.randomUUID(),
+        assertThatThrownBy(() -> new dev.hybriddb.coordination.internal.EntityWriter(null, dev.hybriddb.graph.GraphNames::forTenant).write(UUID.randomUUID(),
                 EntitySync.of("ApiKey", "k", Map.of("service", "x", "API_KEY", "sk-123"))))
                 .isInstanceOf(InvalidInputException.class).hasMessageNotContaining("sk-123");
         assertThatThrownBy(() -> Relationship.to("BAD TYPE", "Agent", "a")).isInstanceOf(InvalidInputException.class);

@@ -72,7 +72,7 @@ class AgentOpsRepositoriesIT {
     }
 
     private static <T> T in(java.util.function.Function<TenantScope, T> work) {
-        return db.withTenant(tenant, work);
+        return db.withTenant(tenant, work::apply);
     }
 
     @Test

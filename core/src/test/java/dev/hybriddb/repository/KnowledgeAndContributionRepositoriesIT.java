@@ -59,7 +59,7 @@ class KnowledgeAndContributionRepositoriesIT {
     }
 
     private static <T> T in(UUID tenant, Function<TenantScope, T> work) {
-        return db.withTenant(tenant, work);
+        return db.withTenant(tenant, work::apply);
     }
 
     private static BigDecimal dec(String v) {

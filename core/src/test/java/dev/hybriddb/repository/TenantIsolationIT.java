@@ -91,7 +91,7 @@ class TenantIsolationIT {
     }
 
     private static <T> T asB(Function<TenantScope, T> work) {
-        return db.withTenant(b, work);
+        return db.withTenant(b, work::apply);
     }
 
     private static CrudRepository<?, ?> repo(TenantScope x, String name) {

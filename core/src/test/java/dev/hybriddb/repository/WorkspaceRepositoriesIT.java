@@ -64,7 +64,7 @@ class WorkspaceRepositoriesIT {
     }
 
     private static <T> T in(Function<TenantScope, T> work) {
-        return db.withTenant(tenant, work);
+        return db.withTenant(tenant, work::apply);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.hybriddb.sync;
 
+import dev.hybriddb.graph.RebuildResult;
+import dev.hybriddb.graph.SyncResult;
 import dev.hybriddb.InvalidInputException;
 import dev.hybriddb.graph.GraphBackend;
 import dev.hybriddb.graph.GraphNames;

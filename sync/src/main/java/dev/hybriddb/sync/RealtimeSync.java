@@ -1,8 +1,10 @@
 package dev.hybriddb.sync;
 
+import dev.hybriddb.graph.SyncResult;
 import dev.hybriddb.InvalidInputException;
 import dev.hybriddb.graph.GraphBackend;
 import dev.hybriddb.graph.GraphNames;
+import dev.hybriddb.graph.SyncErrorListener;
 import dev.hybriddb.sync.internal.ChangeApplier;
 import dev.hybriddb.sync.internal.ChangeSet;
 import dev.hybriddb.sync.internal.GraphWriter;
@@ -78,6 +80,7 @@ public final class RealtimeSync implements AutoCloseable {
     private final int batchSize;
     private final Duration pollInterval;
     private final Duration maxBackoff;
+    private final SyncErrorListener errorListener;
 
     private final Worker worker = new Worker("hybriddb-realtime-sync");
     private volatile Connection listenConnection;
@@ -116,6 +119,7 @@ public final class RealtimeSync implements AutoCloseable {
         this.batchSize = b.batchSize;
         this.pollInterval = b.pollInterval;
         this.maxBackoff = b.maxBackoff;
+        this.errorListener = b.errorListener;
     }
 
     /**
@@ -277,6 +281,7 @@ public final class RealtimeSync implements AutoCloseable {
                 lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
                 backoff = nextBackoff(backoff);
                 LOG.warn("realtime sync round failed (retrying in {} ms): {}", backoff, lastError);
+                report(e);
                 Worker.sleep(backoff);
                 continue;
             }
@@ -289,6 +294,14 @@ public final class RealtimeSync implements AutoCloseable {
      * Before sleeping: takes the wake lock (WakeLock) on the LISTEN connection, so that writers
      * notify from now on; returns once the writers that skipped the NOTIFY have committed.
      */
+    private void report(Exception e) {
+        try {
+            errorListener.onError("round", e);
+        } catch (RuntimeException listenerFailure) {
+            LOG.warn("realtime sync: the error listener failed: {}", listenerFailure.toString());
+        }
+    }
+
     private boolean arm() {
         Connection c = listenConnection;
         if (c == null) {
@@ -475,6 +488,7 @@ public final class RealtimeSync implements AutoCloseable {
         private Duration pollInterval = Duration.ofSeconds(1);
         private Duration maxBackoff = Duration.ofSeconds(30);
         private Function<UUID, String> graphNames = GraphNames::forTenant;
+        private SyncErrorListener errorListener = SyncErrorListener.none();
 
         private Builder(Database database, ListenConnectionFactory listenFactory, GraphBackend graph) {
             this.database = Objects.requireNonNull(database, "database");
@@ -520,6 +534,12 @@ public final class RealtimeSync implements AutoCloseable {
         /** The graph of each tenant (default {@link GraphNames#forTenant(UUID)}). */
         public Builder graphNames(Function<UUID, String> graphNames) {
             this.graphNames = Objects.requireNonNull(graphNames, "graphNames");
+            return this;
+        }
+
+        /** Told about every failed round (the round's changes stay queued and are retried). */
+        public Builder errorListener(SyncErrorListener errorListener) {
+            this.errorListener = Objects.requireNonNull(errorListener, "errorListener");
             return this;
         }
 

@@ -1,5 +1,6 @@
 package dev.hybriddb.sync;
 
+import dev.hybriddb.graph.SyncResult;
 import dev.hybriddb.graph.GraphBackend;
 import dev.hybriddb.graph.GraphNames;
 import dev.hybriddb.sync.internal.ApplyStats;

@@ -2,6 +2,7 @@ package dev.hybriddb.sync;
 
 import dev.hybriddb.Database;
 import dev.hybriddb.InvalidInputException;
+import dev.hybriddb.graph.SyncErrorListener;
 import dev.hybriddb.sync.internal.CaptureSession;
 import dev.hybriddb.sync.internal.Worker;
 import java.sql.Connection;
@@ -48,6 +49,7 @@ public final class WalCapture implements AutoCloseable {
     private final Database database;
     private final ReplicationConnectionFactory replication;
     private final int batchSize;
+    private final SyncErrorListener errorListener;
     private final Duration maxBackoff;
     private final Worker worker = new Worker("hybriddb-wal-capture");
     private final Map<String, Boolean> markersDone = new ConcurrentHashMap<>();
@@ -92,6 +94,7 @@ public final class WalCapture implements AutoCloseable {
     }
 
     private WalCapture(Builder b) {
+        this.errorListener = b.errorListener;
         this.database = b.database;
         this.replication = b.replication;
         this.batchSize = b.batchSize;
@@ -248,6 +251,11 @@ public final class WalCapture implements AutoCloseable {
                 lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
                 backoff = Worker.nextBackoff(backoff, maxBackoff);
                 LOG.warn("WAL capture failed (retrying in {} ms): {}", backoff, lastError);
+                try {
+                    errorListener.onError("capture", e);
+                } catch (RuntimeException listenerFailure) {
+                    LOG.warn("WAL capture: the error listener failed: {}", listenerFailure.toString());
+                }
                 Worker.sleep(backoff);
             } finally {
                 Worker.closeQuietly(connection);
@@ -283,6 +291,7 @@ public final class WalCapture implements AutoCloseable {
         private final ReplicationConnectionFactory replication;
         private int batchSize = 1000;
         private Duration maxBackoff = Duration.ofSeconds(30);
+        private SyncErrorListener errorListener = SyncErrorListener.none();
 
         private Builder(Database database, ReplicationConnectionFactory replication) {
             this.database = Objects.requireNonNull(database, "database");
@@ -304,6 +313,12 @@ public final class WalCapture implements AutoCloseable {
                 throw new InvalidInputException("maxBackoff", maxBackoff, "must be between 100 ms and 10 minutes");
             }
             this.maxBackoff = maxBackoff;
+            return this;
+        }
+
+        /** Told about every failure of the capture (it reconnects and resumes from the slot). */
+        public Builder errorListener(SyncErrorListener errorListener) {
+            this.errorListener = Objects.requireNonNull(errorListener, "errorListener");
             return this;
         }
 

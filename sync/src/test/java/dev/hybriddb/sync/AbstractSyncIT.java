@@ -1,5 +1,6 @@
 package dev.hybriddb.sync;
 
+import dev.hybriddb.graph.RebuildResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 

@@ -7,7 +7,7 @@ import dev.hybriddb.coordination.Relationship;
 import dev.hybriddb.graph.EdgeRecord;
 import dev.hybriddb.graph.EdgeType;
 import dev.hybriddb.graph.GraphBackend;
-import dev.hybriddb.graph.GraphNames;
+import java.util.function.Function;
 import dev.hybriddb.graph.GraphValues;
 import dev.hybriddb.graph.Identifiers;
 import dev.hybriddb.graph.NodeRecord;
@@ -30,8 +30,10 @@ public final class EntityWriter {
     private static final List<String> SECRET_SUFFIXES = List.of("_secret", "_password", "_key", "_token");
 
     private final GraphBackend graph;
+    private final Function<UUID, String> graphNames;
 
-    public EntityWriter(GraphBackend graph) {
+    public EntityWriter(GraphBackend graph, Function<UUID, String> graphNames) {
+        this.graphNames = graphNames;
         this.graph = graph;
     }
 
@@ -50,7 +52,7 @@ public final class EntityWriter {
         }
         NodeRecord node = NodeRecord.of(entity.id(), props);
         GraphValues.nodeProperties(node);
-        String g = GraphNames.forTenant(tenant);
+        String g = graphNames.apply(tenant);
         graph.ensureGraph(g);
         for (Relationship r : entity.relationships()) {
             GraphValues.key("targetId", r.targetId());

@@ -9,7 +9,6 @@ import dev.hybriddb.graph.EdgeType;
 import dev.hybriddb.graph.GraphBackend;
 import dev.hybriddb.graph.GraphRow;
 import dev.hybriddb.graph.GraphValues;
-import dev.hybriddb.graph.GraphNames;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Types;
@@ -87,8 +86,7 @@ public final class ExecutionWriter {
      * execution; returns false when it was not written (the agent or task node is not in the graph
      * yet, or the edge is newer).
      */
-    public static boolean project(GraphBackend graph, UUID tenant, ExecutionRecord r) {
-        String g = GraphNames.forTenant(tenant);
+    public static boolean project(GraphBackend graph, String g, ExecutionRecord r) {
         graph.ensureGraph(g);
         List<GraphRow> current = graph.query(g, "MATCH (:Agent {id: $agent})-[e:EXECUTED]->(:Task {id: $task}) "
                 + "RETURN e.started_at AS started", Map.of("agent", r.agentId(), "task", r.taskId()));

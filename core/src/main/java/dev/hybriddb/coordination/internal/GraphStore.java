@@ -10,7 +10,7 @@ import dev.hybriddb.coordination.internal.Rows.TaskProfile;
 import dev.hybriddb.coordination.internal.Rows.TaskSummary;
 import dev.hybriddb.graph.GraphBackend;
 import dev.hybriddb.graph.GraphException;
-import dev.hybriddb.graph.GraphNames;
+import java.util.function.Function;
 import dev.hybriddb.graph.GraphRow;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,8 +34,10 @@ public final class GraphStore implements CoordinationStore {
             "MATCH (:Agent {id: $id})-[:COORDINATES]->(t:Task) RETURN DISTINCT t.id AS id, t.title AS title, t.status AS status");
 
     private final GraphBackend graph;
+    private final Function<UUID, String> graphNames;
 
-    public GraphStore(GraphBackend graph) {
+    public GraphStore(GraphBackend graph, Function<UUID, String> graphNames) {
+        this.graphNames = graphNames;
         this.graph = graph;
     }
 
@@ -44,7 +46,7 @@ public final class GraphStore implements CoordinationStore {
     }
 
     List<GraphRow> rows(UUID tenant, String cypher, Map<String, ?> params) {
-        String g = GraphNames.forTenant(tenant);
+        String g = graphNames.apply(tenant);
         try {
             return graph.query(g, cypher, params);
         } catch (GraphException e) {

@@ -1,4 +1,4 @@
-package dev.hybriddb.sync;
+package dev.hybriddb.graph;
 
 import java.time.Duration;
 import java.util.UUID;
