@@ -7,7 +7,7 @@ import dev.hybriddb.sync.DriftReport;
 import dev.hybriddb.sync.EdgeDrift;
 import dev.hybriddb.sync.LabelDrift;
 import dev.hybriddb.sync.Reconciler;
-import dev.hybriddb.sync.SyncResult;
+import dev.hybriddb.graph.SyncResult;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.UUID;

@@ -5,7 +5,7 @@ import dev.hybriddb.cli.internal.Jdbc;
 import dev.hybriddb.cli.internal.ProgressPrinter;
 import dev.hybriddb.graph.GraphBackend;
 import dev.hybriddb.sync.PostgresSync;
-import dev.hybriddb.sync.RebuildResult;
+import dev.hybriddb.graph.RebuildResult;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;

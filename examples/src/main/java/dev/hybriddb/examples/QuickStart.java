@@ -5,7 +5,7 @@ import dev.hybriddb.graph.GraphBackend;
 import dev.hybriddb.coordination.AgentAssignment;
 import dev.hybriddb.coordination.Coordinator;
 import dev.hybriddb.sync.PostgresSync;
-import dev.hybriddb.sync.RebuildResult;
+import dev.hybriddb.graph.RebuildResult;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.UUID;
