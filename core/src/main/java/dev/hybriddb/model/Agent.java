@@ -1,7 +1,5 @@
 package dev.hybriddb.model;
 
-import dev.hybriddb.jooq.enums.AgentRole;
-import dev.hybriddb.jooq.enums.AgentStatus;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,5 @@
 package dev.hybriddb.model;
 
-import dev.hybriddb.jooq.enums.ExecutionResult;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.Map;

@@ -1,6 +1,5 @@
 package dev.hybriddb.model;
 
-import dev.hybriddb.jooq.enums.AgentRole;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

@@ -1,7 +1,5 @@
 package dev.hybriddb.model;
 
-import dev.hybriddb.jooq.enums.AgentTaskStatus;
-import dev.hybriddb.jooq.enums.AgentTaskType;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;

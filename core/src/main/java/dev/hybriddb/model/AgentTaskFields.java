@@ -1,6 +1,5 @@
 package dev.hybriddb.model;
 
-import dev.hybriddb.jooq.enums.AgentTaskType;
 import java.util.Map;
 import java.util.UUID;
 

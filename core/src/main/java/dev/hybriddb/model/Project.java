@@ -1,6 +1,5 @@
 package dev.hybriddb.model;
 
-import dev.hybriddb.jooq.enums.ProjectStatus;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;

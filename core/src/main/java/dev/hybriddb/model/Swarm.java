@@ -1,6 +1,5 @@
 package dev.hybriddb.model;
 
-import dev.hybriddb.jooq.enums.SwarmStatus;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;

@@ -1,6 +1,5 @@
 package dev.hybriddb.model;
 
-import dev.hybriddb.jooq.enums.SwarmStatus;
 import java.util.Map;
 
 /** Writable swarm fields; {@code name} is required to create; null means default or unchanged. */

@@ -1,7 +1,5 @@
 package dev.hybriddb.model;
 
-import dev.hybriddb.jooq.enums.TaskStatus;
-import dev.hybriddb.jooq.enums.TaskType;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;

@@ -1,7 +1,5 @@
 package dev.hybriddb.model;
 
-import dev.hybriddb.jooq.enums.TenantStatus;
-import dev.hybriddb.jooq.enums.TenantType;
 import java.util.Map;
 import java.util.UUID;
 

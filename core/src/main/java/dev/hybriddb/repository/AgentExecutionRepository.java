@@ -1,6 +1,6 @@
 package dev.hybriddb.repository;
 
-import dev.hybriddb.jooq.enums.ExecutionResult;
+import dev.hybriddb.model.ExecutionResult;
 import dev.hybriddb.model.AgentExecution;
 import dev.hybriddb.model.AgentExecutionFields;
 import dev.hybriddb.model.Page;

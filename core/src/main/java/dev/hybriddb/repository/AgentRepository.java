@@ -1,6 +1,6 @@
 package dev.hybriddb.repository;
 
-import dev.hybriddb.jooq.enums.AgentStatus;
+import dev.hybriddb.model.AgentStatus;
 import dev.hybriddb.model.Agent;
 import dev.hybriddb.model.AgentFields;
 import dev.hybriddb.model.Page;

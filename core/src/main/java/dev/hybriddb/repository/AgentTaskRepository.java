@@ -1,6 +1,6 @@
 package dev.hybriddb.repository;
 
-import dev.hybriddb.jooq.enums.AgentTaskStatus;
+import dev.hybriddb.model.AgentTaskStatus;
 import dev.hybriddb.model.AgentTask;
 import dev.hybriddb.model.AgentTaskFields;
 import dev.hybriddb.model.Page;

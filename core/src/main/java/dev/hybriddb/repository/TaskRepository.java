@@ -1,6 +1,6 @@
 package dev.hybriddb.repository;
 
-import dev.hybriddb.jooq.enums.TaskStatus;
+import dev.hybriddb.model.TaskStatus;
 import dev.hybriddb.model.Page;
 import dev.hybriddb.model.Task;
 import dev.hybriddb.model.TaskFields;

@@ -11,9 +11,9 @@ import dev.hybriddb.NotFoundException;
 import dev.hybriddb.TenantScope;
 import dev.hybriddb.coordination.AgentAssignment;
 import dev.hybriddb.coordination.CoordinationMode;
-import dev.hybriddb.jooq.enums.AgentRole;
-import dev.hybriddb.jooq.enums.AgentStatus;
-import dev.hybriddb.jooq.enums.SwarmStatus;
+import dev.hybriddb.model.AgentRole;
+import dev.hybriddb.model.AgentStatus;
+import dev.hybriddb.model.SwarmStatus;
 import dev.hybriddb.model.Agent;
 import dev.hybriddb.model.AgentFields;
 import dev.hybriddb.model.ApiKey;
@@ -91,18 +91,18 @@ class AgentOpsRepositoriesIT {
     void swarmCrud() {
         Swarm s = in(x -> x.swarms().create(SwarmFields.of("My Swarm", Map.of("maxAgents", 10))));
         assertThat(s.tenantId()).isEqualTo(tenant);
-        assertThat(s.status()).isEqualTo(SwarmStatus.active);
+        assertThat(s.status()).isEqualTo(SwarmStatus.ACTIVE);
         assertThat(s.config()).containsEntry("maxAgents", 10);
         assertThat(in((TenantScope x) -> x.swarms().findById(s.id()))).contains(s);
-        Swarm paused = in(x -> x.swarms().update(s.id(), SwarmFields.status(SwarmStatus.paused)));
-        assertThat(paused.status()).isEqualTo(SwarmStatus.paused);
+        Swarm paused = in(x -> x.swarms().update(s.id(), SwarmFields.status(SwarmStatus.PAUSED)));
+        assertThat(paused.status()).isEqualTo(SwarmStatus.PAUSED);
         assertThat(paused.name()).isEqualTo("My Swarm");
         assertThat(in((TenantScope x) -> x.swarms().list(Page.first(10)))).extracting(Swarm::id).contains(s.id());
         assertThat(in((TenantScope x) -> x.swarms().delete(s.id()))).isTrue();
         assertThat(in((TenantScope x) -> x.swarms().delete(s.id()))).isFalse();
         assertThat(in((TenantScope x) -> x.swarms().findById(s.id()))).isEmpty();
         assertThatThrownBy(() -> in(x -> x.swarms().get(s.id()))).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> in(x -> x.swarms().update(s.id(), SwarmFields.status(SwarmStatus.active))))
+        assertThatThrownBy(() -> in(x -> x.swarms().update(s.id(), SwarmFields.status(SwarmStatus.ACTIVE))))
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> in(x -> x.swarms().create(SwarmFields.of(" ", null))))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("name");
@@ -131,20 +131,20 @@ class AgentOpsRepositoriesIT {
     @Test
     void agentOperations() {
         UUID swarm = in(x -> x.swarms().create(SwarmFields.of("agents", null)).id());
-        Agent pm = in(x -> x.agents().create(AgentFields.of("PM", AgentRole.project_manager, "kimi-k2.5", List.of("coordination"))
+        Agent pm = in(x -> x.agents().create(AgentFields.of("PM", AgentRole.PROJECT_MANAGER, "kimi-k2.5", List.of("coordination"))
                 .inSwarm(swarm)));
-        Agent coder = in(x -> x.agents().create(AgentFields.of("Coder", AgentRole.coder, "kimi-k2.5", List.of("java", "sql"))
+        Agent coder = in(x -> x.agents().create(AgentFields.of("Coder", AgentRole.CODER, "kimi-k2.5", List.of("java", "sql"))
                 .inSwarm(swarm).at(new Position(1, 2, 3)).managedBy(pm.id())));
         assertThat(coder.capabilities()).containsExactly("java", "sql");
         assertThat(coder.position()).isEqualTo(new Position(1, 2, 3));
-        assertThat(coder.status()).isEqualTo(AgentStatus.idle);
-        assertThat(in((TenantScope x) -> x.agents().updateStatus(coder.id(), AgentStatus.running)).status()).isEqualTo(AgentStatus.running);
+        assertThat(coder.status()).isEqualTo(AgentStatus.IDLE);
+        assertThat(in((TenantScope x) -> x.agents().updateStatus(coder.id(), AgentStatus.RUNNING)).status()).isEqualTo(AgentStatus.RUNNING);
         Agent paused = in(x -> x.agents().pause(coder.id(), "user-123"));
-        assertThat(paused.status()).isEqualTo(AgentStatus.paused);
+        assertThat(paused.status()).isEqualTo(AgentStatus.PAUSED);
         assertThat(paused.pausedBy()).isEqualTo("user-123");
         assertThat(paused.pausedAt()).isNotNull();
         Agent resumed = in(x -> x.agents().resume(coder.id()));
-        assertThat(resumed.status()).isEqualTo(AgentStatus.active);
+        assertThat(resumed.status()).isEqualTo(AgentStatus.ACTIVE);
         assertThat(resumed.pausedBy()).isNull();
         assertThat(resumed.pausedAt()).isNull();
         assertThat(in((TenantScope x) -> x.agents().updateLifecycleState(coder.id(), "running")).lifecycleState()).isEqualTo("running");
@@ -155,10 +155,10 @@ class AgentOpsRepositoriesIT {
         assertThat(updated.name()).isEqualTo("Coder 2");
         assertThat(updated.task()).isEqualTo("Build feature");
         assertThat(updated.capabilities()).containsExactly("java");
-        assertThat(updated.role()).isEqualTo(AgentRole.coder);
+        assertThat(updated.role()).isEqualTo(AgentRole.CODER);
         assertThat(updated.updatedAt()).isAfterOrEqualTo(coder.updatedAt());
         assertThatThrownBy(() -> in(x -> x.agents().pause(coder.id(), " "))).isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> in(x -> x.agents().updateStatus(UUID.randomUUID(), AgentStatus.idle)))
+        assertThatThrownBy(() -> in(x -> x.agents().updateStatus(UUID.randomUUID(), AgentStatus.IDLE)))
                 .isInstanceOf(NotFoundException.class);
         assertThat(in((TenantScope x) -> x.agents().delete(coder.id()))).isTrue();
         assertThat(in((TenantScope x) -> x.agents().findById(coder.id()))).isEmpty();
@@ -170,7 +170,7 @@ class AgentOpsRepositoriesIT {
         assertThat(db.coordinator().mode()).isEqualTo(CoordinationMode.SQL_ONLY);
         UUID own = MigratedDb.newTenant(db).id();
         Agent coder = db.withTenant(own, (TenantScope x) -> x.agents().create(
-                AgentFields.of("Ranked", AgentRole.coder, "kimi-k2.5", List.of("rust"))));
+                AgentFields.of("Ranked", AgentRole.CODER, "kimi-k2.5", List.of("rust"))));
         UUID task = db.withTenant(own, (TenantScope x) -> x.tasks().create(TaskFields.of("Port the parser", List.of("rust"))).id());
         assertThat(db.coordinator().findOptimalAgentForTask(own, task.toString()))
                 .map(AgentAssignment::agentId).contains(coder.id().toString());
@@ -179,10 +179,10 @@ class AgentOpsRepositoriesIT {
     @Test
     void constraintViolationsNameTheConstraint() {
         UUID missingSwarm = UUID.randomUUID();
-        assertThatThrownBy(() -> in(x -> x.agents().create(AgentFields.of("orphan", AgentRole.worker, null, null).inSwarm(missingSwarm))))
+        assertThatThrownBy(() -> in(x -> x.agents().create(AgentFields.of("orphan", AgentRole.WORKER, null, null).inSwarm(missingSwarm))))
                 .isInstanceOfSatisfying(ConstraintViolationException.class,
                         e -> assertThat(e.constraint()).isEqualTo("agents_swarm_fk"));
-        Agent a = in(x -> x.agents().create(AgentFields.of("self", AgentRole.worker, null, null)));
+        Agent a = in(x -> x.agents().create(AgentFields.of("self", AgentRole.WORKER, null, null)));
         assertThatThrownBy(() -> in(x -> x.agents().update(a.id(), AgentFields.of(null, null, null, null).managedBy(a.id()))))
                 .isInstanceOfSatisfying(ConstraintViolationException.class,
                         e -> assertThat(e.constraint()).isEqualTo("agents_not_own_manager"));
@@ -192,7 +192,7 @@ class AgentOpsRepositoriesIT {
     @Test
     void eventsFilterAndStats() {
         UUID swarm = in(x -> x.swarms().create(SwarmFields.of("events", null)).id());
-        UUID agent = in(x -> x.agents().create(AgentFields.of("ev", AgentRole.worker, null, null).inSwarm(swarm)).id());
+        UUID agent = in(x -> x.agents().create(AgentFields.of("ev", AgentRole.WORKER, null, null).inSwarm(swarm)).id());
         OffsetDateTime before = in(x -> x.dsl().select(org.jooq.impl.DSL.currentOffsetDateTime()).fetchOne(0, OffsetDateTime.class));
         in(x -> {
             x.events().create(new EventFields("agent.spawned", swarm, agent, Map.of("model", "kimi-k2.5")));
@@ -293,7 +293,7 @@ class AgentOpsRepositoriesIT {
 
     @Test
     void apiKeysAreCiphertextOnly() throws SQLException {
-        UUID agent = in(x -> x.agents().create(AgentFields.of("pm", AgentRole.project_manager, null, null)).id());
+        UUID agent = in(x -> x.agents().create(AgentFields.of("pm", AgentRole.PROJECT_MANAGER, null, null)).id());
         String secret = "sk-test-" + UUID.randomUUID();
         ApiKey key = in(x -> x.apiKeys().create(ApiKeyFields.of("openai", secret, "coordination").forAgent(agent)));
         assertThat(key.toString()).doesNotContain(secret);

@@ -8,9 +8,9 @@ import dev.hybriddb.HybridDB;
 import dev.hybriddb.InvalidInputException;
 import dev.hybriddb.NotFoundException;
 import dev.hybriddb.TenantScope;
-import dev.hybriddb.jooq.enums.AgentRole;
-import dev.hybriddb.jooq.enums.AgentTaskStatus;
-import dev.hybriddb.jooq.enums.AgentTaskType;
+import dev.hybriddb.model.AgentRole;
+import dev.hybriddb.model.AgentTaskStatus;
+import dev.hybriddb.model.AgentTaskType;
 import dev.hybriddb.model.AgentFields;
 import dev.hybriddb.model.AgentTask;
 import dev.hybriddb.model.AgentTaskFields;
@@ -178,46 +178,46 @@ class KnowledgeAndContributionRepositoriesIT {
     @Test
     void agentTasks() {
         UUID t = newTenant();
-        UUID agent = in(t, (TenantScope x) -> x.agents().create(AgentFields.of("Runner", AgentRole.coder, "kimi-k2.5", List.of())).id());
+        UUID agent = in(t, (TenantScope x) -> x.agents().create(AgentFields.of("Runner", AgentRole.CODER, "kimi-k2.5", List.of())).id());
         AgentTask spec = in(t, (TenantScope x) -> x.agentTasks().create(
-                AgentTaskFields.of("task_spec1", "Write the spec", AgentTaskType.spec, "kimi-k2.5", "spec run").forAgent(agent)));
-        assertThat(spec.status()).isEqualTo(AgentTaskStatus.pending);
+                AgentTaskFields.of("task_spec1", "Write the spec", AgentTaskType.SPEC, "kimi-k2.5", "spec run").forAgent(agent)));
+        assertThat(spec.status()).isEqualTo(AgentTaskStatus.PENDING);
         assertThat(spec.agentId()).isEqualTo(agent);
         assertThat(spec.startedAt()).isNull();
-        in(t, (TenantScope x) -> x.agentTasks().create(AgentTaskFields.of("task_impl1", "Implement", AgentTaskType.impl, "m", "impl run")));
-        in(t, (TenantScope x) -> x.agentTasks().create(AgentTaskFields.of("task_test1", "Test", AgentTaskType.test, "m", "test run")));
+        in(t, (TenantScope x) -> x.agentTasks().create(AgentTaskFields.of("task_impl1", "Implement", AgentTaskType.IMPL, "m", "impl run")));
+        in(t, (TenantScope x) -> x.agentTasks().create(AgentTaskFields.of("task_test1", "Test", AgentTaskType.TEST, "m", "test run")));
         assertThat(in(t, (TenantScope x) -> x.agentTasks().get("task_spec1"))).isEqualTo(spec);
         assertThat(in(t, (TenantScope x) -> x.agentTasks().findById("task_nope"))).isEmpty();
 
-        AgentTask running = in(t, (TenantScope x) -> x.agentTasks().updateStatus("task_spec1", AgentTaskStatus.running));
+        AgentTask running = in(t, (TenantScope x) -> x.agentTasks().updateStatus("task_spec1", AgentTaskStatus.RUNNING));
         assertThat(running.startedAt()).isNotNull();
         AgentTask progressed = in(t, (TenantScope x) -> x.agentTasks().updateProgress("task_spec1", 40, "drafting"));
         assertThat(progressed.progressPct()).isEqualTo(40);
         assertThat(progressed.currentStep()).isEqualTo("drafting");
         assertThat(progressed.startedAt()).isEqualTo(running.startedAt());
-        assertThat(in(t, (TenantScope x) -> x.agentTasks().findByStatus(AgentTaskStatus.pending, Page.first(10))))
+        assertThat(in(t, (TenantScope x) -> x.agentTasks().findByStatus(AgentTaskStatus.PENDING, Page.first(10))))
                 .extracting(r -> r.id()).containsExactly("task_test1", "task_impl1");
 
         AgentTask asking = in(t, (TenantScope x) -> x.agentTasks().requestDecision("task_spec1", "REST or gRPC?"));
-        assertThat(asking.status()).isEqualTo(AgentTaskStatus.needs_decision);
+        assertThat(asking.status()).isEqualTo(AgentTaskStatus.NEEDS_DECISION);
         assertThat(asking.decisionPrompt()).isEqualTo("REST or gRPC?");
-        in(t, (TenantScope x) -> x.agentTasks().updateStatus("task_test1", AgentTaskStatus.failed));
+        in(t, (TenantScope x) -> x.agentTasks().updateStatus("task_test1", AgentTaskStatus.FAILED));
         assertThat(in(t, (TenantScope x) -> x.agentTasks().needingAttention(Page.first(10))))
                 .extracting(r -> r.id()).containsExactly("task_test1", "task_spec1");
         AgentTask decided = in(t, (TenantScope x) -> x.agentTasks().decide("task_spec1", "gRPC"));
         assertThat(decided.decision()).isEqualTo("gRPC");
-        assertThat(decided.status()).isEqualTo(AgentTaskStatus.running);
+        assertThat(decided.status()).isEqualTo(AgentTaskStatus.RUNNING);
         assertThat(in(t, (TenantScope x) -> x.agentTasks().needingAttention(Page.first(10)))).extracting(r -> r.id()).containsExactly("task_test1");
 
         assertThatThrownBy(() -> in(t, (TenantScope x) -> x.agentTasks().updateProgress("task_spec1", 150, null)))
                 .isInstanceOfSatisfying(ConstraintViolationException.class,
                         e -> assertThat(e.constraint()).isEqualTo("agent_tasks_progress_pct_check"));
-        assertThatThrownBy(() -> in(t, (TenantScope x) -> x.agentTasks().create(AgentTaskFields.of("task_spec1", "again", AgentTaskType.spec, "m", "c"))))
+        assertThatThrownBy(() -> in(t, (TenantScope x) -> x.agentTasks().create(AgentTaskFields.of("task_spec1", "again", AgentTaskType.SPEC, "m", "c"))))
                 .isInstanceOfSatisfying(ConstraintViolationException.class,
                         e -> assertThat(e.constraint()).isEqualTo("agent_tasks_pkey"));
-        assertThatThrownBy(() -> in(t, (TenantScope x) -> x.agentTasks().create(AgentTaskFields.of("x".repeat(51), "d", AgentTaskType.spec, "m", "c"))))
+        assertThatThrownBy(() -> in(t, (TenantScope x) -> x.agentTasks().create(AgentTaskFields.of("x".repeat(51), "d", AgentTaskType.SPEC, "m", "c"))))
                 .isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> in(t, (TenantScope x) -> x.agentTasks().updateStatus("task_nope", AgentTaskStatus.running)))
+        assertThatThrownBy(() -> in(t, (TenantScope x) -> x.agentTasks().updateStatus("task_nope", AgentTaskStatus.RUNNING)))
                 .isInstanceOf(NotFoundException.class);
         assertThat(in(t, (TenantScope x) -> x.agentTasks().delete("task_impl1"))).isTrue();
         assertThat(in(t, (TenantScope x) -> x.agentTasks().delete("task_impl1"))).isFalse();

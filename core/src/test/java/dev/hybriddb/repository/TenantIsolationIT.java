@@ -8,8 +8,8 @@ import dev.hybriddb.HybridDB;
 import dev.hybriddb.HybridDBException;
 import dev.hybriddb.NotFoundException;
 import dev.hybriddb.TenantScope;
-import dev.hybriddb.jooq.enums.AgentRole;
-import dev.hybriddb.jooq.enums.AgentStatus;
+import dev.hybriddb.model.AgentRole;
+import dev.hybriddb.model.AgentStatus;
 import dev.hybriddb.model.AgentFields;
 import dev.hybriddb.model.ApiKeyFields;
 import dev.hybriddb.model.AppFields;
@@ -58,7 +58,7 @@ class TenantIsolationIT {
         b = MigratedDb.newTenant(db).id();
         db.withTenant(a, (TenantScope x) -> {
             UUID swarm = put("swarms", x.swarms().create(SwarmFields.of("A", null)).id());
-            UUID agent = put("agents", x.agents().create(AgentFields.of("A", AgentRole.coder, null, null).inSwarm(swarm)).id());
+            UUID agent = put("agents", x.agents().create(AgentFields.of("A", AgentRole.CODER, null, null).inSwarm(swarm)).id());
             put("events", x.events().create(new EventFields("a.only", swarm, agent, null)).id());
             put("sessions", x.sessions().create(SessionFields.of(Map.of("root", "a"), "main")).id());
             put("budgets", x.budgets().create(BudgetFields.forSwarm(swarm, BigDecimal.TEN, "USD", null)).id());
@@ -142,7 +142,7 @@ class TenantIsolationIT {
         ROWS.forEach((name, id) ->
                 assertThat(asB((TenantScope x) -> repo(x, name).delete(id))).as(name).isFalse());
         UUID agent = ROWS.get("agents");
-        assertThatThrownBy(() -> asB(x -> x.agents().updateStatus(agent, AgentStatus.terminated))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> asB(x -> x.agents().updateStatus(agent, AgentStatus.TERMINATED))).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> asB(x -> x.agents().pause(agent, "b"))).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> asB(x -> x.swarms().update(ROWS.get("swarms"), SwarmFields.of("stolen", null))))
                 .isInstanceOf(NotFoundException.class);
@@ -153,14 +153,14 @@ class TenantIsolationIT {
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> asB(x -> x.tasks().assign(ROWS.get("tasks"), null))).isInstanceOf(NotFoundException.class);
         assertThat(asB((TenantScope x) -> x.taskDependencies().blockedBy(ROWS.get("tasks")))).isEmpty();
-        assertThat(db.withTenant(a, (TenantScope x) -> x.agents().get(agent).status())).isEqualTo(AgentStatus.idle);
+        assertThat(db.withTenant(a, (TenantScope x) -> x.agents().get(agent).status())).isEqualTo(AgentStatus.IDLE);
         ROWS.forEach((name, id) ->
                 assertThat(db.withTenant(a, (TenantScope x) -> repo(x, name).findById(id))).as(name).isPresent());
     }
 
     @Test
     void tenantBCannotReferenceOrForgeTenantARows() {
-        assertThatThrownBy(() -> asB(x -> x.agents().create(AgentFields.of("B", AgentRole.coder, null, null).inSwarm(ROWS.get("swarms")))))
+        assertThatThrownBy(() -> asB(x -> x.agents().create(AgentFields.of("B", AgentRole.CODER, null, null).inSwarm(ROWS.get("swarms")))))
                 .isInstanceOfSatisfying(ConstraintViolationException.class, e -> assertThat(e.constraint()).isEqualTo("agents_swarm_fk"));
         assertThatThrownBy(() -> asB(x -> x.taskDependencies().create(TaskDependencyFields.of(ROWS.get("tasks"), ROWS.get("tasks")))))
                 .isInstanceOf(ConstraintViolationException.class);

@@ -7,10 +7,10 @@ import dev.hybriddb.ConstraintViolationException;
 import dev.hybriddb.HybridDB;
 import dev.hybriddb.InvalidInputException;
 import dev.hybriddb.TenantScope;
-import dev.hybriddb.jooq.enums.AgentRole;
-import dev.hybriddb.jooq.enums.ExecutionResult;
-import dev.hybriddb.jooq.enums.ProjectStatus;
-import dev.hybriddb.jooq.enums.TaskStatus;
+import dev.hybriddb.model.AgentRole;
+import dev.hybriddb.model.ExecutionResult;
+import dev.hybriddb.model.ProjectStatus;
+import dev.hybriddb.model.TaskStatus;
 import dev.hybriddb.model.AgentExecution;
 import dev.hybriddb.model.AgentExecutionFields;
 import dev.hybriddb.model.AgentFields;
@@ -132,16 +132,16 @@ class WorkspaceRepositoriesIT {
 
     @Test
     void tasksAndDependencies() {
-        UUID agent = in(x -> x.agents().create(AgentFields.of("Coder", AgentRole.coder, null, List.of("java"))).id());
+        UUID agent = in(x -> x.agents().create(AgentFields.of("Coder", AgentRole.CODER, null, List.of("java"))).id());
         Task a = in(x -> x.tasks().create(TaskFields.of("Implement feature X", List.of("java"))));
         Task b = in(x -> x.tasks().create(TaskFields.of("Write tests", null)));
         Task c = in(x -> x.tasks().create(TaskFields.of("Release", null)));
-        assertThat(a.status()).isEqualTo(TaskStatus.pending);
+        assertThat(a.status()).isEqualTo(TaskStatus.PENDING);
         assertThat(a.requiredCapabilities()).containsExactly("java");
         assertThat(in((TenantScope x) -> x.tasks().assign(a.id(), agent).assignedAgentId())).isEqualTo(agent);
         assertThat(in((TenantScope x) -> x.tasks().findByAssignedAgent(agent, Page.first(5)))).extracting(Task::id).containsExactly(a.id());
         assertThat(in((TenantScope x) -> x.tasks().assign(a.id(), null).assignedAgentId())).isNull();
-        assertThat(in((TenantScope x) -> x.tasks().updateStatus(a.id(), TaskStatus.in_progress).status())).isEqualTo(TaskStatus.in_progress);
+        assertThat(in((TenantScope x) -> x.tasks().updateStatus(a.id(), TaskStatus.IN_PROGRESS).status())).isEqualTo(TaskStatus.IN_PROGRESS);
         assertThat(in((TenantScope x) -> x.tasks().update(a.id(), new TaskFields(null, "desc", null, null, 5, null, null, null,
                 null, null, null, null, null, null, null, null)))).extracting(Task::description, Task::priority)
                 .containsExactly("desc", 5);
@@ -171,7 +171,7 @@ class WorkspaceRepositoriesIT {
     void projectsAndExecutions() {
         Project p = in(x -> x.projects().create(ProjectFields.of("hybriddb", "SDK")));
         Project q = in(x -> x.projects().create(ProjectFields.of("postgres", null)));
-        assertThat(p.status()).isEqualTo(ProjectStatus.active);
+        assertThat(p.status()).isEqualTo(ProjectStatus.ACTIVE);
         assertThat(p.defaultBranch()).isEqualTo("main");
         in((TenantScope x) -> {
             x.projects().addDependency(p.id(), q.id());
@@ -184,18 +184,18 @@ class WorkspaceRepositoriesIT {
         assertThatThrownBy(() -> in(x -> x.projects().create(ProjectFields.of("hybriddb", null))))
                 .isInstanceOfSatisfying(ConstraintViolationException.class,
                         e -> assertThat(e.constraint()).isEqualTo("projects_tenant_ecosystem_name_key"));
-        assertThat(in((TenantScope x) -> x.projects().update(p.id(), new ProjectFields(null, null, null, ProjectStatus.archived,
+        assertThat(in((TenantScope x) -> x.projects().update(p.id(), new ProjectFields(null, null, null, ProjectStatus.ARCHIVED,
                 null, List.of("java"), null, null, null)))).extracting(Project::status, Project::techStack)
-                .containsExactly(ProjectStatus.archived, List.of("java"));
+                .containsExactly(ProjectStatus.ARCHIVED, List.of("java"));
         assertThat(in((TenantScope x) -> x.projects().removeDependency(p.id(), q.id()))).isTrue();
 
-        UUID agent = in(x -> x.agents().create(AgentFields.of("Runner", AgentRole.worker, null, null)).id());
+        UUID agent = in(x -> x.agents().create(AgentFields.of("Runner", AgentRole.WORKER, null, null)).id());
         UUID task = in(x -> x.tasks().create(new TaskFields("Run", null, null, null, null, null, null, null, null, p.id(),
                 null, null, null, null, null, null)).id());
         AgentExecution run = in(x -> x.agentExecutions().create(AgentExecutionFields.start(agent, task)));
         assertThat(run.result()).isNull();
-        AgentExecution done = in(x -> x.agentExecutions().finish(run.id(), ExecutionResult.success, 1200, new BigDecimal("0.042")));
-        assertThat(done.result()).isEqualTo(ExecutionResult.success);
+        AgentExecution done = in(x -> x.agentExecutions().finish(run.id(), ExecutionResult.SUCCESS, 1200, new BigDecimal("0.042")));
+        assertThat(done.result()).isEqualTo(ExecutionResult.SUCCESS);
         assertThat(done.tokens()).isEqualTo(1200);
         assertThat(done.cost()).isEqualByComparingTo("0.042");
         assertThat(done.finishedAt()).isNotNull();

@@ -12,7 +12,7 @@ import dev.hybriddb.graph.ReconcileResult;
 import dev.hybriddb.graph.SyncMode;
 import dev.hybriddb.graph.SyncStatus;
 import dev.hybriddb.graph.falkor.FalkorGraph;
-import dev.hybriddb.jooq.enums.AgentRole;
+import dev.hybriddb.model.AgentRole;
 import dev.hybriddb.model.Agent;
 import dev.hybriddb.model.AgentFields;
 import dev.hybriddb.model.Task;
@@ -61,7 +61,7 @@ class HybridDBSyncFacadeIT {
     private static UUID workspace(HybridDB db, String name) {
         UUID tenant = db.createTenant(TenantFields.of(name, name.toLowerCase() + "-" + UUID.randomUUID())).id();
         db.useTenant(tenant, s -> {
-            Agent ada = s.agents().create(AgentFields.of("Ada", AgentRole.coder, "m", List.of("java")));
+            Agent ada = s.agents().create(AgentFields.of("Ada", AgentRole.CODER, "m", List.of("java")));
             s.tasks().create(TaskFields.of("Write the parser", List.of("java")));
             s.tasks().assign(s.tasks().create(TaskFields.of("Review", List.of("java"))).id(), ada.id());
         });

@@ -6,7 +6,7 @@ import dev.hybriddb.HybridDB;
 import dev.hybriddb.bench.BenchContext;
 import dev.hybriddb.bench.Scenario;
 import dev.hybriddb.bench.ScenarioResult;
-import dev.hybriddb.jooq.enums.AgentStatus;
+import dev.hybriddb.model.AgentStatus;
 import dev.hybriddb.model.AgentFields;
 import dev.hybriddb.testing.PostgresService;
 import java.sql.Connection;
@@ -103,7 +103,7 @@ public final class RepositoryCrud implements Scenario {
     private static void repository(HybridDB db, UUID tenant) {
         UUID id = db.withTenant(tenant, s -> s.agents().create(AgentFields.of("agent", null, null, null))).id();
         db.withTenant(tenant, s -> s.agents().get(id));
-        db.withTenant(tenant, s -> s.agents().updateStatus(id, AgentStatus.running));
+        db.withTenant(tenant, s -> s.agents().updateStatus(id, AgentStatus.RUNNING));
         db.withTenant(tenant, s -> s.agents().delete(id));
     }
 
@@ -124,7 +124,7 @@ public final class RepositoryCrud implements Scenario {
         });
         tx(ds, tenant, c -> {
             try (PreparedStatement ps = c.prepareStatement(REPO_UPDATE)) {
-                ps.setString(1, AgentStatus.running.getLiteral());
+                ps.setString(1, AgentStatus.RUNNING.literal());
                 byKey(ps, 2, tenant, id);
                 return readOne(ps);
             }
@@ -160,7 +160,7 @@ public final class RepositoryCrud implements Scenario {
                 return s.dsl().selectFrom(AGENTS).where(AGENTS.ID.eq(id)).fetchOne();
             });
             db.withTenant(tenant, s -> {
-                return s.dsl().update(AGENTS).set(AGENTS.STATUS, AgentStatus.running).where(AGENTS.ID.eq(id)).execute();
+                return s.dsl().update(AGENTS).set(AGENTS.STATUS, AgentStatus.RUNNING).where(AGENTS.ID.eq(id)).execute();
             });
             db.withTenant(tenant, s -> {
                 return s.dsl().deleteFrom(AGENTS).where(AGENTS.ID.eq(id)).execute();
@@ -191,7 +191,7 @@ public final class RepositoryCrud implements Scenario {
             });
             tx(ds, tenant, c -> {
                 try (PreparedStatement ps = c.prepareStatement("UPDATE agents SET status = ?::agent_status WHERE id = ?")) {
-                    ps.setString(1, AgentStatus.running.getLiteral());
+                    ps.setString(1, AgentStatus.RUNNING.literal());
                     ps.setObject(2, id);
                     return ps.executeUpdate();
                 }

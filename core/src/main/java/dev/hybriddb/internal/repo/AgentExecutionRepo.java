@@ -3,7 +3,7 @@ package dev.hybriddb.internal.repo;
 import static dev.hybriddb.jooq.Tables.AGENT_EXECUTIONS;
 
 import dev.hybriddb.InvalidInputException;
-import dev.hybriddb.jooq.enums.ExecutionResult;
+import dev.hybriddb.model.ExecutionResult;
 import dev.hybriddb.jooq.tables.records.AgentExecutionsRecord;
 import dev.hybriddb.model.AgentExecution;
 import dev.hybriddb.model.AgentExecutionFields;

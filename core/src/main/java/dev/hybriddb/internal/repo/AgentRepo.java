@@ -2,7 +2,7 @@ package dev.hybriddb.internal.repo;
 
 import static dev.hybriddb.jooq.Tables.AGENTS;
 
-import dev.hybriddb.jooq.enums.AgentStatus;
+import dev.hybriddb.model.AgentStatus;
 import dev.hybriddb.jooq.tables.records.AgentsRecord;
 import dev.hybriddb.model.Agent;
 import dev.hybriddb.model.AgentFields;
@@ -52,13 +52,13 @@ public final class AgentRepo extends TenantTable<AgentsRecord, Agent, AgentField
 
     @Override
     public Agent pause(UUID id, String pausedBy) {
-        return patch(id, new Values().put(AGENTS.STATUS, AgentStatus.paused)
+        return patch(id, new Values().put(AGENTS.STATUS, AgentStatus.PAUSED)
                 .put(AGENTS.PAUSED_BY, Values.requireText("pausedBy", pausedBy)).expr(AGENTS.PAUSED_AT, DSL.currentOffsetDateTime()));
     }
 
     @Override
     public Agent resume(UUID id) {
-        return patch(id, new Values().put(AGENTS.STATUS, AgentStatus.active).clear(AGENTS.PAUSED_BY).clear(AGENTS.PAUSED_AT));
+        return patch(id, new Values().put(AGENTS.STATUS, AgentStatus.ACTIVE).clear(AGENTS.PAUSED_BY).clear(AGENTS.PAUSED_AT));
     }
 
     @Override

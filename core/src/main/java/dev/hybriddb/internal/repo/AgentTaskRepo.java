@@ -3,7 +3,7 @@ package dev.hybriddb.internal.repo;
 import static dev.hybriddb.jooq.Tables.AGENT_TASKS;
 
 import dev.hybriddb.InvalidInputException;
-import dev.hybriddb.jooq.enums.AgentTaskStatus;
+import dev.hybriddb.model.AgentTaskStatus;
 import dev.hybriddb.jooq.tables.records.AgentTasksRecord;
 import dev.hybriddb.model.AgentTask;
 import dev.hybriddb.model.AgentTaskFields;
@@ -57,7 +57,7 @@ public final class AgentTaskRepo extends KeyedTable<AgentTasksRecord, String, Ag
     @Override
     public AgentTask updateStatus(String id, AgentTaskStatus status) {
         Values v = new Values().put(AGENT_TASKS.STATUS, Values.require("status", status));
-        if (status == AgentTaskStatus.running) {
+        if (status == AgentTaskStatus.RUNNING) {
             v.expr(AGENT_TASKS.STARTED_AT, DSL.coalesce(AGENT_TASKS.STARTED_AT, DSL.currentOffsetDateTime()));
         }
         return patch(id, v);
@@ -65,18 +65,18 @@ public final class AgentTaskRepo extends KeyedTable<AgentTasksRecord, String, Ag
 
     @Override
     public AgentTask requestDecision(String id, String prompt) {
-        return patch(id, new Values().put(AGENT_TASKS.STATUS, AgentTaskStatus.needs_decision)
+        return patch(id, new Values().put(AGENT_TASKS.STATUS, AgentTaskStatus.NEEDS_DECISION)
                 .put(AGENT_TASKS.DECISION_PROMPT, Values.requireText("prompt", prompt)));
     }
 
     @Override
     public AgentTask decide(String id, String decision) {
         return patch(id, new Values().put(AGENT_TASKS.DECISION, Values.requireText("decision", decision))
-                .put(AGENT_TASKS.STATUS, AgentTaskStatus.running));
+                .put(AGENT_TASKS.STATUS, AgentTaskStatus.RUNNING));
     }
 
     @Override
     public List<AgentTask> needingAttention(Page page) {
-        return where(AGENT_TASKS.STATUS.in(AgentTaskStatus.needs_decision, AgentTaskStatus.failed), page);
+        return where(AGENT_TASKS.STATUS.in(AgentTaskStatus.NEEDS_DECISION, AgentTaskStatus.FAILED), page);
     }
 }

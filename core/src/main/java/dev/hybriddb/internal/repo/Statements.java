@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.jooq.ConnectionProvider;
 import org.jooq.DSLContext;
+import dev.hybriddb.internal.jooq.SdkEnumConverter;
 import org.jooq.EnumType;
 import org.jooq.Field;
 import org.jooq.JSONB;
@@ -83,7 +84,7 @@ final class Statements {
      */
     static boolean bindable(Field<?> field, Object value) {
         return JOOQ_BINDINGS.equals(field.getBinding().getClass().getPackageName())
-                && (value == null || value instanceof EnumType || PLAIN.contains(value.getClass()));
+                && (value == null || value instanceof Enum<?> || PLAIN.contains(value.getClass()));
     }
 
     /** The single row of {@code sql} (a query or DML with RETURNING) as a {@code table} record, if any. */
@@ -125,6 +126,8 @@ final class Statements {
             ps.setNull(index, Types.OTHER);
         } else if (value instanceof EnumType e) {
             ps.setString(index, e.getLiteral());
+        } else if (value instanceof Enum<?> e) {
+            ps.setString(index, SdkEnumConverter.literalOf(e));
         } else if (value instanceof JSONB j) {
             ps.setString(index, j.data());
         } else if (value instanceof String[] a) {

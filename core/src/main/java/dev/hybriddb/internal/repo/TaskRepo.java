@@ -2,7 +2,7 @@ package dev.hybriddb.internal.repo;
 
 import static dev.hybriddb.jooq.Tables.TASKS;
 
-import dev.hybriddb.jooq.enums.TaskStatus;
+import dev.hybriddb.model.TaskStatus;
 import dev.hybriddb.jooq.tables.records.TasksRecord;
 import dev.hybriddb.model.Page;
 import dev.hybriddb.model.Position;

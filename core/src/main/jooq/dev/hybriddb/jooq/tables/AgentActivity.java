@@ -5,9 +5,9 @@ package dev.hybriddb.jooq.tables;
 
 
 import dev.hybriddb.jooq.DefaultSchema;
-import dev.hybriddb.jooq.enums.AgentRole;
-import dev.hybriddb.jooq.enums.AgentStatus;
 import dev.hybriddb.jooq.tables.records.AgentActivityRecord;
+import dev.hybriddb.model.AgentRole;
+import dev.hybriddb.model.AgentStatus;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -75,7 +75,7 @@ public class AgentActivity extends TableImpl<AgentActivityRecord> {
     /**
      * The column <code>agent_activity.role</code>.
      */
-    public final TableField<AgentActivityRecord, AgentRole> ROLE = createField(DSL.name("role"), SQLDataType.VARCHAR.asEnumDataType(AgentRole.class), this, "");
+    public final TableField<AgentActivityRecord, AgentRole> ROLE = createField(DSL.name("role"), SQLDataType.VARCHAR.asEnumDataType(dev.hybriddb.jooq.enums.AgentRole.class), this, "", new dev.hybriddb.internal.jooq.SdkEnumConverter<>(dev.hybriddb.jooq.enums.AgentRole.class, dev.hybriddb.model.AgentRole.class));
 
     /**
      * The column <code>agent_activity.model</code>.
@@ -85,7 +85,7 @@ public class AgentActivity extends TableImpl<AgentActivityRecord> {
     /**
      * The column <code>agent_activity.status</code>.
      */
-    public final TableField<AgentActivityRecord, AgentStatus> STATUS = createField(DSL.name("status"), SQLDataType.VARCHAR.asEnumDataType(AgentStatus.class), this, "");
+    public final TableField<AgentActivityRecord, AgentStatus> STATUS = createField(DSL.name("status"), SQLDataType.VARCHAR.asEnumDataType(dev.hybriddb.jooq.enums.AgentStatus.class), this, "", new dev.hybriddb.internal.jooq.SdkEnumConverter<>(dev.hybriddb.jooq.enums.AgentStatus.class, dev.hybriddb.model.AgentStatus.class));
 
     /**
      * The column <code>agent_activity.lifecycle_state</code>.

@@ -7,11 +7,11 @@ package dev.hybriddb.jooq.tables;
 import dev.hybriddb.jooq.DefaultSchema;
 import dev.hybriddb.jooq.Indexes;
 import dev.hybriddb.jooq.Keys;
-import dev.hybriddb.jooq.enums.ExecutionResult;
 import dev.hybriddb.jooq.tables.Agents.AgentsPath;
 import dev.hybriddb.jooq.tables.Tasks.TasksPath;
 import dev.hybriddb.jooq.tables.Tenants.TenantsPath;
 import dev.hybriddb.jooq.tables.records.AgentExecutionsRecord;
+import dev.hybriddb.model.ExecutionResult;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -87,7 +87,7 @@ public class AgentExecutions extends TableImpl<AgentExecutionsRecord> {
     /**
      * The column <code>agent_executions.result</code>.
      */
-    public final TableField<AgentExecutionsRecord, ExecutionResult> RESULT = createField(DSL.name("result"), SQLDataType.VARCHAR.asEnumDataType(ExecutionResult.class), this, "");
+    public final TableField<AgentExecutionsRecord, ExecutionResult> RESULT = createField(DSL.name("result"), SQLDataType.VARCHAR.asEnumDataType(dev.hybriddb.jooq.enums.ExecutionResult.class), this, "", new dev.hybriddb.internal.jooq.SdkEnumConverter<>(dev.hybriddb.jooq.enums.ExecutionResult.class, dev.hybriddb.model.ExecutionResult.class));
 
     /**
      * The column <code>agent_executions.model</code>.

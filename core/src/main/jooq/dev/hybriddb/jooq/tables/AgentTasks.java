@@ -7,11 +7,11 @@ package dev.hybriddb.jooq.tables;
 import dev.hybriddb.jooq.DefaultSchema;
 import dev.hybriddb.jooq.Indexes;
 import dev.hybriddb.jooq.Keys;
-import dev.hybriddb.jooq.enums.AgentTaskStatus;
-import dev.hybriddb.jooq.enums.AgentTaskType;
 import dev.hybriddb.jooq.tables.Agents.AgentsPath;
 import dev.hybriddb.jooq.tables.Tenants.TenantsPath;
 import dev.hybriddb.jooq.tables.records.AgentTasksRecord;
+import dev.hybriddb.model.AgentTaskStatus;
+import dev.hybriddb.model.AgentTaskType;
 
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -86,12 +86,12 @@ public class AgentTasks extends TableImpl<AgentTasksRecord> {
     /**
      * The column <code>agent_tasks.task_type</code>.
      */
-    public final TableField<AgentTasksRecord, AgentTaskType> TASK_TYPE = createField(DSL.name("task_type"), SQLDataType.VARCHAR.nullable(false).asEnumDataType(AgentTaskType.class), this, "");
+    public final TableField<AgentTasksRecord, AgentTaskType> TASK_TYPE = createField(DSL.name("task_type"), SQLDataType.VARCHAR.nullable(false).asEnumDataType(dev.hybriddb.jooq.enums.AgentTaskType.class), this, "", new dev.hybriddb.internal.jooq.SdkEnumConverter<>(dev.hybriddb.jooq.enums.AgentTaskType.class, dev.hybriddb.model.AgentTaskType.class));
 
     /**
      * The column <code>agent_tasks.status</code>.
      */
-    public final TableField<AgentTasksRecord, AgentTaskStatus> STATUS = createField(DSL.name("status"), SQLDataType.VARCHAR.nullable(false).defaultValue(DSL.field(DSL.raw("'pending'::agent_task_status"), SQLDataType.VARCHAR)).asEnumDataType(AgentTaskStatus.class), this, "");
+    public final TableField<AgentTasksRecord, AgentTaskStatus> STATUS = createField(DSL.name("status"), SQLDataType.VARCHAR.nullable(false).defaultValue(DSL.field(DSL.raw("'pending'::agent_task_status"), SQLDataType.VARCHAR)).asEnumDataType(dev.hybriddb.jooq.enums.AgentTaskStatus.class), this, "", new dev.hybriddb.internal.jooq.SdkEnumConverter<>(dev.hybriddb.jooq.enums.AgentTaskStatus.class, dev.hybriddb.model.AgentTaskStatus.class));
 
     /**
      * The column <code>agent_tasks.model</code>.

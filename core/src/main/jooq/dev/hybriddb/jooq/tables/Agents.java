@@ -7,11 +7,11 @@ package dev.hybriddb.jooq.tables;
 import dev.hybriddb.jooq.DefaultSchema;
 import dev.hybriddb.jooq.Indexes;
 import dev.hybriddb.jooq.Keys;
-import dev.hybriddb.jooq.enums.AgentRole;
-import dev.hybriddb.jooq.enums.AgentStatus;
 import dev.hybriddb.jooq.tables.Swarms.SwarmsPath;
 import dev.hybriddb.jooq.tables.Tenants.TenantsPath;
 import dev.hybriddb.jooq.tables.records.AgentsRecord;
+import dev.hybriddb.model.AgentRole;
+import dev.hybriddb.model.AgentStatus;
 
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -89,7 +89,7 @@ public class Agents extends TableImpl<AgentsRecord> {
     /**
      * The column <code>agents.role</code>.
      */
-    public final TableField<AgentsRecord, AgentRole> ROLE = createField(DSL.name("role"), SQLDataType.VARCHAR.nullable(false).defaultValue(DSL.field(DSL.raw("'worker'::agent_role"), SQLDataType.VARCHAR)).asEnumDataType(AgentRole.class), this, "");
+    public final TableField<AgentsRecord, AgentRole> ROLE = createField(DSL.name("role"), SQLDataType.VARCHAR.nullable(false).defaultValue(DSL.field(DSL.raw("'worker'::agent_role"), SQLDataType.VARCHAR)).asEnumDataType(dev.hybriddb.jooq.enums.AgentRole.class), this, "", new dev.hybriddb.internal.jooq.SdkEnumConverter<>(dev.hybriddb.jooq.enums.AgentRole.class, dev.hybriddb.model.AgentRole.class));
 
     /**
      * The column <code>agents.model</code>.
@@ -104,7 +104,7 @@ public class Agents extends TableImpl<AgentsRecord> {
     /**
      * The column <code>agents.status</code>.
      */
-    public final TableField<AgentsRecord, AgentStatus> STATUS = createField(DSL.name("status"), SQLDataType.VARCHAR.nullable(false).defaultValue(DSL.field(DSL.raw("'idle'::agent_status"), SQLDataType.VARCHAR)).asEnumDataType(AgentStatus.class), this, "");
+    public final TableField<AgentsRecord, AgentStatus> STATUS = createField(DSL.name("status"), SQLDataType.VARCHAR.nullable(false).defaultValue(DSL.field(DSL.raw("'idle'::agent_status"), SQLDataType.VARCHAR)).asEnumDataType(dev.hybriddb.jooq.enums.AgentStatus.class), this, "", new dev.hybriddb.internal.jooq.SdkEnumConverter<>(dev.hybriddb.jooq.enums.AgentStatus.class, dev.hybriddb.model.AgentStatus.class));
 
     /**
      * The column <code>agents.lifecycle_state</code>.

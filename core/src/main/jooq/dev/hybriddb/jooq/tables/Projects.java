@@ -7,9 +7,9 @@ package dev.hybriddb.jooq.tables;
 import dev.hybriddb.jooq.DefaultSchema;
 import dev.hybriddb.jooq.Indexes;
 import dev.hybriddb.jooq.Keys;
-import dev.hybriddb.jooq.enums.ProjectStatus;
 import dev.hybriddb.jooq.tables.Tenants.TenantsPath;
 import dev.hybriddb.jooq.tables.records.ProjectsRecord;
+import dev.hybriddb.model.ProjectStatus;
 
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -92,7 +92,7 @@ public class Projects extends TableImpl<ProjectsRecord> {
     /**
      * The column <code>projects.status</code>.
      */
-    public final TableField<ProjectsRecord, ProjectStatus> STATUS = createField(DSL.name("status"), SQLDataType.VARCHAR.nullable(false).defaultValue(DSL.field(DSL.raw("'active'::project_status"), SQLDataType.VARCHAR)).asEnumDataType(ProjectStatus.class), this, "");
+    public final TableField<ProjectsRecord, ProjectStatus> STATUS = createField(DSL.name("status"), SQLDataType.VARCHAR.nullable(false).defaultValue(DSL.field(DSL.raw("'active'::project_status"), SQLDataType.VARCHAR)).asEnumDataType(dev.hybriddb.jooq.enums.ProjectStatus.class), this, "", new dev.hybriddb.internal.jooq.SdkEnumConverter<>(dev.hybriddb.jooq.enums.ProjectStatus.class, dev.hybriddb.model.ProjectStatus.class));
 
     /**
      * The column <code>projects.config</code>.

@@ -5,8 +5,8 @@ package dev.hybriddb.jooq.tables;
 
 
 import dev.hybriddb.jooq.DefaultSchema;
-import dev.hybriddb.jooq.enums.SwarmStatus;
 import dev.hybriddb.jooq.tables.records.SwarmSummaryRecord;
+import dev.hybriddb.model.SwarmStatus;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -69,7 +69,7 @@ public class SwarmSummary extends TableImpl<SwarmSummaryRecord> {
     /**
      * The column <code>swarm_summary.status</code>.
      */
-    public final TableField<SwarmSummaryRecord, SwarmStatus> STATUS = createField(DSL.name("status"), SQLDataType.VARCHAR.asEnumDataType(SwarmStatus.class), this, "");
+    public final TableField<SwarmSummaryRecord, SwarmStatus> STATUS = createField(DSL.name("status"), SQLDataType.VARCHAR.asEnumDataType(dev.hybriddb.jooq.enums.SwarmStatus.class), this, "", new dev.hybriddb.internal.jooq.SdkEnumConverter<>(dev.hybriddb.jooq.enums.SwarmStatus.class, dev.hybriddb.model.SwarmStatus.class));
 
     /**
      * The column <code>swarm_summary.agent_count</code>.

@@ -7,9 +7,9 @@ package dev.hybriddb.jooq.tables;
 import dev.hybriddb.jooq.DefaultSchema;
 import dev.hybriddb.jooq.Indexes;
 import dev.hybriddb.jooq.Keys;
-import dev.hybriddb.jooq.enums.SwarmStatus;
 import dev.hybriddb.jooq.tables.Tenants.TenantsPath;
 import dev.hybriddb.jooq.tables.records.SwarmsRecord;
+import dev.hybriddb.model.SwarmStatus;
 
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -85,7 +85,7 @@ public class Swarms extends TableImpl<SwarmsRecord> {
     /**
      * The column <code>swarms.status</code>.
      */
-    public final TableField<SwarmsRecord, SwarmStatus> STATUS = createField(DSL.name("status"), SQLDataType.VARCHAR.nullable(false).defaultValue(DSL.field(DSL.raw("'active'::swarm_status"), SQLDataType.VARCHAR)).asEnumDataType(SwarmStatus.class), this, "");
+    public final TableField<SwarmsRecord, SwarmStatus> STATUS = createField(DSL.name("status"), SQLDataType.VARCHAR.nullable(false).defaultValue(DSL.field(DSL.raw("'active'::swarm_status"), SQLDataType.VARCHAR)).asEnumDataType(dev.hybriddb.jooq.enums.SwarmStatus.class), this, "", new dev.hybriddb.internal.jooq.SdkEnumConverter<>(dev.hybriddb.jooq.enums.SwarmStatus.class, dev.hybriddb.model.SwarmStatus.class));
 
     /**
      * The column <code>swarms.config</code>.

@@ -7,8 +7,6 @@ package dev.hybriddb.jooq.tables;
 import dev.hybriddb.jooq.DefaultSchema;
 import dev.hybriddb.jooq.Indexes;
 import dev.hybriddb.jooq.Keys;
-import dev.hybriddb.jooq.enums.TaskStatus;
-import dev.hybriddb.jooq.enums.TaskType;
 import dev.hybriddb.jooq.tables.Agents.AgentsPath;
 import dev.hybriddb.jooq.tables.Apps.AppsPath;
 import dev.hybriddb.jooq.tables.KanbanBoards.KanbanBoardsPath;
@@ -17,6 +15,8 @@ import dev.hybriddb.jooq.tables.TaskStates.TaskStatesPath;
 import dev.hybriddb.jooq.tables.Tenants.TenantsPath;
 import dev.hybriddb.jooq.tables.Users.UsersPath;
 import dev.hybriddb.jooq.tables.records.TasksRecord;
+import dev.hybriddb.model.TaskStatus;
+import dev.hybriddb.model.TaskType;
 
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -94,12 +94,12 @@ public class Tasks extends TableImpl<TasksRecord> {
     /**
      * The column <code>tasks.type</code>.
      */
-    public final TableField<TasksRecord, TaskType> TYPE = createField(DSL.name("type"), SQLDataType.VARCHAR.nullable(false).defaultValue(DSL.field(DSL.raw("'feature'::task_type"), SQLDataType.VARCHAR)).asEnumDataType(TaskType.class), this, "");
+    public final TableField<TasksRecord, TaskType> TYPE = createField(DSL.name("type"), SQLDataType.VARCHAR.nullable(false).defaultValue(DSL.field(DSL.raw("'feature'::task_type"), SQLDataType.VARCHAR)).asEnumDataType(dev.hybriddb.jooq.enums.TaskType.class), this, "", new dev.hybriddb.internal.jooq.SdkEnumConverter<>(dev.hybriddb.jooq.enums.TaskType.class, dev.hybriddb.model.TaskType.class));
 
     /**
      * The column <code>tasks.status</code>.
      */
-    public final TableField<TasksRecord, TaskStatus> STATUS = createField(DSL.name("status"), SQLDataType.VARCHAR.nullable(false).defaultValue(DSL.field(DSL.raw("'pending'::task_status"), SQLDataType.VARCHAR)).asEnumDataType(TaskStatus.class), this, "");
+    public final TableField<TasksRecord, TaskStatus> STATUS = createField(DSL.name("status"), SQLDataType.VARCHAR.nullable(false).defaultValue(DSL.field(DSL.raw("'pending'::task_status"), SQLDataType.VARCHAR)).asEnumDataType(dev.hybriddb.jooq.enums.TaskStatus.class), this, "", new dev.hybriddb.internal.jooq.SdkEnumConverter<>(dev.hybriddb.jooq.enums.TaskStatus.class, dev.hybriddb.model.TaskStatus.class));
 
     /**
      * The column <code>tasks.priority</code>.

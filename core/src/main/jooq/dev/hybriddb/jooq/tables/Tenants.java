@@ -7,9 +7,9 @@ package dev.hybriddb.jooq.tables;
 import dev.hybriddb.jooq.DefaultSchema;
 import dev.hybriddb.jooq.Indexes;
 import dev.hybriddb.jooq.Keys;
-import dev.hybriddb.jooq.enums.TenantStatus;
-import dev.hybriddb.jooq.enums.TenantType;
 import dev.hybriddb.jooq.tables.records.TenantsRecord;
+import dev.hybriddb.model.TenantStatus;
+import dev.hybriddb.model.TenantType;
 
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -82,12 +82,12 @@ public class Tenants extends TableImpl<TenantsRecord> {
     /**
      * The column <code>tenants.type</code>.
      */
-    public final TableField<TenantsRecord, TenantType> TYPE = createField(DSL.name("type"), SQLDataType.VARCHAR.nullable(false).defaultValue(DSL.field(DSL.raw("'free'::tenant_type"), SQLDataType.VARCHAR)).asEnumDataType(TenantType.class), this, "");
+    public final TableField<TenantsRecord, TenantType> TYPE = createField(DSL.name("type"), SQLDataType.VARCHAR.nullable(false).defaultValue(DSL.field(DSL.raw("'free'::tenant_type"), SQLDataType.VARCHAR)).asEnumDataType(dev.hybriddb.jooq.enums.TenantType.class), this, "", new dev.hybriddb.internal.jooq.SdkEnumConverter<>(dev.hybriddb.jooq.enums.TenantType.class, dev.hybriddb.model.TenantType.class));
 
     /**
      * The column <code>tenants.status</code>.
      */
-    public final TableField<TenantsRecord, TenantStatus> STATUS = createField(DSL.name("status"), SQLDataType.VARCHAR.nullable(false).defaultValue(DSL.field(DSL.raw("'pending'::tenant_status"), SQLDataType.VARCHAR)).asEnumDataType(TenantStatus.class), this, "");
+    public final TableField<TenantsRecord, TenantStatus> STATUS = createField(DSL.name("status"), SQLDataType.VARCHAR.nullable(false).defaultValue(DSL.field(DSL.raw("'pending'::tenant_status"), SQLDataType.VARCHAR)).asEnumDataType(dev.hybriddb.jooq.enums.TenantStatus.class), this, "", new dev.hybriddb.internal.jooq.SdkEnumConverter<>(dev.hybriddb.jooq.enums.TenantStatus.class, dev.hybriddb.model.TenantStatus.class));
 
     /**
      * The column <code>tenants.owner_user_id</code>.

@@ -3,8 +3,8 @@ package dev.hybriddb.examples.migration;
 import static dev.hybriddb.jooq.Tables.AGENT_TASKS;
 
 import dev.hybriddb.HybridDB;
-import dev.hybriddb.jooq.enums.AgentTaskStatus;
-import dev.hybriddb.jooq.enums.AgentTaskType;
+import dev.hybriddb.model.AgentTaskStatus;
+import dev.hybriddb.model.AgentTaskType;
 import dev.hybriddb.jooq.tables.records.AgentTasksRecord;
 import java.util.List;
 import java.util.Optional;
@@ -29,8 +29,8 @@ public final class PostgresAgentTaskStore implements AgentTaskStore {
             r.setId(t.id());
             r.setTenantId(tenant);
             r.setDirection(t.direction());
-            r.setTaskType(AgentTaskType.lookupLiteral(t.taskType()));
-            r.setStatus(AgentTaskStatus.lookupLiteral(t.status()));
+            r.setTaskType(AgentTaskType.fromLiteral(t.taskType()));
+            r.setStatus(AgentTaskStatus.fromLiteral(t.status()));
             r.setModel(t.model());
             r.setCommand(t.command());
             r.setOutput(t.output());
@@ -52,8 +52,8 @@ public final class PostgresAgentTaskStore implements AgentTaskStore {
     private void insert(DSLContext dsl, AgentTask t) {
         dsl.insertInto(AGENT_TASKS)
                 .set(AGENT_TASKS.ID, t.id()).set(AGENT_TASKS.TENANT_ID, tenant).set(AGENT_TASKS.DIRECTION, t.direction())
-                .set(AGENT_TASKS.TASK_TYPE, AgentTaskType.lookupLiteral(t.taskType()))
-                .set(AGENT_TASKS.STATUS, AgentTaskStatus.lookupLiteral(t.status()))
+                .set(AGENT_TASKS.TASK_TYPE, AgentTaskType.fromLiteral(t.taskType()))
+                .set(AGENT_TASKS.STATUS, AgentTaskStatus.fromLiteral(t.status()))
                 .set(AGENT_TASKS.MODEL, t.model()).set(AGENT_TASKS.COMMAND, t.command())
                 .set(AGENT_TASKS.OUTPUT, t.output()).set(AGENT_TASKS.PROGRESS_PCT, t.progressPct())
                 .onConflict(AGENT_TASKS.ID).doNothing()
@@ -75,7 +75,7 @@ public final class PostgresAgentTaskStore implements AgentTaskStore {
     }
 
     static AgentTask task(AgentTasksRecord r) {
-        return new AgentTask(r.getId(), r.getDirection(), r.getTaskType().getLiteral(), r.getStatus().getLiteral(),
+        return new AgentTask(r.getId(), r.getDirection(), r.getTaskType().literal(), r.getStatus().literal(),
                 r.getModel(), r.getCommand(), r.getOutput(), r.getProgressPct());
     }
 }

@@ -4,8 +4,8 @@
 package dev.hybriddb.jooq.tables.records;
 
 
-import dev.hybriddb.jooq.enums.ExecutionResult;
 import dev.hybriddb.jooq.tables.AgentExecutions;
+import dev.hybriddb.model.ExecutionResult;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;

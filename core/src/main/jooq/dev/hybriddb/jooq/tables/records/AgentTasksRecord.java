@@ -4,9 +4,9 @@
 package dev.hybriddb.jooq.tables.records;
 
 
-import dev.hybriddb.jooq.enums.AgentTaskStatus;
-import dev.hybriddb.jooq.enums.AgentTaskType;
 import dev.hybriddb.jooq.tables.AgentTasks;
+import dev.hybriddb.model.AgentTaskStatus;
+import dev.hybriddb.model.AgentTaskType;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;

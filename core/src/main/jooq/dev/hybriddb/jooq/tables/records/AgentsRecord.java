@@ -4,9 +4,9 @@
 package dev.hybriddb.jooq.tables.records;
 
 
-import dev.hybriddb.jooq.enums.AgentRole;
-import dev.hybriddb.jooq.enums.AgentStatus;
 import dev.hybriddb.jooq.tables.Agents;
+import dev.hybriddb.model.AgentRole;
+import dev.hybriddb.model.AgentStatus;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;

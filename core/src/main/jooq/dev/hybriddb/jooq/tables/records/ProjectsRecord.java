@@ -4,8 +4,8 @@
 package dev.hybriddb.jooq.tables.records;
 
 
-import dev.hybriddb.jooq.enums.ProjectStatus;
 import dev.hybriddb.jooq.tables.Projects;
+import dev.hybriddb.model.ProjectStatus;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;

@@ -4,8 +4,8 @@
 package dev.hybriddb.jooq.tables.records;
 
 
-import dev.hybriddb.jooq.enums.SwarmStatus;
 import dev.hybriddb.jooq.tables.SwarmSummary;
+import dev.hybriddb.model.SwarmStatus;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;

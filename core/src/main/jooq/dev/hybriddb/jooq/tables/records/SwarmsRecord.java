@@ -4,8 +4,8 @@
 package dev.hybriddb.jooq.tables.records;
 
 
-import dev.hybriddb.jooq.enums.SwarmStatus;
 import dev.hybriddb.jooq.tables.Swarms;
+import dev.hybriddb.model.SwarmStatus;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;

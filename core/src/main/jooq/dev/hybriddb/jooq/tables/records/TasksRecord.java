@@ -4,9 +4,9 @@
 package dev.hybriddb.jooq.tables.records;
 
 
-import dev.hybriddb.jooq.enums.TaskStatus;
-import dev.hybriddb.jooq.enums.TaskType;
 import dev.hybriddb.jooq.tables.Tasks;
+import dev.hybriddb.model.TaskStatus;
+import dev.hybriddb.model.TaskType;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;

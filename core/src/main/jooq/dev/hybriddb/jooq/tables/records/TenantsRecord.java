@@ -4,9 +4,9 @@
 package dev.hybriddb.jooq.tables.records;
 
 
-import dev.hybriddb.jooq.enums.TenantStatus;
-import dev.hybriddb.jooq.enums.TenantType;
 import dev.hybriddb.jooq.tables.Tenants;
+import dev.hybriddb.model.TenantStatus;
+import dev.hybriddb.model.TenantType;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
