@@ -39,6 +39,35 @@ class DoctorIT {
         assertThat(r.all()).doesNotContain(db.appPassword().length() > 3 ? "password=" + db.appPassword() : "password=");
     }
 
+    /** The variables {@code scripts/services env} prints are the library's and the CLI's own configuration. */
+    @Test
+    void theServicesScriptEnvironmentConfiguresTheCli() throws Exception {
+        String script = System.getenv("HYBRIDDB_SERVICES");
+        org.junit.jupiter.api.Assumptions.assumeTrue(script != null, "needs the services script");
+        Process p = new ProcessBuilder("bash", script, "env").redirectErrorStream(true).start();
+        String printed = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).isZero();
+        Map<String, String> env = new java.util.HashMap<>();
+        for (String line : printed.split("\n")) {
+            if (line.startsWith("export ") && line.contains("=")) {
+                String kv = line.substring("export ".length());
+                env.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+            }
+        }
+        assertThat(env).containsKeys("DATABASE_URL", "POSTGRES_USER", "POSTGRES_PASSWORD", "HYBRIDDB_MIGRATION_USER",
+                "HYBRIDDB_MIGRATION_PASSWORD", "HYBRIDDB_FALKOR_HOST", "HYBRIDDB_FALKOR_PORT");
+        PostgresService fresh = TestServices.freshDatabase("cli_doctor_env");
+        try {
+            env.put("DATABASE_URL", fresh.jdbcUrl());            // the same server, a database of this test's own
+            assertThat(CliRun.run(env, "migrate").status()).isEqualTo(ExitCode.OK);
+            CliRun r = CliRun.run(env, "doctor");
+            assertThat(r.status()).as(r.all()).isEqualTo(ExitCode.OK);
+            assertThat(r.out()).contains("doctor: all checks passed");
+        } finally {
+            TestServices.dropDatabase(fresh);
+        }
+    }
+
     @Test
     void failsWhenTheApplicationRoleOwnsATable() throws Exception {
         PostgresService other = TestServices.freshDatabase("cli_doctor_owner");

@@ -30,8 +30,8 @@ import org.jooq.meta.jaxb.Jdbc;
  * therefore depend on nothing but the JDK and those libraries.
  *
  * <p>Usage: {@code java -cp <jars> JooqCodegen.java <jooq-codegen.xml> <changelog root> <target dir>},
- * with the environment of {@code scripts/services env} ({@code HYBRIDDB_PG_URL},
- * {@code HYBRIDDB_PG_ADMIN_USER}, {@code HYBRIDDB_PG_ADMIN_PASSWORD}, {@code HYBRIDDB_PG_APP_USER}).
+ * with the environment of {@code scripts/services env} ({@code DATABASE_URL},
+ * {@code HYBRIDDB_MIGRATION_USER}, {@code HYBRIDDB_MIGRATION_PASSWORD}, {@code POSTGRES_USER}).
  */
 public final class JooqCodegen {
     /** The master changelog, relative to the changelog root. */
@@ -50,10 +50,10 @@ public final class JooqCodegen {
         Path changelogRoot = Path.of(args[1]);
         Path target = Path.of(args[2]);
         Map<String, String> env = System.getenv();
-        String url = require(env, "HYBRIDDB_PG_URL");
-        String user = env.getOrDefault("HYBRIDDB_PG_ADMIN_USER", "hybriddb");
-        String password = env.getOrDefault("HYBRIDDB_PG_ADMIN_PASSWORD", "hybriddb");
-        String appRole = env.getOrDefault("HYBRIDDB_PG_APP_USER", "hybriddb_app");
+        String url = require(env, "DATABASE_URL");
+        String user = env.getOrDefault("HYBRIDDB_MIGRATION_USER", "hybriddb");
+        String password = env.getOrDefault("HYBRIDDB_MIGRATION_PASSWORD", "hybriddb");
+        String appRole = env.getOrDefault("POSTGRES_USER", "hybriddb_app");
 
         String name = "jooq_codegen_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         String dbUrl = withDatabase(url, name);

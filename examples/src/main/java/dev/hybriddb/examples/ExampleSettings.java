@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * Where the examples find their services: the variables printed by {@code scripts/services env}
- * ({@code HYBRIDDB_PG_URL}, {@code HYBRIDDB_PG_APP_USER}, ...). Passwords never appear in
+ * ({@code DATABASE_URL}, {@code POSTGRES_USER}, ...). Passwords never appear in
  * {@link #toString()}.
  */
 public record ExampleSettings(String jdbcUrl, String adminUser, String adminPassword,
@@ -18,22 +18,26 @@ public record ExampleSettings(String jdbcUrl, String adminUser, String adminPass
         Objects.requireNonNull(falkorHost, "falkorHost");
     }
 
-    /** Reads {@code HYBRIDDB_PG_URL}, {@code HYBRIDDB_PG_*_USER/PASSWORD}, {@code HYBRIDDB_FALKOR_HOST/PORT}. */
+    /**
+     * Reads the library's configuration names: {@code DATABASE_URL}, {@code POSTGRES_USER/_PASSWORD}
+     * (application role), {@code HYBRIDDB_MIGRATION_USER/_PASSWORD} (owner role),
+     * {@code HYBRIDDB_FALKOR_HOST/_PORT}; {@code scripts/services env} prints them.
+     */
     public static ExampleSettings fromEnvironment() {
         return from(System.getenv());
     }
 
     static ExampleSettings from(Map<String, String> env) {
-        String url = env.get("HYBRIDDB_PG_URL");
+        String url = env.get("DATABASE_URL");
         if (url == null || url.isBlank()) {
-            throw new IllegalStateException("HYBRIDDB_PG_URL is not set: run `eval \"$(scripts/services env)\"` "
+            throw new IllegalStateException("DATABASE_URL is not set: run `eval \"$(scripts/services env)\"` "
                     + "or use scripts/demo, which does it for you");
         }
         return new ExampleSettings(url,
-                env.getOrDefault("HYBRIDDB_PG_ADMIN_USER", "hybriddb"),
-                env.getOrDefault("HYBRIDDB_PG_ADMIN_PASSWORD", "hybriddb"),
-                env.getOrDefault("HYBRIDDB_PG_APP_USER", "hybriddb_app"),
-                env.getOrDefault("HYBRIDDB_PG_APP_PASSWORD", "hybriddb_app"),
+                env.getOrDefault("HYBRIDDB_MIGRATION_USER", "hybriddb"),
+                env.getOrDefault("HYBRIDDB_MIGRATION_PASSWORD", "hybriddb"),
+                env.getOrDefault("POSTGRES_USER", "hybriddb_app"),
+                env.getOrDefault("POSTGRES_PASSWORD", "hybriddb_app"),
                 env.getOrDefault("HYBRIDDB_FALKOR_HOST", "127.0.0.1"),
                 Integer.parseInt(env.getOrDefault("HYBRIDDB_FALKOR_PORT", "6379")));
     }

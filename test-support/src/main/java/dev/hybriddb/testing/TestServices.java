@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Assumptions;
  * Gives integration tests real services.
  *
  * <p>Order of resolution: the environment variables printed by {@code scripts/services env}
- * ({@code HYBRIDDB_PG_URL}, {@code HYBRIDDB_FALKOR_HOST}, ...); else Testcontainers when a Docker
+ * ({@code DATABASE_URL}, {@code POSTGRES_USER}, {@code HYBRIDDB_MIGRATION_USER}, {@code HYBRIDDB_FALKOR_HOST}, ...: the
+ * library's own configuration names); else Testcontainers when a Docker
  * engine answers; else a failure that says how to start the services. A test is skipped instead
  * only when {@code HYBRIDDB_ALLOW_SKIP=true} and {@code CI} is unset.
  */
@@ -123,18 +124,34 @@ public final class TestServices {
 
     private static PostgresService resolvePostgres() {
         Map<String, String> env = System.getenv();
-        String url = env.get("HYBRIDDB_PG_URL");
+        String url = env.get("DATABASE_URL");
         if (url != null && !url.isBlank()) {
-            return new PostgresService(url,
-                    env.getOrDefault("HYBRIDDB_PG_ADMIN_USER", "hybriddb"),
-                    env.getOrDefault("HYBRIDDB_PG_ADMIN_PASSWORD", "hybriddb"),
-                    env.getOrDefault("HYBRIDDB_PG_APP_USER", "hybriddb_app"),
-                    env.getOrDefault("HYBRIDDB_PG_APP_PASSWORD", "hybriddb_app"));
+            return new PostgresService(jdbc(url),
+                    env.getOrDefault("HYBRIDDB_MIGRATION_USER", "hybriddb"),
+                    env.getOrDefault("HYBRIDDB_MIGRATION_PASSWORD", "hybriddb"),
+                    env.getOrDefault("POSTGRES_USER", "hybriddb_app"),
+                    env.getOrDefault("POSTGRES_PASSWORD", "hybriddb_app"));
         }
         if (Containers.dockerAvailable()) {
             return Containers.postgres();
         }
-        return failOrSkip("no PostgreSQL: HYBRIDDB_PG_URL is not set and no Docker engine answers.");
+        return failOrSkip("no PostgreSQL: DATABASE_URL is not set and no Docker engine answers.");
+    }
+
+    /** The JDBC form of a {@code jdbc:postgresql:}, {@code postgresql:} or {@code postgres:} URL without credentials. */
+    static String jdbc(String url) {
+        String u = url.trim();
+        if (u.startsWith("jdbc:")) {
+            return u;
+        }
+        if (u.startsWith("postgres://")) {
+            u = "postgresql://" + u.substring("postgres://".length());
+        }
+        if (u.contains("@")) {
+            throw new IllegalStateException("DATABASE_URL for tests must not carry credentials; use POSTGRES_USER/_PASSWORD"
+                    + " and HYBRIDDB_MIGRATION_USER/_PASSWORD");
+        }
+        return "jdbc:" + u;
     }
 
     private static FalkorService resolveFalkor() {
