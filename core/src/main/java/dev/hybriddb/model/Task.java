@@ -8,5 +8,5 @@ import java.util.UUID;
 public record Task(UUID id, UUID tenantId, String title, String description, TaskType type, TaskStatus status,
         int priority, UUID taskStateId, UUID boardId, UUID appId, UUID userId, UUID projectId, UUID assignedAgentId,
         UUID coordinatorId, List<String> requiredCapabilities, Position position, String prompt,
-        OffsetDateTime dueAt, OffsetDateTime startedAt, OffsetDateTime completedAt, OffsetDateTime createdAt,
-        OffsetDateTime updatedAt) {}
+        OffsetDateTime dueAt, TaskOrchestration orchestration, OffsetDateTime startedAt, OffsetDateTime completedAt,
+        OffsetDateTime createdAt, OffsetDateTime updatedAt) {}

@@ -1,5 +1,6 @@
 package dev.hybriddb.repository;
 
+import dev.hybriddb.model.TaskOrchestration;
 import dev.hybriddb.model.TaskStatus;
 import dev.hybriddb.model.Page;
 import dev.hybriddb.model.Task;
@@ -14,6 +15,12 @@ public interface TaskRepository extends CrudRepository<Task, TaskFields> {
 
     /** Sets the status. */
     Task updateStatus(UUID taskId, TaskStatus status);
+
+    /**
+     * Saves where an orchestrated task stands (analysis, current and queued agents, retries, error,
+     * checkpoints), replacing what was stored; read it back from {@link Task#orchestration()}.
+     */
+    Task orchestrate(UUID taskId, TaskOrchestration state);
 
     /** Moves the task to a board column. */
     Task moveTo(UUID taskId, UUID taskStateId);

@@ -39,4 +39,25 @@ public final class Json {
             return Map.of("value", json.data());
         }
     }
+
+    /** A list of JSON objects as jsonb (an empty array for null). */
+    public static JSONB jsonbList(String field, java.util.List<? extends Map<String, ?>> list) {
+        try {
+            return JSONB.valueOf(MAPPER.writeValueAsString(list == null ? java.util.List.of() : list));
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException(field, "(list of " + list.size() + ")", "is not representable as JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    /** A jsonb array of objects as an unmodifiable list (empty for null or a non-array). */
+    public static java.util.List<Map<String, Object>> objects(JSONB json) {
+        if (json == null || json.data() == null) {
+            return java.util.List.of();
+        }
+        try {
+            return java.util.List.copyOf(MAPPER.readValue(json.data(), new TypeReference<java.util.List<LinkedHashMap<String, Object>>>() {}));
+        } catch (JsonProcessingException e) {
+            return java.util.List.of();
+        }
+    }
 }

@@ -8,6 +8,7 @@ import dev.hybriddb.model.Page;
 import dev.hybriddb.model.Position;
 import dev.hybriddb.model.Task;
 import dev.hybriddb.model.TaskFields;
+import dev.hybriddb.model.TaskOrchestration;
 import dev.hybriddb.repository.TaskRepository;
 import java.util.List;
 import java.util.UUID;
@@ -23,8 +24,14 @@ public final class TaskRepo extends TenantTable<TasksRecord, Task, TaskFields> i
         return new Task(r.getId(), r.getTenantId(), r.getTitle(), r.getDescription(), r.getType(), r.getStatus(),
                 r.getPriority(), r.getTaskStateId(), r.getBoardId(), r.getAppId(), r.getUserId(), r.getProjectId(),
                 r.getAssignedAgentId(), r.getCoordinatorId(), Values.list(r.getRequiredCapabilities()),
-                new Position(r.getPosX(), r.getPosY(), r.getPosZ()), r.getPrompt(), r.getDueAt(), r.getStartedAt(),
-                r.getCompletedAt(), r.getCreatedAt(), r.getUpdatedAt());
+                new Position(r.getPosX(), r.getPosY(), r.getPosZ()), r.getPrompt(), r.getDueAt(), orchestration(r),
+                r.getStartedAt(), r.getCompletedAt(), r.getCreatedAt(), r.getUpdatedAt());
+    }
+
+    private static TaskOrchestration orchestration(TasksRecord r) {
+        return new TaskOrchestration(Json.map(r.getAnalysis()), r.getCurrentAgent(), Values.list(r.getCompletedAgents()),
+                Values.list(r.getAgentQueue()), r.getRetryCount(), r.getMaxRetries(), Json.map(r.getError()),
+                Json.objects(r.getCheckpoints()));
     }
 
     @Override
@@ -56,6 +63,34 @@ public final class TaskRepo extends TenantTable<TasksRecord, Task, TaskFields> i
     @Override
     public Task updateStatus(UUID taskId, TaskStatus status) {
         return patch(taskId, new Values().put(TASKS.STATUS, Values.require("status", status)));
+    }
+
+    @Override
+    public Task orchestrate(UUID taskId, TaskOrchestration state) {
+        Values.require("state", state);
+        if (state.retryCount() < 0 || state.maxRetries() < 0) {
+            throw new dev.hybriddb.InvalidInputException("state.retryCount", state.retryCount() + "/" + state.maxRetries(),
+                    "retries must be at least 0");
+        }
+        Values v = new Values().array(TASKS.COMPLETED_AGENTS, state.completedAgents()).array(TASKS.AGENT_QUEUE, state.agentQueue())
+                .put(TASKS.RETRY_COUNT, state.retryCount()).put(TASKS.MAX_RETRIES, state.maxRetries())
+                .put(TASKS.CHECKPOINTS, Json.jsonbList("state.checkpoints", state.checkpoints()));
+        jsonOrNull(v, TASKS.ANALYSIS, "state.analysis", state.analysis());
+        jsonOrNull(v, TASKS.ERROR, "state.error", state.error());
+        if (state.currentAgent() == null) {
+            v.clear(TASKS.CURRENT_AGENT);
+        } else {
+            v.put(TASKS.CURRENT_AGENT, Values.requireText("state.currentAgent", state.currentAgent()));
+        }
+        return patch(taskId, v);
+    }
+
+    private static void jsonOrNull(Values v, org.jooq.Field<org.jooq.JSONB> field, String name, java.util.Map<String, Object> map) {
+        if (map.isEmpty()) {
+            v.clear(field);
+        } else {
+            v.put(field, Json.jsonb(name, map));
+        }
     }
 
     @Override
