@@ -50,18 +50,41 @@ public final class AgeSchema {
         }
     }
 
-    /** Creates the graph unless it exists; safe against concurrent callers. True if created. */
+    /**
+     * Creates the graph unless it exists; safe against concurrent callers. True if created. A
+     * graph whose schema belongs to a role this one is not a member of is refused: another role
+     * (e.g. the application role, given CREATE by mistake) may have made it to read what the SDK
+     * writes there.
+     */
     public static boolean ensureGraph(Connection c, String graph) throws SQLException {
-        if (graphExists(c, graph)) {
+        if (ownedGraphExists(c, graph)) {
             return false;
         }
         lock(c, graph);
-        if (graphExists(c, graph)) {
+        if (ownedGraphExists(c, graph)) {
             return false;
         }
         call(c, "SELECT ag_catalog.create_graph(?::name)", graph);
         LOG.info("created AGE graph {}", graph);
         return true;
+    }
+
+    private static boolean ownedGraphExists(Connection c, String graph) throws SQLException {
+        String sql = "SELECT pg_has_role(n.nspowner, 'USAGE'), pg_get_userbyid(n.nspowner) FROM ag_catalog.ag_graph g"
+                + " JOIN pg_catalog.pg_namespace n ON n.oid = g.namespace WHERE g.name = ?::name";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, Identifiers.graph(graph));
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return false;
+                }
+                if (!rs.getBoolean(1)) {
+                    throw new GraphException("graph " + graph + " belongs to role " + rs.getString(2)
+                            + ", not to this backend's role: drop it, or connect as the role that owns the graphs");
+                }
+                return true;
+            }
+        }
     }
 
     /** Drops the graph and everything in it if it exists. True if dropped. */
