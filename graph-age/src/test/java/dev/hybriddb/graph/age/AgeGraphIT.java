@@ -344,4 +344,23 @@ class AgeGraphIT {
             assertThat(down.toString()).doesNotContain("s3cret").doesNotContain("pw]");
         }
     }
+
+    @Test
+    void aGraphOwnedByAnotherRoleIsRefusedNotWritten() throws Exception {
+        String g = graph();
+        age.ensureGraph(g);
+        try (Connection c = db.openAdmin(); Statement st = c.createStatement()) {
+            // as if the application role had made it (it would need CREATE on the database, granted here for a moment)
+            st.execute("GRANT CREATE ON DATABASE " + db.database() + " TO " + db.appUser());
+            st.execute("ALTER SCHEMA \"" + g + "\" OWNER TO " + db.appUser());
+            st.execute("REVOKE CREATE ON DATABASE " + db.database() + " FROM " + db.appUser());
+        }
+        assertThatThrownBy(() -> age.upsertNodes(g, "Task", List.of(NodeRecord.of("t", Map.of("title", "secret")))))
+                .isInstanceOf(GraphException.class).hasMessageContaining("belongs to role " + db.appUser());
+        try (Connection c = db.openAdmin(); Statement st = c.createStatement()) {
+            st.execute("GRANT CREATE ON DATABASE " + db.database() + " TO " + db.appUser());
+            st.execute("ALTER SCHEMA \"" + g + "\" OWNER TO " + db.adminUser());
+            st.execute("REVOKE CREATE ON DATABASE " + db.database() + " FROM " + db.appUser());
+        }
+    }
 }

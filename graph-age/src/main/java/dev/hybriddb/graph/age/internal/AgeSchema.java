@@ -52,9 +52,8 @@ public final class AgeSchema {
 
     /**
      * Creates the graph unless it exists; safe against concurrent callers. True if created. A
-     * graph whose schema belongs to a role this one is not a member of is refused: another role
-     * (e.g. the application role, given CREATE by mistake) may have made it to read what the SDK
-     * writes there.
+     * graph whose schema belongs to another role is refused: that role (e.g. the application
+     * role, given CREATE by mistake) may have made it to read what the SDK writes there.
      */
     public static boolean ensureGraph(Connection c, String graph) throws SQLException {
         if (ownedGraphExists(c, graph)) {
@@ -70,7 +69,8 @@ public final class AgeSchema {
     }
 
     private static boolean ownedGraphExists(Connection c, String graph) throws SQLException {
-        String sql = "SELECT pg_has_role(n.nspowner, 'USAGE'), pg_get_userbyid(n.nspowner) FROM ag_catalog.ag_graph g"
+        String sql = "SELECT n.nspowner = (SELECT oid FROM pg_catalog.pg_roles WHERE rolname = current_user),"
+                + " pg_catalog.pg_get_userbyid(n.nspowner) FROM ag_catalog.ag_graph g"
                 + " JOIN pg_catalog.pg_namespace n ON n.oid = g.namespace WHERE g.name = ?::name";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, Identifiers.graph(graph));
