@@ -65,7 +65,19 @@ public final class AgeSchema {
         }
         call(c, "SELECT ag_catalog.create_graph(?::name)", graph);
         LOG.info("created AGE graph {}", graph);
+        warnIfCatalogIsPublic(c);
         return true;
+    }
+
+    /** Every role can list the graphs (hence the tenants) while PUBLIC may use ag_catalog. */
+    private static void warnIfCatalogIsPublic(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT has_schema_privilege('public', 'ag_catalog', 'USAGE')");
+             ResultSet rs = ps.executeQuery()) {
+            if (rs.next() && rs.getBoolean(1)) {
+                LOG.warn("every role may use ag_catalog (list AGE graphs, call cypher()): a superuser should run"
+                        + " REVOKE ALL ON SCHEMA ag_catalog FROM PUBLIC (see hybriddb doctor)");
+            }
+        }
     }
 
     private static boolean ownedGraphExists(Connection c, String graph) throws SQLException {
