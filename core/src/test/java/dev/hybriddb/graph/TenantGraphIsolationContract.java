@@ -122,6 +122,18 @@ public abstract class TenantGraphIsolationContract {
         String own = GraphNames.forTenant(tenantA);
         String victim = GraphNames.forTenant(tenantB);
         List<String> attacks = attacks(own, victim);
+        if (graphsInPostgres()) {
+            boolean open = db.database().inTransaction(c -> {
+                try (Statement st = c.createStatement();
+                     ResultSet rs = st.executeQuery("SELECT has_schema_privilege('ag_catalog', 'USAGE')")) {
+                    rs.next();
+                    return rs.getBoolean(1);
+                }
+            });
+            assertThat(open).as("the application role may use ag_catalog: this server leaves AGE's catalog open to"
+                    + " PUBLIC; provision it with scripts/services (or give HYBRIDDB_PG_SUPER_USER so that"
+                    + " TestServices.freshDatabase closes it)").isFalse();
+        }
         Map<String, String> inTenant = db.withTenant(tenantA, s -> {
             try {
                 return run(s.connection(), attacks);
