@@ -84,8 +84,8 @@ public final class TestServices {
 
     /**
      * What the extension owner runs so that only the graph role (here the admin role) can use AGE:
-     * the application role can then neither list graphs nor call {@code cypher()}. {@code %s} is
-     * the graph role.
+     * the application role can then neither list graphs nor call {@code cypher()}. {@code %1$s}
+     * is the graph role.
      */
     public static final String AGE_GRANTS = """
             DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'age') THEN
