@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.hybriddb.coordination.Coordinator;
 import dev.hybriddb.graph.GraphBackend;
 import dev.hybriddb.internal.ApiKeyCipher;
+import dev.hybriddb.internal.GraphRoleCheck;
 import dev.hybriddb.internal.Pools;
 import dev.hybriddb.internal.RoleCheck;
 import dev.hybriddb.internal.repo.Scope;
@@ -33,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>{@link #builder()}{@code .build()} logs the configuration once (secrets masked), opens the
- * pool and refuses an application role that is superuser, has BYPASSRLS or owns HybridDB tables.
+ * pool and refuses an application role that is superuser, has BYPASSRLS or owns HybridDB tables,
+ * or, with an Apache AGE graph, may use AGE's catalog.
  * The HybridDB owns the graph backend given to it and closes it in {@link #close()}.
  */
 public final class HybridDB implements AutoCloseable {
@@ -177,6 +179,7 @@ public final class HybridDB implements AutoCloseable {
             HybridDB db = new HybridDB(config, graph);
             try {
                 RoleCheck.requireApplicationRole(db.database, config.user());
+                GraphRoleCheck.requireGraphClosedToApplication(db.database, config.user(), graph);
             } catch (RuntimeException e) {
                 db.pool.close();
                 throw e;
