@@ -8,6 +8,7 @@ import dev.hybriddb.graph.GraphSync;
 import dev.hybriddb.graph.SyncErrorListener;
 import dev.hybriddb.graph.SyncMode;
 import dev.hybriddb.internal.ApiKeyCipher;
+import dev.hybriddb.internal.GraphRoleCheck;
 import dev.hybriddb.internal.PluginHost;
 import dev.hybriddb.internal.Pools;
 import dev.hybriddb.internal.RoleCheck;
@@ -45,7 +46,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #builder()}{@code .build()} logs the configuration once (secrets masked), opens the
  * pool (or takes the application's {@code DataSource}), refuses an application role that is
- * superuser, has BYPASSRLS or owns HybridDB tables, and installs the plugins of the modules on the
+ * superuser, has BYPASSRLS or owns HybridDB tables (or, with an Apache AGE graph, may use AGE's
+ * catalog), and installs the plugins of the modules on the
  * classpath: with {@code hybriddb-sync}, {@link #sync()} keeps the graph in step, and a real-time
  * or WAL-capture sync starts here and stops in {@link #close()}. The graph layout (graph names,
  * chunk sizes) is set once on the builder and shared by the sync and the coordinator. The HybridDB
@@ -319,6 +321,7 @@ public final class HybridDB implements AutoCloseable {
             HybridDB db = new HybridDB(this);
             try {
                 RoleCheck.requireApplicationRole(db.database, config.user());
+                GraphRoleCheck.requireGraphClosedToApplication(db.database, config.user(), graph);
                 db.plugins.installAll(plugins, discoverPlugins);
                 SyncMode mode = syncMode != null ? syncMode : config.syncMode().orElse(null);
                 if (mode != null && db.plugins.sync() == null) {

@@ -1,6 +1,7 @@
 package dev.hybriddb.cli;
 
 import dev.hybriddb.HybridConfig;
+import dev.hybriddb.cli.internal.AgeChecks;
 import dev.hybriddb.cli.internal.CaptureState;
 import dev.hybriddb.cli.internal.Check;
 import dev.hybriddb.cli.internal.Jdbc;
@@ -19,7 +20,8 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * Checks an installation: PostgreSQL reachable, extensions and versions, the application role
- * (not superuser, cannot bypass RLS, owns nothing), RLS forced on tenant tables, the graph, the
+ * (not superuser, cannot bypass RLS, owns nothing, no access to AGE graphs), RLS forced on tenant
+ * tables, the graph, the
  * outbox backlog and the change capture (triggers, or the WAL slot a WalCapture reads).
  */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
@@ -41,6 +43,7 @@ final class DoctorCommand implements Callable<Integer> {
             checks.addAll(PostgresChecks.extensions(c));
             checks.addAll(PostgresChecks.appRole(c));
             checks.add(PostgresChecks.rowLevelSecurity(c));
+            checks.add(AgeChecks.isolation(c, "age".equals(services.graph), config.migrationUser()));
         }
         checks.add(migrations(services));
         checks.add(graph(services));

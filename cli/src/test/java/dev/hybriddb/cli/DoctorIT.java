@@ -35,7 +35,8 @@ class DoctorIT {
     void reportsExtensionsAndTheApplicationRole() {
         CliRun r = CliRun.run(env(db), "doctor");
         assertThat(r.out()).contains("[OK  ] extension vector").contains("extension age")
-                .contains("obeys RLS").contains("app role owns nothing");
+                .contains("obeys RLS").contains("app role owns nothing")
+                .containsPattern("\\[OK  \\] AGE graph isolation +the application role can neither use ag_catalog nor any graph schema");
         assertThat(r.all()).doesNotContain(db.appPassword().length() > 3 ? "password=" + db.appPassword() : "password=");
     }
 
@@ -72,13 +73,34 @@ class DoctorIT {
     void failsWhenTheApplicationRoleOwnsATable() throws Exception {
         PostgresService other = TestServices.freshDatabase("cli_doctor_owner");
         try {
-            try (Connection c = other.openApp(); Statement st = c.createStatement()) {
+            try (Connection c = other.openAdmin(); Statement st = c.createStatement()) {
                 st.execute("CREATE SCHEMA app_stuff");
+                st.execute("GRANT USAGE, CREATE ON SCHEMA app_stuff TO " + other.appUser());
+            }
+            try (Connection c = other.openApp(); Statement st = c.createStatement()) {
                 st.execute("CREATE TABLE app_stuff.app_owned (id int)");
             }
             CliRun r = CliRun.run(env(other), "doctor");
             assertThat(r.status()).isEqualTo(ExitCode.PROBLEMS_FOUND);
             assertThat(r.out()).contains("[FAIL] app role owns nothing").contains("app_owned");
+        } finally {
+            TestServices.dropDatabase(other);
+        }
+    }
+
+    @Test
+    void failsWhenTheApplicationRoleCanUseAnAgeGraph() throws Exception {
+        PostgresService other = TestServices.freshDatabase("cli_doctor_age");
+        try {
+            try (Connection c = other.openAdmin(); Statement st = c.createStatement()) {
+                st.execute("SELECT ag_catalog.create_graph('t_open')");
+                st.execute("GRANT USAGE ON SCHEMA t_open TO " + other.appUser());
+            }
+            Map<String, String> env = new java.util.HashMap<>(env(other));
+            env.put("HYBRIDDB_GRAPH", "age");
+            CliRun r = CliRun.run(env, "doctor");
+            assertThat(r.status()).isEqualTo(ExitCode.PROBLEMS_FOUND);
+            assertThat(r.out()).containsPattern("\\[FAIL\\] AGE graph isolation +the application role can use 1 graph schema");
         } finally {
             TestServices.dropDatabase(other);
         }

@@ -133,6 +133,7 @@ public final class PostgresSync {
     SyncResult apply(UUID tenantId, ChangeSet cs) {
         String graph = graphOf(tenantId);
         ApplyStats s = Tenants.inTenant(database, tenantId, c -> {
+            Tenants.requireExists(c, tenantId);
             registry.register(c, tenantId);
             writer.backend().ensureGraph(graph);
             return applier.apply(c, tenantId, graph, cs);
@@ -164,6 +165,7 @@ public final class PostgresSync {
         String graph = graphOf(tenantId);
         long start = System.nanoTime();
         ApplyStats s = Tenants.inTenant(database, tenantId, c -> {
+            Tenants.requireExists(c, tenantId);
             registry.register(c, tenantId);
             return rebuilder.rebuild(c, tenantId, graph, listener);
         });

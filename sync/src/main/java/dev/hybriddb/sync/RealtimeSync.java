@@ -224,6 +224,7 @@ public final class RealtimeSync implements AutoCloseable {
         cs.add(table, key, op == Operation.INSERT, id, node == null && op != Operation.INSERT ? stringValues(values) : null);
         String graph = graphNames.apply(tenantId);
         var s = Tenants.inTenant(database, tenantId, c -> {
+            Tenants.requireExists(c, tenantId);
             writer.backend().ensureGraph(graph);
             return applier.apply(c, tenantId, graph, cs);
         });

@@ -69,6 +69,7 @@ public final class Reconciler {
         Objects.requireNonNull(tenantId, "tenantId");
         String graph = graphNames.apply(tenantId);
         DriftReport report = Tenants.inTenant(database, tenantId, c -> {
+            Tenants.requireExists(c, tenantId);
             DriftChecker checker = new DriftChecker(projection, writer, pageSize, maxEntries);
             List<LabelDrift> labels = new ArrayList<>();
             List<EdgeDrift> edges = new ArrayList<>();
@@ -106,6 +107,7 @@ public final class Reconciler {
         String graph = report.graph();
         if (report.truncated() || report.total() > rebuildAbove) {
             ApplyStats s = Tenants.inTenant(database, tenant, c -> {
+                Tenants.requireExists(c, tenant);
                 registry.register(c, tenant);
                 return new Rebuilder(projection, writer, pageSize).rebuild(c, tenant, graph, SyncListener.none());
             });
@@ -117,6 +119,7 @@ public final class Reconciler {
             return new SyncResult(0, 0, 0);
         }
         ApplyStats s = Tenants.inTenant(database, tenant, c -> {
+            Tenants.requireExists(c, tenant);
             registry.register(c, tenant);
             writer.backend().ensureGraph(graph);
             return new ChangeApplier(projection, writer).apply(c, tenant, graph, cs);

@@ -2,8 +2,10 @@ package dev.hybriddb.sync;
 
 import dev.hybriddb.graph.RebuildResult;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.hybriddb.NotFoundException;
 import dev.hybriddb.graph.EdgeType;
 import dev.hybriddb.graph.GraphBackend;
 import dev.hybriddb.graph.GraphNode;
@@ -510,5 +512,35 @@ abstract class AbstractSyncIT {
             return null;
         });
         assertConverged(graph, "rec", w.tenant);
+    }
+
+    @Test
+    void syncOfATenantThatDoesNotExistIsRefusedAndMakesNoGraph() throws Exception {
+        UUID ghost = UUID.randomUUID();
+        String g = names("ghost").apply(ghost);
+        PostgresSync manual = PostgresSync.builder(db.app, graph).graphNames(names("ghost")).build();
+        List<Runnable> attempts = List.of(
+                () -> manual.syncWorkspace(ghost),
+                () -> manual.syncTask(ghost, UUID.randomUUID()),
+                () -> manual.syncAll(ghost, "agents", List.of(UUID.randomUUID())),
+                () -> reconciler(graph, "ghost").check(ghost));
+        for (Runnable attempt : attempts) {
+            assertThatThrownBy(attempt::run).isInstanceOf(NotFoundException.class).hasMessageContaining(ghost.toString());
+        }
+        try (RealtimeSync rt = realtime(graph, "ghost").build()) {
+            assertThatThrownBy(() -> rt.handleChange("agents", "INSERT",
+                    Map.of("id", UUID.randomUUID().toString(), "tenant_id", ghost.toString())))
+                    .isInstanceOf(NotFoundException.class).hasMessageContaining(ghost.toString());
+            db.owner.inTransaction(c -> {            // an outbox row of a tenant that is not (or no longer) there
+                Workspace.exec(c, "INSERT INTO hybriddb_sync.hybriddb_outbox (tenant_id, table_name, op, row_key)"
+                        + " VALUES (?, 'agents', 'I', jsonb_build_object('id', ?::text))", ghost, UUID.randomUUID());
+                return null;
+            });
+            rt.start();
+            rt.wakeUp();
+            awaitDrained();
+        }
+        assertThat(graph.graphExists(g)).as("no graph made for tenant %s", ghost).isFalse();
+        assertThat(PostgresSync.registeredTenants(db.owner)).doesNotContain(ghost);
     }
 }

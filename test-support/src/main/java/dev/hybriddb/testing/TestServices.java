@@ -61,8 +61,10 @@ public final class TestServices {
 
     /**
      * A new, empty database on the shared server, with the extensions of {@code template1}
-     * (vector, age, pg_trgm, pgcrypto), owned by the admin role; the app role may connect and create
-     * schemas (AGE graphs). Named {@code prefix_<random>}.
+     * (vector, age, pg_trgm, pgcrypto), owned by the admin role; the app role may connect and
+     * create nothing. AGE's catalog is the admin role's alone ({@link #AGE_GRANTS}, applied as the
+     * superuser named by {@code HYBRIDDB_SUPERUSER} when one is given; a server provisioned
+     * by {@code scripts/services} or the Docker image has it so already). Named {@code prefix_<random>}.
      */
     public static PostgresService freshDatabase(String prefix) {
         String name = (prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10)).toLowerCase(Locale.ROOT);
@@ -72,11 +74,42 @@ public final class TestServices {
         PostgresService shared = postgres();
         try (Connection c = shared.openAdmin(); Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE " + name + " TEMPLATE template1");
-            st.execute("GRANT CREATE, CONNECT ON DATABASE " + name + " TO " + quoteIdent(shared.appUser()));
+            st.execute("GRANT CONNECT ON DATABASE " + name + " TO " + quoteIdent(shared.appUser()));
         } catch (SQLException e) {
             throw new IllegalStateException("could not create test database " + name + ": " + e.getMessage(), e);
         }
-        return shared.withDatabase(name);
+        PostgresService fresh = shared.withDatabase(name);
+        restrictAgeCatalog(fresh);
+        return fresh;
+    }
+
+    /**
+     * What the extension owner runs so that only the graph role (here the admin role) can use AGE:
+     * the application role can then neither list graphs nor call {@code cypher()}. {@code %1$s}
+     * is the graph role.
+     */
+    public static final String AGE_GRANTS = """
+            DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'age') THEN
+              REVOKE ALL ON SCHEMA ag_catalog FROM PUBLIC;
+              REVOKE ALL ON ALL TABLES IN SCHEMA ag_catalog FROM PUBLIC;
+              GRANT USAGE ON SCHEMA ag_catalog TO %1$s;
+              GRANT SELECT ON ag_catalog.ag_graph, ag_catalog.ag_label TO %1$s;
+            END IF; END $$""";
+
+    private static void restrictAgeCatalog(PostgresService db) {
+        String superUser = System.getenv("HYBRIDDB_SUPERUSER");
+        if (superUser == null || superUser.isBlank()) {
+            return;
+        }
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("user", superUser);
+        p.setProperty("password", System.getenv().getOrDefault("HYBRIDDB_SUPERUSER_PASSWORD", ""));
+        try (Connection c = java.sql.DriverManager.getConnection(db.jdbcUrl(), p); Statement st = c.createStatement()) {
+            st.execute(String.format(AGE_GRANTS, quoteIdent(db.adminUser())));
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not restrict AGE's catalog in " + db.database() + " as "
+                    + superUser + ": " + e.getMessage(), e);
+        }
     }
 
     /** Drops a database made by {@link #freshDatabase(String)}, ending its sessions first. */

@@ -30,12 +30,21 @@ class ServicesSmokeIT {
     }
 
     @Test
-    void postgresHasVectorAndAgeUsableByTheAppRole() throws Exception {
+    void postgresHasVectorForTheAppRoleAndAgeForTheOwnerRoleOnly() throws Exception {
         try (Connection c = db.openApp(); Statement st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery("SELECT '[1,2,3]'::vector <-> '[1,2,4]'::vector")) {
                 rs.next();
                 assertThat(rs.getDouble(1)).isEqualTo(1.0);
             }
+            try (ResultSet rs = st.executeQuery("SELECT has_schema_privilege('ag_catalog', 'USAGE'),"
+                    + " has_table_privilege(c.oid, 'SELECT') FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                    + " WHERE n.nspname = 'ag_catalog' AND c.relname = 'ag_graph'")) {
+                rs.next();
+                assertThat(rs.getBoolean(1)).as("the app role may use ag_catalog").isFalse();
+                assertThat(rs.getBoolean(2)).as("the app role may list AGE graphs").isFalse();
+            }
+        }
+        try (Connection c = db.openAdmin(); Statement st = c.createStatement()) {
             st.execute("SET search_path = ag_catalog, \"$user\", public");
             st.execute("SELECT create_graph('smoke_graph')");
             try (ResultSet rs = st.executeQuery(

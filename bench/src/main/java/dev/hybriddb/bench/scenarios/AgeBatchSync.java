@@ -25,7 +25,7 @@ public final class AgeBatchSync implements Scenario {
         List<Integer> sizes = ctx.profile().ageEdges();
         double first = 0;
         double last = 0;
-        try (AgeGraph age = AgeGraph.connect(db.jdbcUrl(), db.appUser(), db.appPassword())) {
+        try (AgeGraph age = AgeGraph.connect(db.jdbcUrl(), db.adminUser(), db.adminPassword())) {
             for (int edges : sizes) {
                 String graph = "bench_age_" + edges;
                 age.ensureGraph(graph);

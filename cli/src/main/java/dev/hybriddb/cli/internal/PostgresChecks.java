@@ -64,22 +64,20 @@ public final class PostgresChecks {
         return out;
     }
 
-    /** Relations and functions the current role owns outside system schemas and AGE graph schemas. */
+    /** Relations and functions the current role owns outside system schemas (graph schemas included). */
     static List<String> owned(Connection c) throws SQLException {
         String sql = """
                 SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                  WHERE c.relowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)
                    AND n.nspname NOT IN ('information_schema', 'ag_catalog') AND n.nspname NOT LIKE 'pg\\_%'
-                   AND NOT EXISTS (SELECT 1 FROM pg_namespace g WHERE g.oid = n.oid AND g.nspname IN (SELECT graph_schema()))
                 UNION ALL
                 SELECT n.nspname || '.' || p.proname || '()' FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
                  WHERE p.proowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)
                    AND n.nspname NOT IN ('information_schema', 'ag_catalog') AND n.nspname NOT LIKE 'pg\\_%'
                 ORDER BY 1 LIMIT 10
                 """;
-        String graphs = hasAge(c) ? "SELECT namespace::regnamespace::text FROM ag_catalog.ag_graph" : "SELECT NULL::text WHERE false";
         List<String> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql.replace("SELECT graph_schema()", graphs));
+        try (PreparedStatement ps = c.prepareStatement(sql);
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) out.add(rs.getString(1));
         }

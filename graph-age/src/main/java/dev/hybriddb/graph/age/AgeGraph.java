@@ -43,9 +43,18 @@ import org.postgresql.ds.PGSimpleDataSource;
  * numerics), Boolean, List, Map, {@link dev.hybriddb.graph.GraphNode},
  * {@link dev.hybriddb.graph.GraphEdge} and {@link dev.hybriddb.graph.GraphPath}.
  *
- * <p>Create it with {@link #inDatabase(DataSource)} (the application's pool; each transaction
- * loads AGE and sets its search path locally) or {@link #connect(String, String, String)} (a small
- * pool of its own whose connections are prepared once).
+ * <p>Create it with {@link #connect(String, String, String)} (a small pool of its own whose
+ * connections are prepared once) or {@link #inDatabase(DataSource)} (a pool the caller keeps;
+ * each transaction loads AGE and sets its search path locally).
+ *
+ * <p>Tenant isolation: AGE has no row security of its own (policies on a label table are skipped
+ * when Cypher reads it through its parent, as {@code MATCH (n)} does, and by Cypher's
+ * {@code CREATE}), so graphs are isolated by privileges. Connect as a role that owns the graphs
+ * (the migration role, or a dedicated graph role), never as the application role: each graph is
+ * a schema its creator owns, on which no other role has any privilege, and the application role
+ * should have no access to {@code ag_catalog} either (no listing of graphs, no {@code cypher()}).
+ * Then the connections handed to tenant code cannot list, read or write any graph; only this
+ * backend can, on behalf of the SDK.
  */
 public final class AgeGraph implements GraphBackend {
     /** Rows per statement in batched writes. */
@@ -65,7 +74,10 @@ public final class AgeGraph implements GraphBackend {
         this.description = description;
     }
 
-    /** AGE through the caller's DataSource (which it keeps owning: {@link #close()} leaves it open). */
+    /**
+     * AGE through the caller's DataSource (which it keeps owning: {@link #close()} leaves it
+     * open). Its connections should be the graph role's, not the application's pool.
+     */
     public static AgeGraph inDatabase(DataSource dataSource) {
         Objects.requireNonNull(dataSource, "dataSource");
         return new AgeGraph(dataSource, false, null, "AgeGraph[dataSource]");
@@ -73,7 +85,8 @@ public final class AgeGraph implements GraphBackend {
 
     /**
      * AGE through a small pool of its own (at most 4 connections; 10 s to connect, 60 s per
-     * statement). The pool connects lazily: an unreachable server shows in {@link #health()}.
+     * statement), as {@code user}: the role that owns the graphs (see the class description). The
+     * pool connects lazily: an unreachable server shows in {@link #health()}.
      */
     public static AgeGraph connect(String jdbcUrl, String user, String password) {
         if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql:")) {

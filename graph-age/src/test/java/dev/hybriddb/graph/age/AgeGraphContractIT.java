@@ -7,7 +7,7 @@ import dev.hybriddb.testing.TestServices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-/** The backend contract on Apache AGE, in a fresh database, as the application role. */
+/** The backend contract on Apache AGE, in a fresh database, as the role that owns the graphs. */
 class AgeGraphContractIT extends GraphBackendContract {
     private static PostgresService db;
     private static AgeGraph age;
@@ -15,7 +15,7 @@ class AgeGraphContractIT extends GraphBackendContract {
     @BeforeAll
     static void connect() {
         db = TestServices.freshDatabase("age_contract");
-        age = AgeGraph.connect(db.jdbcUrl(), db.appUser(), db.appPassword());
+        age = AgeGraph.connect(db.jdbcUrl(), db.adminUser(), db.adminPassword());
     }
 
     @AfterAll

@@ -38,7 +38,7 @@ class AgeGraphIT {
     @BeforeAll
     static void start() {
         db = TestServices.freshDatabase("age");
-        age = AgeGraph.connect(db.jdbcUrl(), db.appUser(), db.appPassword());
+        age = AgeGraph.connect(db.jdbcUrl(), db.adminUser(), db.adminPassword());
     }
 
     @AfterAll
@@ -238,7 +238,7 @@ class AgeGraphIT {
         age.upsertNodes(g, "Agent", List.of(NodeRecord.of("a", Map.of())));
         age.upsertEdges(g, EdgeType.of("Agent", "MANAGES", "Agent"), List.of(EdgeRecord.of("a", "a")));
         age.createIndex(g, "Agent", "status");
-        try (Connection c = db.openApp(); Statement st = c.createStatement()) {
+        try (Connection c = db.openAdmin(); Statement st = c.createStatement()) {
             ResultSet rs = st.executeQuery("SELECT indexname FROM pg_indexes WHERE schemaname = '" + g + "' ORDER BY 1");
             List<String> names = new ArrayList<>();
             while (rs.next()) {
@@ -309,8 +309,8 @@ class AgeGraphIT {
     void inDatabaseUsesTheCallersPoolAndLeavesItsSessionsAlone() throws Exception {
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setURL(db.jdbcUrl());
-        ds.setUser(db.appUser());
-        ds.setPassword(db.appPassword());
+        ds.setUser(db.adminUser());
+        ds.setPassword(db.adminPassword());
         AgeGraph borrowed = AgeGraph.inDatabase(ds);
         String g = graph();
         borrowed.upsertNodes(g, "Team", List.of(NodeRecord.of("t", Map.of("name", "core"))));
@@ -336,12 +336,31 @@ class AgeGraphIT {
     @Test
     void healthAndToStringHideNothingSecretAndReportDown() {
         assertThat(age.health().up()).isTrue();
-        assertThat(age.toString()).contains("password=****").doesNotContain("password=" + db.appPassword());
+        assertThat(age.toString()).contains("password=****").doesNotContain("password=" + db.adminPassword());
         try (AgeGraph down = AgeGraph.connect("jdbc:postgresql://127.0.0.1:1/nothing?password=s3cret", "u", "pw")) {
             assertThat(down.health().up()).isFalse();
             assertThatThrownBy(() -> down.query("some_graph", "RETURN 1 AS one", Map.of()))
                     .isInstanceOf(dev.hybriddb.UnavailableException.class).hasMessageNotContaining("s3cret");
             assertThat(down.toString()).doesNotContain("s3cret").doesNotContain("pw]");
+        }
+    }
+
+    @Test
+    void aGraphOwnedByAnotherRoleIsRefusedNotWritten() throws Exception {
+        String g = graph();
+        age.ensureGraph(g);
+        try (Connection c = db.openAdmin(); Statement st = c.createStatement()) {
+            // as if the application role had made it (it would need CREATE on the database, granted here for a moment)
+            st.execute("GRANT CREATE ON DATABASE " + db.database() + " TO " + db.appUser());
+            st.execute("ALTER SCHEMA \"" + g + "\" OWNER TO " + db.appUser());
+            st.execute("REVOKE CREATE ON DATABASE " + db.database() + " FROM " + db.appUser());
+        }
+        assertThatThrownBy(() -> age.upsertNodes(g, "Task", List.of(NodeRecord.of("t", Map.of("title", "secret")))))
+                .isInstanceOf(GraphException.class).hasMessageContaining("belongs to role " + db.appUser());
+        try (Connection c = db.openAdmin(); Statement st = c.createStatement()) {
+            st.execute("GRANT CREATE ON DATABASE " + db.database() + " TO " + db.appUser());
+            st.execute("ALTER SCHEMA \"" + g + "\" OWNER TO " + db.adminUser());
+            st.execute("REVOKE CREATE ON DATABASE " + db.database() + " FROM " + db.appUser());
         }
     }
 }

@@ -83,9 +83,15 @@ public final class OutboxConsumer {
                 continue;
             }
             Tenants.setTenant(c, tenant);
+            String graph = graphNames.apply(tenant);
+            if (!Tenants.exists(c, tenant) && !writer.backend().graphExists(graph)) {
+                LOG.info("{} change(s) of tenant {}, which no longer exists and has no graph: nothing to project",
+                        e.getValue().size(), tenant);
+                e.getValue().forEach(r -> done.add(r.id()));
+                continue;
+            }
             ChangeSet cs = new ChangeSet();
             e.getValue().forEach(r -> Outbox.addTo(cs, projection, r));
-            String graph = graphNames.apply(tenant);
             writer.backend().ensureGraph(graph);
             stats.add(applier.apply(c, tenant, graph, cs));
             written.add(tenant);

@@ -1,6 +1,7 @@
 package dev.hybriddb.sync.internal;
 
 import dev.hybriddb.Database;
+import dev.hybriddb.NotFoundException;
 import dev.hybriddb.SqlFunction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,6 +26,27 @@ public final class Tenants {
         try (PreparedStatement ps = c.prepareStatement("SELECT set_config('hybriddb.tenant_id', ?, true)")) {
             ps.setString(1, tenant.toString());
             ps.execute();
+        }
+    }
+
+    /**
+     * True if the tenant's row exists. Run in the tenant's transaction (tenant set): under the
+     * tenants table's forced row-level security a transaction sees its own tenant's row only.
+     */
+    public static boolean exists(Connection c, UUID tenant) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM public.tenants WHERE id = ?)")) {
+            ps.setObject(1, tenant);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    /** Refuses a tenant without a row (before anything, a graph included, is made for it). */
+    public static void requireExists(Connection c, UUID tenant) throws SQLException {
+        if (!exists(c, tenant)) {
+            throw new NotFoundException("tenant", tenant);
         }
     }
 

@@ -50,18 +50,53 @@ public final class AgeSchema {
         }
     }
 
-    /** Creates the graph unless it exists; safe against concurrent callers. True if created. */
+    /**
+     * Creates the graph unless it exists; safe against concurrent callers. True if created. A
+     * graph whose schema belongs to another role is refused: that role (e.g. the application
+     * role, given CREATE by mistake) may have made it to read what the SDK writes there.
+     */
     public static boolean ensureGraph(Connection c, String graph) throws SQLException {
-        if (graphExists(c, graph)) {
+        if (ownedGraphExists(c, graph)) {
             return false;
         }
         lock(c, graph);
-        if (graphExists(c, graph)) {
+        if (ownedGraphExists(c, graph)) {
             return false;
         }
         call(c, "SELECT ag_catalog.create_graph(?::name)", graph);
         LOG.info("created AGE graph {}", graph);
+        warnIfCatalogIsPublic(c);
         return true;
+    }
+
+    /** Every role can list the graphs (hence the tenants) while PUBLIC may use ag_catalog. */
+    private static void warnIfCatalogIsPublic(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT has_schema_privilege('public', 'ag_catalog', 'USAGE')");
+             ResultSet rs = ps.executeQuery()) {
+            if (rs.next() && rs.getBoolean(1)) {
+                LOG.warn("every role may use ag_catalog (list AGE graphs, call cypher()): a superuser should run"
+                        + " REVOKE ALL ON SCHEMA ag_catalog FROM PUBLIC (see hybriddb doctor)");
+            }
+        }
+    }
+
+    private static boolean ownedGraphExists(Connection c, String graph) throws SQLException {
+        String sql = "SELECT n.nspowner = (SELECT oid FROM pg_catalog.pg_roles WHERE rolname = current_user),"
+                + " pg_catalog.pg_get_userbyid(n.nspowner) FROM ag_catalog.ag_graph g"
+                + " JOIN pg_catalog.pg_namespace n ON n.oid = g.namespace WHERE g.name = ?::name";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, Identifiers.graph(graph));
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return false;
+                }
+                if (!rs.getBoolean(1)) {
+                    throw new GraphException("graph " + graph + " belongs to role " + rs.getString(2)
+                            + ", not to this backend's role: drop it, or connect as the role that owns the graphs");
+                }
+                return true;
+            }
+        }
     }
 
     /** Drops the graph and everything in it if it exists. True if dropped. */
