@@ -11,7 +11,7 @@ import dev.hybriddb.graph.GraphBackend;
 import dev.hybriddb.graph.GraphNames;
 import dev.hybriddb.graph.falkor.FalkorGraph;
 import dev.hybriddb.sync.PostgresSync;
-import dev.hybriddb.sync.RebuildResult;
+import dev.hybriddb.graph.RebuildResult;
 import dev.hybriddb.vector.AgentMemory;
 import dev.hybriddb.vector.MemoryBank;
 import dev.hybriddb.vector.NewMemory;

@@ -10,7 +10,7 @@ import java.util.UUID;
 
 /**
  * A new, empty database on the PostgreSQL server named by the variables of
- * {@code scripts/services env} ({@code HYBRIDDB_PG_URL}, {@code HYBRIDDB_PG_ADMIN_USER}, ...), so
+ * {@code scripts/services env} ({@code DATABASE_URL}, {@code HYBRIDDB_MIGRATION_USER}, ...), so
  * that the test leaves the shared database alone. Created from {@code template1}, which carries the
  * vector extension; the application role may connect and create schemas in it.
  */
@@ -26,21 +26,21 @@ final class ScratchDatabase implements AutoCloseable {
     final int falkorPort;
 
     private ScratchDatabase(Map<String, String> env) {
-        String serverUrl = env.get("HYBRIDDB_PG_URL");
+        String serverUrl = env.get("DATABASE_URL");
         if (serverUrl == null || serverUrl.isBlank()) {
-            throw new IllegalStateException("HYBRIDDB_PG_URL is not set: run `eval \"$(scripts/services env)\"` first");
+            throw new IllegalStateException("DATABASE_URL is not set: run `eval \"$(scripts/services env)\"` first");
         }
         adminUrl = serverUrl;
-        adminUser = env.getOrDefault("HYBRIDDB_PG_ADMIN_USER", "hybriddb");
-        adminPassword = env.getOrDefault("HYBRIDDB_PG_ADMIN_PASSWORD", "hybriddb");
-        appUser = env.getOrDefault("HYBRIDDB_PG_APP_USER", "hybriddb_app");
-        appPassword = env.getOrDefault("HYBRIDDB_PG_APP_PASSWORD", "hybriddb_app");
+        adminUser = env.getOrDefault("HYBRIDDB_MIGRATION_USER", "hybriddb");
+        adminPassword = env.getOrDefault("HYBRIDDB_MIGRATION_PASSWORD", "hybriddb");
+        appUser = env.getOrDefault("POSTGRES_USER", "hybriddb_app");
+        appPassword = env.getOrDefault("POSTGRES_PASSWORD", "hybriddb_app");
         falkorHost = env.getOrDefault("HYBRIDDB_FALKOR_HOST", "127.0.0.1");
         falkorPort = Integer.parseInt(env.getOrDefault("HYBRIDDB_FALKOR_PORT", "6379"));
         name = "consumer_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
         url = serverUrl.replaceFirst("^(jdbc:postgresql://[^/?]+/)[^?]*", "$1" + name);
         if (url.equals(serverUrl)) {
-            throw new IllegalStateException("HYBRIDDB_PG_URL is not jdbc:postgresql://host:port/database: " + serverUrl);
+            throw new IllegalStateException("DATABASE_URL is not jdbc:postgresql://host:port/database: " + serverUrl);
         }
     }
 
