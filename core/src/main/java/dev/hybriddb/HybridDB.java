@@ -85,11 +85,13 @@ public final class HybridDB implements AutoCloseable {
 
     /**
      * Applies pending migrations as the migration (owner) role, granting to the application role,
-     * then checks the application role again.
+     * then checks the application role again and completes what plugins deferred until the schema
+     * existed (a real-time sync built before the first migration starts here).
      */
     public void migrate() {
         migrations().update();
         RoleCheck.requireApplicationRole(database, config.user());
+        plugins.migrated();
     }
 
     /** The applied and pending migrations, read as the migration role. */

@@ -43,6 +43,7 @@ public final class PluginHost implements PluginContext {
     private final Map<Class<?>, Function<TenantScope, ?>> extensions = new LinkedHashMap<>();
     private final Map<Class<?>, Object> services = new LinkedHashMap<>();
     private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
+    private final List<Runnable> afterMigrate = new java.util.ArrayList<>();
     private GraphSync sync;
     private Database owner;
     private HikariDataSource ownerPool;
@@ -159,6 +160,21 @@ public final class PluginHost implements PluginContext {
     @Override
     public synchronized <S> void provideService(Class<S> type, S service) {
         services.put(Objects.requireNonNull(type, "type"), type.cast(Objects.requireNonNull(service, "service")));
+    }
+
+    @Override
+    public synchronized void onMigrated(Runnable action) {
+        afterMigrate.add(Objects.requireNonNull(action, "action"));
+    }
+
+    /** Runs (once) what plugins deferred until the schema exists. */
+    public void migrated() {
+        List<Runnable> actions;
+        synchronized (this) {
+            actions = List.copyOf(afterMigrate);
+            afterMigrate.clear();
+        }
+        actions.forEach(Runnable::run);
     }
 
     @Override

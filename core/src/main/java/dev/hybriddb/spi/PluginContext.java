@@ -55,6 +55,12 @@ public interface PluginContext {
     /** Makes {@code service} reachable as {@code db.service(type)}. */
     <S> void provideService(Class<S> type, S service);
 
+    /**
+     * Runs {@code action} after the next successful {@code db.migrate()}: for setup that needs
+     * HybridDB's schema when {@code build()} ran before the database was migrated.
+     */
+    void onMigrated(Runnable action);
+
     /** Closed by {@code db.close()}, in reverse order of registration, before the pool. */
     void onClose(AutoCloseable resource);
 }

@@ -56,31 +56,58 @@ public final class SyncPlugin implements HybridDBPlugin {
         RealtimeSync realtime = null;
         WalCapture capture = null;
         switch (mode) {
-            case MANUAL -> {
-                if (owner != null) {
-                    useCapture(owner, "manual");
-                }
-            }
-            case REALTIME -> {
-                useCapture(owner, "triggers");
-                realtime = consumer(ctx, owner, graph.get(), layout);
-            }
+            case MANUAL -> { }
+            case REALTIME -> realtime = consumer(ctx, owner, graph.get(), layout);
             case WAL_CAPTURE -> {
-                WalCapture.install(owner);
                 capture = WalCapture.builder(owner, () -> ctx.openOwnerConnection(replicationProperties()))
                         .errorListener(ctx.syncErrorListener()).build();
                 realtime = consumer(ctx, owner, graph.get(), layout);
-                capture.start();
                 ctx.onClose(capture);
             }
             default -> throw new ConfigurationException("sync", mode, "is not a known sync mode");
         }
         if (realtime != null) {
-            realtime.start();
             ctx.onClose(realtime);
         }
-        LOG.info("HybridDB sync: mode {}", mode);
+        if (owner != null) {
+            Runnable activate = activation(mode, owner, realtime, capture);
+            if (schemaReady(owner)) {
+                activate.run();
+            } else {
+                LOG.info("HybridDB sync: the schema is not migrated yet; {} starts after db.migrate()", mode);
+                ctx.onMigrated(activate);
+            }
+        }
         ctx.provideSync(new FacadeSync(mode, manual, reconciler, realtime, capture, owner));
+    }
+
+    /** Switches the database's capture to {@code mode} and starts what runs in the background. */
+    private static Runnable activation(SyncMode mode, Database owner, RealtimeSync realtime, WalCapture capture) {
+        return () -> {
+            switch (mode) {
+                case MANUAL -> useCapture(owner, "manual");
+                case REALTIME -> useCapture(owner, "triggers");
+                case WAL_CAPTURE -> WalCapture.install(owner);
+                default -> { }
+            }
+            if (capture != null) {
+                capture.start();
+            }
+            if (realtime != null) {
+                realtime.start();
+            }
+            LOG.info("HybridDB sync: mode {}", mode);
+        };
+    }
+
+    private static boolean schemaReady(Database owner) {
+        return owner.inTransaction(c -> {
+            try (var ps = c.prepareStatement("SELECT to_regprocedure('public.hybriddb_capture_use(text)') IS NOT NULL");
+                 var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        });
     }
 
     private RealtimeSync consumer(PluginContext ctx, Database owner, GraphBackend graph, GraphLayout layout) {
