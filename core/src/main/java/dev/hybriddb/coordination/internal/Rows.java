@@ -64,8 +64,9 @@ public final class Rows {
     }
 
     /**
-     * The key as a UUID, or null when it is not the text form of one: such a key cannot be a
-     * PostgreSQL row, so the graph's answers leave it out as PostgreSQL's do.
+     * The key as a UUID, or null when it is not the canonical (lower-case) text form of one, as
+     * PostgreSQL writes it: such a key cannot be a PostgreSQL row, so the graph's answers leave it
+     * out as PostgreSQL's do.
      */
     public static UUID uuid(String key) {
         if (key == null || key.length() != 36) {
@@ -73,7 +74,7 @@ public final class Rows {
         }
         try {
             UUID id = UUID.fromString(key);
-            return id.toString().equals(key.toLowerCase(java.util.Locale.ROOT)) ? id : null;
+            return id.toString().equals(key) ? id : null;
         } catch (IllegalArgumentException e) {
             return null;
         }

@@ -48,7 +48,7 @@ class CoordinationEngineTest {
         List<DependencyRef> backward = CoordinationEngine.walk(C, closure(edges), false);
         assertThat(backward).extracting(DependencyRef::taskId).containsExactly(A, B);
         assertThat(forward.get(0).title()).isEqualTo("title " + B);
-        assertThat(forward.get(0).status()).isEqualTo(TaskStatus.COMPLETED);
+        assertThat(forward.get(2).status()).isEqualTo(TaskStatus.COMPLETED);
     }
 
     @Test
