@@ -116,7 +116,7 @@ public final class SqlStore implements CoordinationStore {
     public DependencyClosure blockers(UUID tenant, UUID taskId) {
         return closure(tenant, taskId, "WITH RECURSIVE reach(id) AS (SELECT ?::uuid UNION "
                 + "SELECT d.depends_on_task_id FROM task_dependencies d JOIN reach r ON d.task_id = r.id) "
-                + "SELECT d.task_id::text, d.depends_on_task_id::text, t.id::text, t.title, t.status::text "
+                + "SELECT d.task_id, d.depends_on_task_id, t.id, t.title, t.status::text "
                 + "FROM task_dependencies d JOIN reach r ON d.task_id = r.id JOIN tasks t ON t.id = d.depends_on_task_id");
     }
 
@@ -124,7 +124,7 @@ public final class SqlStore implements CoordinationStore {
     public DependencyClosure blocked(UUID tenant, UUID taskId) {
         return closure(tenant, taskId, "WITH RECURSIVE reach(id) AS (SELECT ?::uuid UNION "
                 + "SELECT d.task_id FROM task_dependencies d JOIN reach r ON d.depends_on_task_id = r.id) "
-                + "SELECT d.task_id::text, d.depends_on_task_id::text, t.id::text, t.title, t.status::text "
+                + "SELECT d.task_id, d.depends_on_task_id, t.id, t.title, t.status::text "
                 + "FROM task_dependencies d JOIN reach r ON d.depends_on_task_id = r.id JOIN tasks t ON t.id = d.task_id");
     }
 
