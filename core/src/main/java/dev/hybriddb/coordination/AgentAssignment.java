@@ -1,12 +1,17 @@
 package dev.hybriddb.coordination;
 
+import dev.hybriddb.model.AgentRole;
+import dev.hybriddb.model.AgentStatus;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
- * An agent proposed for a task: the score (0..100, higher is better) and a readable reason. The
- * factors are those the score is made of, each 0..1.
+ * An agent proposed for a task: who it is, the score (0..100, higher is better) and a readable
+ * reason. The factors are those the score is made of, each 0..1.
  *
- * @param agentId            the agent's key
+ * @param agentId            the agent's id
+ * @param name               the agent's name, or null when it has none
+ * @param role               the agent's role, or null when it has none
  * @param score              0..100
  * @param reason             the dominant factor and the figures, e.g. {@code "Capability-matched: ..."}
  * @param capabilityMatch    share of the task's required capabilities the agent has (1 when none are required)
@@ -14,8 +19,8 @@ import java.util.Objects;
  * @param status             the agent's status
  * @param distance           Euclidean distance between agent and task positions
  */
-public record AgentAssignment(String agentId, int score, String reason, double capabilityMatch, long openTasks,
-                              String status, double distance) {
+public record AgentAssignment(UUID agentId, String name, AgentRole role, int score, String reason,
+                              double capabilityMatch, long openTasks, AgentStatus status, double distance) {
     public AgentAssignment {
         Objects.requireNonNull(agentId, "agentId");
         Objects.requireNonNull(reason, "reason");

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * Coordinator coordinator = Coordinator.builder(database).graph(FalkorGraph.connect("localhost", 6379)).build();
- * coordinator.findOptimalAgentForTask(tenantId, taskId).ifPresent(a -> assign(a.agentId()));
+ * coordinator.findOptimalAgentForTask(tenantId, taskId).ifPresent(a -> assign(a.agentId(), a.name()));
  * }</pre>
  */
 public final class Coordinator implements Coordination {
@@ -77,27 +77,27 @@ public final class Coordinator implements Coordination {
     }
 
     @Override
-    public List<AgentAssignment> rankAgentsForTask(UUID tenantId, String taskId) {
+    public List<AgentAssignment> rankAgentsForTask(UUID tenantId, UUID taskId) {
         return answer("rankAgentsForTask", c -> c.rankAgentsForTask(tenantId, taskId));
     }
 
     @Override
-    public PMTeamOverview getPMTeamOverview(UUID tenantId, String pmId) {
+    public PMTeamOverview getPMTeamOverview(UUID tenantId, UUID pmId) {
         return answer("getPMTeamOverview", c -> c.getPMTeamOverview(tenantId, pmId));
     }
 
     @Override
-    public TaskDependencies getTaskDependencies(UUID tenantId, String taskId) {
+    public TaskDependencies getTaskDependencies(UUID tenantId, UUID taskId) {
         return answer("getTaskDependencies", c -> c.getTaskDependencies(tenantId, taskId));
     }
 
     @Override
-    public AgentNetwork getAgentNetwork(UUID tenantId, String agentId, int depth) {
+    public AgentNetwork getAgentNetwork(UUID tenantId, UUID agentId, int depth) {
         return answer("getAgentNetwork", c -> c.getAgentNetwork(tenantId, agentId, depth));
     }
 
     @Override
-    public List<ExecutionRecord> getAgentHistory(UUID tenantId, String agentId, int limit) {
+    public List<ExecutionRecord> getAgentHistory(UUID tenantId, UUID agentId, int limit) {
         return answer("getAgentHistory", c -> c.getAgentHistory(tenantId, agentId, limit));
     }
 
@@ -106,10 +106,13 @@ public final class Coordinator implements Coordination {
      * when the graph is in use, the agent's {@code EXECUTED} edge to the task (one per agent and
      * task, holding the latest execution: an older execution does not overwrite a newer one). A
      * graph that fails here switches the coordinator to SQL fallback; the row is kept and the edge
-     * follows with the next sync.
+     * follows with the next sync. An agent or task that is not in PostgreSQL raises
+     * {@link NotFoundException} and nothing is written.
      */
-    public ExecutionRecord createExecutionEdge(UUID tenantId, String agentId, String taskId, NewExecution execution) {
-        Objects.requireNonNull(execution, "execution");
+    public ExecutionRecord createExecutionEdge(UUID tenantId, UUID agentId, UUID taskId, NewExecution execution) {
+        if (execution == null) {
+            throw new dev.hybriddb.InvalidInputException("execution", null, "must not be null");
+        }
         ExecutionRecord record = ExecutionWriter.insert(db, tenantId, agentId, taskId, execution);
         if (graph != null && graphUsable()) {
             try {
@@ -126,7 +129,8 @@ public final class Coordinator implements Coordination {
     /**
      * Upserts a graph-only entity (a PM agent, an API key and its access edges, ...) with its
      * relationships. Needs the graph: without one, or while it is unreachable, this raises
-     * {@link UnavailableException}.
+     * {@link UnavailableException}. Agents and tasks must be keyed by their UUID (see
+     * {@link EntitySync}).
      */
     public void syncFromPostgres(UUID tenantId, EntitySync entity) {
         Objects.requireNonNull(entity, "entity");

@@ -1,16 +1,18 @@
 package dev.hybriddb.coordination;
 
+import dev.hybriddb.model.TaskStatus;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * A task on the other end of a dependency chain.
  *
- * @param taskId   its key
+ * @param taskId   its id
  * @param title    its title, or null
  * @param status   its status, or null
  * @param distance the fewest DEPENDS_ON hops between the two tasks (1 = direct)
  */
-public record DependencyRef(String taskId, String title, String status, int distance) {
+public record DependencyRef(UUID taskId, String title, TaskStatus status, int distance) {
     public DependencyRef {
         Objects.requireNonNull(taskId, "taskId");
     }

@@ -1,6 +1,7 @@
 package dev.hybriddb.coordination;
 
 import java.util.Objects;
+import java.util.UUID;
 
 /** An agent in a network, with its distance (hops) from the agent asked about. */
 public record NetworkAgent(AgentSummary agent, int distance) {
@@ -8,7 +9,7 @@ public record NetworkAgent(AgentSummary agent, int distance) {
         Objects.requireNonNull(agent, "agent");
     }
 
-    public String id() {
+    public UUID id() {
         return agent.id();
     }
 }

@@ -1,36 +1,33 @@
 package dev.hybriddb.coordination;
 
 import dev.hybriddb.InvalidInputException;
+import dev.hybriddb.model.ExecutionResult;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * An execution to record (see {@link Coordinator#createExecutionEdge}).
  *
- * @param result     success, failure, cancelled or timeout
+ * @param result     how it ended
  * @param startedAt  when it started (truncated to microseconds)
  * @param finishedAt when it finished, or null while running
  * @param tokens     tokens used, at least 0
  * @param cost       cost, at least 0 (6 decimals are kept)
  * @param model      the model used, or null
  */
-public record NewExecution(String result, Instant startedAt, Instant finishedAt, long tokens, BigDecimal cost,
+public record NewExecution(ExecutionResult result, Instant startedAt, Instant finishedAt, long tokens, BigDecimal cost,
                            String model) {
-    /** The values of the {@code execution_result} enum. */
-    public static final Set<String> RESULTS = Set.of("success", "failure", "cancelled", "timeout");
 
     public NewExecution {
-        Objects.requireNonNull(result, "result");
-        result = result.toLowerCase(Locale.ROOT);
-        if (!RESULTS.contains(result)) {
-            throw new InvalidInputException("result", result, "must be one of " + RESULTS);
+        if (result == null) {
+            throw new InvalidInputException("result", null, "must not be null");
         }
-        Objects.requireNonNull(startedAt, "startedAt");
+        if (startedAt == null) {
+            throw new InvalidInputException("startedAt", null, "must not be null");
+        }
         startedAt = startedAt.truncatedTo(ChronoUnit.MICROS);
         finishedAt = finishedAt == null ? null : finishedAt.truncatedTo(ChronoUnit.MICROS);
         if (finishedAt != null && finishedAt.isBefore(startedAt)) {
@@ -46,7 +43,7 @@ public record NewExecution(String result, Instant startedAt, Instant finishedAt,
     }
 
     /** A finished execution with no token or cost figures. */
-    public static NewExecution of(String result, Instant startedAt, Instant finishedAt) {
+    public static NewExecution of(ExecutionResult result, Instant startedAt, Instant finishedAt) {
         return new NewExecution(result, startedAt, finishedAt, 0, BigDecimal.ZERO, null);
     }
 

@@ -1,6 +1,9 @@
 package dev.hybriddb.coordination;
 
 import static dev.hybriddb.coordination.CoordinationFixture.*;
+import static dev.hybriddb.model.ExecutionResult.FAILURE;
+import static dev.hybriddb.model.ExecutionResult.SUCCESS;
+import static dev.hybriddb.model.ExecutionResult.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +14,9 @@ import dev.hybriddb.coordination.internal.GraphStore;
 import dev.hybriddb.coordination.internal.SqlStore;
 import dev.hybriddb.graph.GraphBackend;
 import dev.hybriddb.graph.GraphRow;
+import dev.hybriddb.model.AgentRole;
+import dev.hybriddb.model.AgentStatus;
+import dev.hybriddb.model.TaskStatus;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -46,13 +52,13 @@ public abstract class CoordinationContract {
         Instant day0 = Instant.parse("2023-12-31T10:00:00Z");
         Instant day1 = Instant.parse("2024-01-01T10:00:00Z");
         Instant day2 = Instant.parse("2024-01-02T10:00:00Z");
-        ExecutionRecord c3 = viaGraph.createExecutionEdge(fixture.tenant, A1, C3, new NewExecution("success", day1,
+        ExecutionRecord c3 = viaGraph.createExecutionEdge(fixture.tenant, A1, C3, new NewExecution(SUCCESS, day1,
                 day1.plusSeconds(90), 100, new BigDecimal("0.5"), "model-a"));
-        ExecutionRecord c2 = viaGraph.createExecutionEdge(fixture.tenant, A1, C2, new NewExecution("failure", day2, null, 0, null, null));
-        ExecutionRecord o2 = viaGraph.createExecutionEdge(fixture.tenant, A1, O2, new NewExecution("SUCCESS", day2,
+        ExecutionRecord c2 = viaGraph.createExecutionEdge(fixture.tenant, A1, C2, new NewExecution(FAILURE, day2, null, 0, null, null));
+        ExecutionRecord o2 = viaGraph.createExecutionEdge(fixture.tenant, A1, O2, new NewExecution(SUCCESS, day2,
                 day2.plusMillis(1500), 5, new BigDecimal("0.01"), "model-b"));
         // an older execution of C3, recorded late: the latest one stays in the answers
-        viaGraph.createExecutionEdge(fixture.tenant, A1, C3, new NewExecution("timeout", day0, day0.plusSeconds(1), 1, null, null));
+        viaGraph.createExecutionEdge(fixture.tenant, A1, C3, new NewExecution(TIMEOUT, day0, day0.plusSeconds(1), 1, null, null));
         executions = List.of(o2, c2, c3); // newest first, ties by task key (O2 = ...0c2 < C2 = ...0d2)
     }
 
@@ -97,6 +103,11 @@ public abstract class CoordinationContract {
     void ranksEligibleAgentsByScore() {
         List<AgentAssignment> ranking = both(c -> c.rankAgentsForTask(t(), TX));
         assertThat(ranking).extracting(AgentAssignment::agentId).containsExactly(A1, A3, A5, A2);
+        assertThat(ranking).extracting(AgentAssignment::name).containsExactly("Coder", "Designer", "Lonely", "Tester");
+        assertThat(ranking).extracting(AgentAssignment::role)
+                .containsExactly(AgentRole.CODER, AgentRole.DESIGNER, AgentRole.WORKER, AgentRole.TESTER);
+        assertThat(ranking).extracting(AgentAssignment::status)
+                .containsExactly(AgentStatus.IDLE, AgentStatus.IDLE, AgentStatus.IDLE, AgentStatus.BUSY);
         assertThat(ranking).extracting(AgentAssignment::score).containsExactly(88, 49, 46, 42);
         assertThat(ranking.get(0).reason()).isEqualTo("Capability-matched: capabilities 2/2, 1 open task, idle, distance 0.0");
         assertThat(ranking.get(1).reason()).isEqualTo("Workload-optimized: capabilities 0/2, 0 open tasks, idle, distance 30.0");
@@ -111,21 +122,30 @@ public abstract class CoordinationContract {
         AgentAssignment best = both(c -> c.findOptimalAgentForTask(t(), TX)).orElseThrow();
         assertThat(best.agentId()).isEqualTo(A1);
         assertThat(best.score()).isEqualTo(88);
-        assertThat(best.status()).isEqualTo("idle");
+        assertThat(best.status()).isEqualTo(AgentStatus.IDLE);
+        assertThat(best.name()).isEqualTo("Coder");
+        assertThat(best.role()).isEqualTo(AgentRole.CODER);
     }
 
     @Test
     void unknownTasksAndBadKeys() {
-        String missing = UUID.randomUUID().toString();
+        UUID missing = UUID.randomUUID();
         for (Coordination c : List.of(viaGraph, viaSql, new CoordinationEngine(new GraphStore(graph(), dev.hybriddb.graph.GraphNames::forTenant)))) {
             assertThatThrownBy(() -> c.rankAgentsForTask(t(), missing)).isInstanceOf(NotFoundException.class);
             assertThatThrownBy(() -> c.getTaskDependencies(t(), missing)).isInstanceOf(NotFoundException.class);
             assertThatThrownBy(() -> c.getPMTeamOverview(t(), missing)).isInstanceOf(NotFoundException.class);
             assertThatThrownBy(() -> c.getAgentNetwork(t(), missing, 1)).isInstanceOf(NotFoundException.class);
             assertThatThrownBy(() -> c.getAgentHistory(t(), missing, 5)).isInstanceOf(NotFoundException.class);
-            assertThatThrownBy(() -> c.rankAgentsForTask(t(), " x")).isInstanceOf(InvalidInputException.class);
+            assertThatThrownBy(() -> c.rankAgentsForTask(t(), null)).isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("taskId");
+            assertThatThrownBy(() -> c.getPMTeamOverview(t(), null)).isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("pmId");
+            assertThatThrownBy(() -> c.getAgentNetwork(t(), null, 1)).isInstanceOf(InvalidInputException.class);
+            assertThatThrownBy(() -> c.getAgentHistory(t(), null, 1)).isInstanceOf(InvalidInputException.class);
+            assertThatThrownBy(() -> c.getTaskDependencies(t(), null)).isInstanceOf(InvalidInputException.class);
             assertThatThrownBy(() -> c.rankAgentsForTask(null, TX)).isInstanceOf(InvalidInputException.class);
-            assertThatThrownBy(() -> c.getTaskDependencies(t(), "'}) DETACH DELETE n //")).isInstanceOf(NotFoundException.class);
+            // a task id that is an agent's is not a task
+            assertThatThrownBy(() -> c.getTaskDependencies(t(), A1)).isInstanceOf(NotFoundException.class);
             // another tenant sees nothing of this one
             assertThatThrownBy(() -> c.rankAgentsForTask(UUID.randomUUID(), TX)).isInstanceOf(NotFoundException.class);
         }
@@ -140,19 +160,24 @@ public abstract class CoordinationContract {
         assertThat(o.totalAgents()).isEqualTo(3);
         assertThat(o.activeAgents()).isEqualTo(1);
         assertThat(o.idleAgents()).isEqualTo(2);
-        assertThat(o.agentsByStatus()).isEqualTo(Map.of("busy", 1, "idle", 2));
+        assertThat(o.agentsByStatus()).isEqualTo(Map.of(AgentStatus.BUSY, 1, AgentStatus.IDLE, 2));
+        assertThat(o.agentsByStatus().keySet()).as("enum order").containsExactly(AgentStatus.IDLE, AgentStatus.BUSY);
         assertThat(o.agents()).extracting(AgentSummary::id).containsExactly(A1, A2, A3);
-        assertThat(o.agents().get(0)).isEqualTo(new AgentSummary(A1, "Coder", "coder", "idle"));
+        assertThat(o.agents().get(0)).isEqualTo(new AgentSummary(A1, "Coder", AgentRole.CODER, AgentStatus.IDLE));
         assertThat(o.totalTasks()).isEqualTo(5);
         assertThat(o.openTasks()).isEqualTo(4);
         assertThat(o.completedTasks()).isEqualTo(1);
-        assertThat(o.tasksByStatus()).isEqualTo(Map.of("agent_working", 1, "completed", 1, "in_progress", 1, "pending", 2));
+        assertThat(o.tasksByStatus()).isEqualTo(Map.of(TaskStatus.AGENT_WORKING, 1, TaskStatus.COMPLETED, 1,
+                TaskStatus.IN_PROGRESS, 1, TaskStatus.PENDING, 2));
+        assertThat(o.tasksByStatus().keySet()).as("enum order").containsExactly(TaskStatus.PENDING,
+                TaskStatus.AGENT_WORKING, TaskStatus.IN_PROGRESS, TaskStatus.COMPLETED);
+        assertThatThrownBy(() -> o.tasksByStatus().put(TaskStatus.FAILED, 1)).isInstanceOf(UnsupportedOperationException.class);
 
         PMTeamOverview sub = both(c -> c.getPMTeamOverview(t(), A1));
         assertThat(sub.agents()).extracting(AgentSummary::id).containsExactly(A4);
         assertThat(sub.activeAgents()).isZero();
-        assertThat(sub.agentsByStatus()).isEqualTo(Map.of("paused", 1));
-        assertThat(sub.tasksByStatus()).isEqualTo(Map.of("pending", 1));
+        assertThat(sub.agentsByStatus()).isEqualTo(Map.of(AgentStatus.PAUSED, 1));
+        assertThat(sub.tasksByStatus()).isEqualTo(Map.of(TaskStatus.PENDING, 1));
 
         PMTeamOverview none = both(c -> c.getPMTeamOverview(t(), A5));
         assertThat(none.totalAgents()).isZero();
@@ -161,35 +186,35 @@ public abstract class CoordinationContract {
 
     // ------------------------------------------------------------------ dependencies
 
-    private static DependencyRef ref(String id, String title, String status, int distance) {
+    private static DependencyRef ref(UUID id, String title, TaskStatus status, int distance) {
         return new DependencyRef(id, title, status, distance);
     }
 
     @Test
     void chainDependencies() {
         TaskDependencies c1 = both(c -> c.getTaskDependencies(t(), C1));
-        assertThat(c1.blockedBy()).containsExactly(ref(C2, "Chain 2", "in_progress", 1), ref(C3, "Chain 3", "completed", 2));
+        assertThat(c1.blockedBy()).containsExactly(ref(C2, "Chain 2", TaskStatus.IN_PROGRESS, 1), ref(C3, "Chain 3", TaskStatus.COMPLETED, 2));
         assertThat(c1.directlyBlockedBy()).extracting(DependencyRef::taskId).containsExactly(C2);
         assertThat(c1.blocking()).isEmpty();
         assertThat(c1.canStart()).isFalse();
 
         TaskDependencies c2 = both(c -> c.getTaskDependencies(t(), C2));
-        assertThat(c2.blockedBy()).containsExactly(ref(C3, "Chain 3", "completed", 1));
-        assertThat(c2.blocking()).containsExactly(ref(C1, "Chain 1", "pending", 1));
+        assertThat(c2.blockedBy()).containsExactly(ref(C3, "Chain 3", TaskStatus.COMPLETED, 1));
+        assertThat(c2.blocking()).containsExactly(ref(C1, "Chain 1", TaskStatus.PENDING, 1));
         assertThat(c2.canStart()).isTrue();
 
         TaskDependencies c3 = both(c -> c.getTaskDependencies(t(), C3));
         assertThat(c3.blockedBy()).isEmpty();
-        assertThat(c3.blocking()).containsExactly(ref(C2, "Chain 2", "in_progress", 1), ref(C1, "Chain 1", "pending", 2));
+        assertThat(c3.blocking()).containsExactly(ref(C2, "Chain 2", TaskStatus.IN_PROGRESS, 1), ref(C1, "Chain 1", TaskStatus.PENDING, 2));
         assertThat(c3.canStart()).isTrue();
     }
 
     @Test
     void diamondDependencies() {
         TaskDependencies d1 = both(c -> c.getTaskDependencies(t(), D1));
-        assertThat(d1.blockedBy()).containsExactly(ref(D2, "Diamond left", "completed", 1),
-                ref(D3, "Diamond right", "completed", 1), ref(D4, "Diamond bottom", "completed", 2));
-        assertThat(d1.blocking()).containsExactly(ref(D5, "Above diamond", "pending", 1));
+        assertThat(d1.blockedBy()).containsExactly(ref(D2, "Diamond left", TaskStatus.COMPLETED, 1),
+                ref(D3, "Diamond right", TaskStatus.COMPLETED, 1), ref(D4, "Diamond bottom", TaskStatus.COMPLETED, 2));
+        assertThat(d1.blocking()).containsExactly(ref(D5, "Above diamond", TaskStatus.PENDING, 1));
         assertThat(d1.canStart()).isTrue();
 
         TaskDependencies d4 = both(c -> c.getTaskDependencies(t(), D4));
@@ -211,7 +236,7 @@ public abstract class CoordinationContract {
 
     // ------------------------------------------------------------------ network
 
-    private static AgentLink manages(String from, String to) {
+    private static AgentLink manages(UUID from, UUID to) {
         return new AgentLink(from, to, AgentLink.MANAGES, null);
     }
 
@@ -227,7 +252,7 @@ public abstract class CoordinationContract {
         AgentNetwork n2 = both(c -> c.getAgentNetwork(t(), A1, 2));
         assertThat(n2.agents()).extracting(NetworkAgent::id).containsExactly(PM, A2, A4, A3);
         assertThat(n2.agents().get(3).distance()).isEqualTo(2);
-        assertThat(n2.agents().get(3).agent()).isEqualTo(new AgentSummary(A3, "Designer", "designer", "idle"));
+        assertThat(n2.agents().get(3).agent()).isEqualTo(new AgentSummary(A3, "Designer", AgentRole.DESIGNER, AgentStatus.IDLE));
         assertThat(n2.connections()).containsExactly(manages(PM, A1), manages(PM, A2), manages(PM, A3), manages(A1, A4),
                 new AgentLink(A1, A2, AgentLink.SAME_SWARM, S1));
 
@@ -266,31 +291,59 @@ public abstract class CoordinationContract {
     @Test
     void executionEdgesAreInTheGraph() {
         List<GraphRow> rows = graph().query(fixture.graphName(), "MATCH (a:Agent {id: $a})-[e:EXECUTED]->(t:Task) "
-                + "RETURN t.id AS task, e.result AS result, e.tokens AS tokens ORDER BY t.id", Map.of("a", A1));
+                + "RETURN t.id AS task, e.result AS result, e.tokens AS tokens ORDER BY t.id", Map.of("a", A1.toString()));
         assertThat(rows).extracting(r -> r.getString("task") + "/" + r.getString("result") + "/" + r.getLong("tokens"))
                 .containsExactly(O2 + "/success/5", C2 + "/failure/0", C3 + "/success/100");
-        assertThatThrownBy(() -> viaGraph.createExecutionEdge(t(), A1, UUID.randomUUID().toString(),
-                NewExecution.of("success", Instant.now(), null))).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> NewExecution.of("maybe", Instant.now(), null)).isInstanceOf(InvalidInputException.class);
+        assertThat(executions.get(0).result()).isEqualTo(SUCCESS);
+        assertThat(executions.get(1).result()).isEqualTo(FAILURE);
+        assertThatThrownBy(() -> viaGraph.createExecutionEdge(t(), A1, UUID.randomUUID(),
+                NewExecution.of(SUCCESS, Instant.now(), null))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> viaGraph.createExecutionEdge(t(), null, C1,
+                NewExecution.of(SUCCESS, Instant.now(), null))).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> NewExecution.of(null, Instant.now(), null)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("result");
+    }
+
+    // ------------------------------------------------------------------ keys that are not UUIDs
+
+    @Test
+    void graphNodesKeyedByTextThatIsNotAUuidAreLeftOut() {
+        String g = fixture.graphName();
+        graph().upsertNodes(g, "Agent", List.of(dev.hybriddb.graph.NodeRecord.of("legacy-agent", Map.of("name", "Legacy",
+                "role", "coder", "status", "idle", "capabilities", List.of("java", "sql"), "pos_x", 0.0, "pos_y", 0.0,
+                "pos_z", 0.0))));
+        graph().upsertNodes(g, "Task", List.of(dev.hybriddb.graph.NodeRecord.of("LEGACY-TASK", Map.of("title", "Legacy",
+                "status", "pending"))));
+        graph().upsertEdges(g, dev.hybriddb.graph.EdgeType.of("Agent", "MANAGES", "Agent"),
+                List.of(dev.hybriddb.graph.EdgeRecord.of(PM.toString(), "legacy-agent")));
+        graph().upsertEdges(g, dev.hybriddb.graph.EdgeType.of("Task", "DEPENDS_ON", "Task"),
+                List.of(dev.hybriddb.graph.EdgeRecord.of(C3.toString(), "LEGACY-TASK")));
+        // answers from the graph still equal PostgreSQL's, which cannot hold such keys
+        List<AgentAssignment> ranking = both(c -> c.rankAgentsForTask(t(), TX));
+        assertThat(ranking).extracting(AgentAssignment::agentId).containsExactly(A1, A3, A5, A2);
+        assertThat(both(c -> c.getPMTeamOverview(t(), PM)).totalAgents()).isEqualTo(3);
+        assertThat(both(c -> c.getAgentNetwork(t(), PM, 1)).agents()).extracting(NetworkAgent::id).containsExactly(A1, A2, A3);
+        assertThat(both(c -> c.getTaskDependencies(t(), C3)).canStart()).isTrue();
     }
 
     // ------------------------------------------------------------------ graph-only entities
 
     @Test
     void syncsGraphOnlyEntitiesAndRefusesSecrets() {
-        String pm = "pm-graph-only";
-        String worker = "worker-graph-only";
-        viaGraph.syncFromPostgres(t(), EntitySync.of("Agent", worker, Map.of("name", "Helper", "status", "paused")));
+        UUID pm = UUID.randomUUID();
+        UUID worker = UUID.randomUUID();
+        viaGraph.syncFromPostgres(t(), EntitySync.of("Agent", worker, Map.of("name", "Helper", "status", AgentStatus.PAUSED)));
         viaGraph.syncFromPostgres(t(), EntitySync.of("PMAgent", pm, Map.of("name", "Project Manager AI", "status", "active"),
                 Relationship.to("MANAGES", "Agent", worker)));
         viaGraph.syncFromPostgres(t(), EntitySync.of("ApiKey", "key-1", Map.of("service", "openai", "description", "coordination"),
                 Relationship.to("HAS_ACCESS_TO", "PMAgent", pm)));
         assertThat(graph().query(fixture.graphName(), "MATCH (a:Agent {id: $pm})-[:HAS_ACCESS_TO]->(k:ApiKey) "
-                + "RETURN k.service AS service, a.role AS role", Map.of("pm", pm)))
+                + "RETURN k.service AS service, a.role AS role", Map.of("pm", pm.toString())))
                 .extracting(r -> r.getString("service") + "/" + r.getString("role")).containsExactly("openai/project_manager");
 
         PMTeamOverview o = viaGraph.getPMTeamOverview(t(), pm);
-        assertThat(o.agents()).extracting(AgentSummary::id).containsExactly(worker);
+        assertThat(o.agents()).containsExactly(new AgentSummary(worker, "Helper", null, AgentStatus.PAUSED));
+        assertThat(o.agentsByStatus()).isEqualTo(Map.of(AgentStatus.PAUSED, 1));
         assertThatThrownBy(() -> viaSql.getPMTeamOverview(t(), pm)).isInstanceOf(NotFoundException.class);
 
         String secret = "sk-live-do-not-log-me";
@@ -300,7 +353,17 @@ public abstract class CoordinationContract {
                     .hasMessageNotContaining(secret);
         }
         assertThatThrownBy(() -> viaGraph.syncFromPostgres(t(), EntitySync.of("ApiKey", "key-3", Map.of("service", "x"),
-                Relationship.to("HAS_ACCESS_TO", "Agent", "nobody")))).isInstanceOf(NotFoundException.class);
+                Relationship.to("HAS_ACCESS_TO", "Agent", UUID.randomUUID())))).isInstanceOf(NotFoundException.class);
+        // agents and tasks are addressed by UUID, with the enums' literals
+        assertThatThrownBy(() -> viaGraph.syncFromPostgres(t(), EntitySync.of("ApiKey", "key-4", Map.of("service", "x"),
+                Relationship.to("HAS_ACCESS_TO", "Agent", "nobody")))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("targetId");
+        assertThatThrownBy(() -> viaGraph.syncFromPostgres(t(), EntitySync.of("PMAgent", "pm-1", Map.of())))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("pm-1");
+        assertThatThrownBy(() -> viaGraph.syncFromPostgres(t(), EntitySync.of("Task", UUID.randomUUID(),
+                Map.of("status", "half-done")))).isInstanceOf(InvalidInputException.class).hasMessageContaining("half-done");
+        assertThatThrownBy(() -> viaGraph.syncFromPostgres(t(), EntitySync.of("Agent", UUID.randomUUID(),
+                Map.of("role", "Coder")))).isInstanceOf(InvalidInputException.class).hasMessageContaining("Coder");
         assertThat(graph().query(fixture.graphName(), "MATCH (k:ApiKey) RETURN k.id AS id ORDER BY k.id", Map.of()))
                 .extracting(r -> r.getString("id")).containsExactly("key-1");
         assertThatThrownBy(() -> viaSql.syncFromPostgres(t(), EntitySync.of("Agent", "x", Map.of())))

@@ -39,33 +39,33 @@ import java.util.UUID;
  * </pre>
  */
 public final class CoordinationFixture implements AutoCloseable {
-    public static final String PM = id("0a0");
-    public static final String A1 = id("0a1");
-    public static final String A2 = id("0a2");
-    public static final String A3 = id("0a3");
-    public static final String A4 = id("0a4");
-    public static final String A5 = id("0a5");
-    public static final String S1 = id("0b1");
-    public static final String S2 = id("0b2");
-    public static final String TX = id("0c0");
-    public static final String O1 = id("0c1");
-    public static final String O2 = id("0c2");
-    public static final String O3 = id("0c3");
-    public static final String O4 = id("0c4");
-    public static final String O5 = id("0c5");
-    public static final String C1 = id("0d1");
-    public static final String C2 = id("0d2");
-    public static final String C3 = id("0d3");
-    public static final String D1 = id("0e1");
-    public static final String D2 = id("0e2");
-    public static final String D3 = id("0e3");
-    public static final String D4 = id("0e4");
-    public static final String D5 = id("0e5");
+    public static final UUID PM = id("0a0");
+    public static final UUID A1 = id("0a1");
+    public static final UUID A2 = id("0a2");
+    public static final UUID A3 = id("0a3");
+    public static final UUID A4 = id("0a4");
+    public static final UUID A5 = id("0a5");
+    public static final UUID S1 = id("0b1");
+    public static final UUID S2 = id("0b2");
+    public static final UUID TX = id("0c0");
+    public static final UUID O1 = id("0c1");
+    public static final UUID O2 = id("0c2");
+    public static final UUID O3 = id("0c3");
+    public static final UUID O4 = id("0c4");
+    public static final UUID O5 = id("0c5");
+    public static final UUID C1 = id("0d1");
+    public static final UUID C2 = id("0d2");
+    public static final UUID C3 = id("0d3");
+    public static final UUID D1 = id("0e1");
+    public static final UUID D2 = id("0e2");
+    public static final UUID D3 = id("0e3");
+    public static final UUID D4 = id("0e4");
+    public static final UUID D5 = id("0e5");
 
-    private record Agent(String id, String name, String role, String status, List<String> caps, double x, double y,
-                         double z, String manager, String swarm) {}
+    private record Agent(UUID id, String name, String role, String status, List<String> caps, double x, double y,
+                         double z, UUID manager, UUID swarm) {}
 
-    private record Task(String id, String title, String status, List<String> caps, String assigned, String coordinator) {}
+    private record Task(UUID id, String title, String status, List<String> caps, UUID assigned, UUID coordinator) {}
 
     private static final List<Agent> AGENTS = List.of(
             new Agent(PM, "Project Manager AI", "project_manager", "active", List.of("coordination"), 0, 0, 10, null, null),
@@ -92,7 +92,7 @@ public final class CoordinationFixture implements AutoCloseable {
             new Task(D5, "Above diamond", "pending", List.of(), null, null));
 
     /** (blocked, blocker) pairs. */
-    private static final List<List<String>> DEPENDENCIES = List.of(
+    private static final List<List<UUID>> DEPENDENCIES = List.of(
             List.of(C1, C2), List.of(C2, C3),
             List.of(D1, D2), List.of(D1, D3), List.of(D2, D4), List.of(D3, D4), List.of(D5, D1));
 
@@ -125,8 +125,8 @@ public final class CoordinationFixture implements AutoCloseable {
         return f;
     }
 
-    public static String id(String suffix) {
-        return "00000000-0000-4000-8000-000000000" + suffix;
+    public static UUID id(String suffix) {
+        return UUID.fromString("00000000-0000-4000-8000-000000000" + suffix);
     }
 
     public String graphName() {
@@ -135,29 +135,29 @@ public final class CoordinationFixture implements AutoCloseable {
 
     private void insertRows(Connection c) throws SQLException {
         update(c, "INSERT INTO tenants (id, name, slug) VALUES (?, 'Fixture', ?)", tenant, "fixture-" + tenant);
-        for (String s : List.of(S1, S2)) {
-            update(c, "INSERT INTO swarms (id, tenant_id, name) VALUES (?, ?, ?)", UUID.fromString(s), tenant, "swarm " + s);
+        for (UUID s : List.of(S1, S2)) {
+            update(c, "INSERT INTO swarms (id, tenant_id, name) VALUES (?, ?, ?)", s, tenant, "swarm " + s);
         }
         for (Agent a : AGENTS) {
             update(c, "INSERT INTO agents (id, tenant_id, name, role, status, capabilities, pos_x, pos_y, pos_z, manager_id, "
                             + "swarm_id) VALUES (?, ?, ?, ?::agent_role, ?::agent_status, ?, ?, ?, ?, ?, ?)",
-                    UUID.fromString(a.id), tenant, a.name, a.role, a.status, c.createArrayOf("text", a.caps.toArray()),
-                    a.x, a.y, a.z, uuid(a.manager), uuid(a.swarm));
+                    a.id, tenant, a.name, a.role, a.status, c.createArrayOf("text", a.caps.toArray()),
+                    a.x, a.y, a.z, a.manager, a.swarm);
         }
         for (Task t : TASKS) {
             update(c, "INSERT INTO tasks (id, tenant_id, title, status, required_capabilities, assigned_agent_id, "
                             + "coordinator_id) VALUES (?, ?, ?, ?::task_status, ?, ?, ?)",
-                    UUID.fromString(t.id), tenant, t.title, t.status, c.createArrayOf("text", t.caps.toArray()),
-                    uuid(t.assigned), uuid(t.coordinator));
+                    t.id, tenant, t.title, t.status, c.createArrayOf("text", t.caps.toArray()),
+                    t.assigned, t.coordinator);
         }
-        for (List<String> d : DEPENDENCIES) {
+        for (List<UUID> d : DEPENDENCIES) {
             update(c, "INSERT INTO task_dependencies (tenant_id, task_id, depends_on_task_id) VALUES (?, ?, ?)",
-                    tenant, UUID.fromString(d.get(0)), UUID.fromString(d.get(1)));
+                    tenant, d.get(0), d.get(1));
         }
     }
 
-    private static UUID uuid(String s) {
-        return s == null ? null : UUID.fromString(s);
+    private static String text(UUID id) {
+        return id == null ? null : id.toString();
     }
 
     private static void update(Connection c, String sql, Object... params) throws SQLException {
@@ -183,13 +183,13 @@ public final class CoordinationFixture implements AutoCloseable {
             p.put("pos_x", a.x);
             p.put("pos_y", a.y);
             p.put("pos_z", a.z);
-            p.put("manager_id", a.manager);
-            p.put("swarm_id", a.swarm);
-            agents.add(NodeRecord.of(a.id, p));
+            p.put("manager_id", text(a.manager));
+            p.put("swarm_id", text(a.swarm));
+            agents.add(NodeRecord.of(a.id.toString(), p));
         }
         graph.upsertNodes(g, "Agent", agents);
-        graph.upsertNodes(g, "Swarm", List.of(NodeRecord.of(S1, Map.of("name", "swarm " + S1)),
-                NodeRecord.of(S2, Map.of("name", "swarm " + S2))));
+        graph.upsertNodes(g, "Swarm", List.of(NodeRecord.of(S1.toString(), Map.of("name", "swarm " + S1)),
+                NodeRecord.of(S2.toString(), Map.of("name", "swarm " + S2))));
         List<NodeRecord> tasks = new ArrayList<>();
         for (Task t : TASKS) {
             Map<String, Object> p = new LinkedHashMap<>();
@@ -199,21 +199,21 @@ public final class CoordinationFixture implements AutoCloseable {
             p.put("pos_x", 0.0);
             p.put("pos_y", 0.0);
             p.put("pos_z", 0.0);
-            p.put("assigned_agent_id", t.assigned);
-            p.put("coordinator_id", t.coordinator);
-            tasks.add(NodeRecord.of(t.id, p));
+            p.put("assigned_agent_id", text(t.assigned));
+            p.put("coordinator_id", text(t.coordinator));
+            tasks.add(NodeRecord.of(t.id.toString(), p));
         }
         graph.upsertNodes(g, "Task", tasks);
         graph.upsertEdges(g, EdgeType.of("Agent", "MANAGES", "Agent"), AGENTS.stream().filter(a -> a.manager != null)
-                .map(a -> EdgeRecord.of(a.manager, a.id)).toList());
+                .map(a -> EdgeRecord.of(a.manager.toString(), a.id.toString())).toList());
         graph.upsertEdges(g, EdgeType.of("Agent", "MEMBER_OF", "Swarm"), AGENTS.stream().filter(a -> a.swarm != null)
-                .map(a -> EdgeRecord.of(a.id, a.swarm)).toList());
+                .map(a -> EdgeRecord.of(a.id.toString(), a.swarm.toString())).toList());
         graph.upsertEdges(g, EdgeType.of("Agent", "ASSIGNED_TO", "Task"), TASKS.stream().filter(t -> t.assigned != null)
-                .map(t -> EdgeRecord.of(t.assigned, t.id)).toList());
+                .map(t -> EdgeRecord.of(t.assigned.toString(), t.id.toString())).toList());
         graph.upsertEdges(g, EdgeType.of("Agent", "COORDINATES", "Task"), TASKS.stream().filter(t -> t.coordinator != null)
-                .map(t -> EdgeRecord.of(t.coordinator, t.id)).toList());
+                .map(t -> EdgeRecord.of(t.coordinator.toString(), t.id.toString())).toList());
         graph.upsertEdges(g, EdgeType.of("Task", "DEPENDS_ON", "Task"), DEPENDENCIES.stream()
-                .map(d -> EdgeRecord.of(d.get(0), d.get(1))).toList());
+                .map(d -> EdgeRecord.of(d.get(0).toString(), d.get(1).toString())).toList());
     }
 
     @Override

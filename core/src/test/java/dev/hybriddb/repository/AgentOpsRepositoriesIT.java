@@ -172,8 +172,11 @@ class AgentOpsRepositoriesIT {
         Agent coder = db.withTenant(own, (TenantScope x) -> x.agents().create(
                 AgentFields.of("Ranked", AgentRole.CODER, "kimi-k2.5", List.of("rust"))));
         UUID task = db.withTenant(own, (TenantScope x) -> x.tasks().create(TaskFields.of("Port the parser", List.of("rust"))).id());
-        assertThat(db.coordinator().findOptimalAgentForTask(own, task.toString()))
-                .map(AgentAssignment::agentId).contains(coder.id().toString());
+        AgentAssignment best = db.coordinator().findOptimalAgentForTask(own, task).orElseThrow();
+        assertThat(best.agentId()).isEqualTo(coder.id());
+        assertThat(best.name()).isEqualTo("Ranked");
+        assertThat(best.role()).isEqualTo(AgentRole.CODER);
+        assertThat(best.status()).isEqualTo(coder.status());
     }
 
     @Test

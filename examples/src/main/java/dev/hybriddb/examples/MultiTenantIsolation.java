@@ -84,7 +84,7 @@ public final class MultiTenantIsolation {
 
             boolean coordinatorRefuses;
             try {
-                Coordinator.of(db.database(), graph).getTaskDependencies(acme, globexTask.toString());
+                Coordinator.of(db.database(), graph).getTaskDependencies(acme, globexTask);
                 coordinatorRefuses = false;
             } catch (NotFoundException e) {
                 coordinatorRefuses = true;

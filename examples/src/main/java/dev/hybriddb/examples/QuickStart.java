@@ -67,13 +67,11 @@ public final class QuickStart {
         GraphBackend graph = db.graph().orElseThrow();
         // tag::optimal[]
         Coordinator coordinator = Coordinator.of(db.database(), graph);   // SQL fallback if the graph is down
-        AgentAssignment best = coordinator.findOptimalAgentForTask(tenant, taskId.toString())
+        AgentAssignment best = coordinator.findOptimalAgentForTask(tenant, taskId)
                 .orElseThrow(() -> new IllegalStateException("no agent can take the task"));
         // end::optimal[]
-        UUID agentId = UUID.fromString(best.agentId());
-        String agentName = db.withTenant(tenant, s -> {
-            return (String) s.dsl().fetchValue("SELECT name FROM agents WHERE id = ?", agentId);
-        });
+        UUID agentId = best.agentId();
+        String agentName = best.name();
         out.println("3. Optimal agent: " + agentName + " (score " + best.score() + ", " + best.reason() + ", answered by "
                 + coordinator.mode() + ")");
 

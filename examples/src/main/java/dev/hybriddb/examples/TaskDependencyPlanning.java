@@ -49,12 +49,12 @@ public final class TaskDependencyPlanning {
             Coordinator sqlOnly = Coordinator.builder(db.database()).build();
 
             // tag::dependencies[]
-            TaskDependencies release = graph.getTaskDependencies(tenant, tasks.get("release").toString());
+            TaskDependencies release = graph.getTaskDependencies(tenant, tasks.get("release"));
             // release.blockedBy(): test, write docs (direct), implement, design (transitive); canStart() false
             // end::dependencies[]
             List<String> blockers = release.blockedBy().stream().map(DependencyRef::title).toList();
             out.println("1. 'release' is blocked by " + describe(release.blockedBy()) + "; can start: " + release.canStart());
-            boolean agrees = release.equals(sqlOnly.getTaskDependencies(tenant, tasks.get("release").toString()));
+            boolean agrees = release.equals(sqlOnly.getTaskDependencies(tenant, tasks.get("release")));
             out.println("2. The SQL fallback gives the same answer: " + agrees);
 
             List<List<String>> waves = new ArrayList<>();
@@ -62,7 +62,7 @@ public final class TaskDependencyPlanning {
                 List<String> wave = new ArrayList<>();
                 for (Map.Entry<String, UUID> t : tasks.entrySet()) {
                     boolean done = waves.stream().anyMatch(w -> w.contains(t.getKey()));
-                    if (!done && graph.getTaskDependencies(tenant, t.getValue().toString()).canStart()) {
+                    if (!done && graph.getTaskDependencies(tenant, t.getValue()).canStart()) {
                         wave.add(t.getKey());
                     }
                 }

@@ -126,7 +126,7 @@ class HybridDBSyncFacadeIT {
             assertThat(db.graph().orElseThrow().graphExists("custom_" + tenant.toString().replace("-", ""))).isTrue();
             Task open = db.withTenant(tenant, s -> s.tasks().list(dev.hybriddb.model.Page.first(10)).stream()
                     .filter(t -> t.assignedAgentId() == null).findFirst().orElseThrow());
-            assertThat(db.coordinator().findOptimalAgentForTask(tenant, open.id().toString())).isPresent();
+            assertThat(db.coordinator().findOptimalAgentForTask(tenant, open.id())).isPresent();
             assertThat(db.coordinator().mode()).hasToString("GRAPH");
         }
     }

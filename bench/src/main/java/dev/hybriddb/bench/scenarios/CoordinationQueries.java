@@ -38,7 +38,7 @@ public final class CoordinationQueries implements Scenario {
         int agents = Math.max(10, tasks / 10);
         try (HybridDB db = HybridDB.builder().config(ctx.config(pg, 4)).graph(FalkorGraph.connect(falkor.host(), falkor.port())).build()) {
             UUID tenant = ctx.newTenant(db, "coordination");
-            List<String>[] ids = seed(db, tenant, agents, tasks);
+            List<UUID>[] ids = seed(db, tenant, agents, tasks);
             PostgresSync.create(db.database(), db.graph().orElseThrow()).syncWorkspace(tenant);
             Coordinator graph = Coordinator.of(db.database(), db.graph().orElseThrow());
             Coordinator sql = Coordinator.builder(db.database()).build();
@@ -54,7 +54,7 @@ public final class CoordinationQueries implements Scenario {
         return result;
     }
 
-    private static String pick(List<String> ids, Random rnd) {
+    private static UUID pick(List<UUID> ids, Random rnd) {
         return ids.get(rnd.nextInt(ids.size()));
     }
 
@@ -80,35 +80,35 @@ public final class CoordinationQueries implements Scenario {
 
     /** Agents (every tenth a PM managing the next nine), tasks with a dependency chain, half assigned. Returns [agents, tasks, pms]. */
     @SuppressWarnings("unchecked")
-    private static List<String>[] seed(HybridDB db, UUID tenant, int agents, int tasks) {
+    private static List<UUID>[] seed(HybridDB db, UUID tenant, int agents, int tasks) {
         return db.withTenant(tenant, s -> {
-            List<String> agentIds = new ArrayList<>();
-            List<String> pmIds = new ArrayList<>();
-            String pm = null;
+            List<UUID> agentIds = new ArrayList<>();
+            List<UUID> pmIds = new ArrayList<>();
+            UUID pm = null;
             for (int i = 0; i < agents; i++) {
                 boolean isPm = i % 10 == 0;
                 Object id = s.dsl().fetchValue("INSERT INTO agents (tenant_id, name, role, manager_id, capabilities, pos_x, pos_y)"
                                 + " VALUES (?, ?, ?::agent_role, ?, ?, ?, ?) RETURNING id", tenant, "agent " + i,
-                        isPm ? "project_manager" : "coder", isPm ? null : UUID.fromString(pm),
+                        isPm ? "project_manager" : "coder", isPm ? null : pm,
                         new String[] {"java", i % 3 == 0 ? "sql" : "cypher"}, (double) (i % 17), (double) (i % 13));
                 if (isPm) {
-                    pm = id.toString();
+                    pm = (UUID) id;
                     pmIds.add(pm);
                 } else {
-                    agentIds.add(id.toString());
+                    agentIds.add((UUID) id);
                 }
             }
-            List<String> taskIds = new ArrayList<>();
+            List<UUID> taskIds = new ArrayList<>();
             for (int i = 0; i < tasks; i++) {
                 Object id = s.dsl().fetchValue("INSERT INTO tasks (tenant_id, title, assigned_agent_id, required_capabilities, status)"
                                 + " VALUES (?, ?, ?, ?, ?::task_status) RETURNING id", tenant, "task " + i,
-                        i % 2 == 0 ? UUID.fromString(agentIds.get(i % agentIds.size())) : null, new String[] {"java"},
+                        i % 2 == 0 ? agentIds.get(i % agentIds.size()) : null, new String[] {"java"},
                         i % 2 == 0 ? "in_progress" : "pending");
                 if (i > 0 && i % 5 != 0) {
                     s.dsl().execute("INSERT INTO task_dependencies (tenant_id, task_id, depends_on_task_id) VALUES (?, ?, ?)",
-                            tenant, id, UUID.fromString(taskIds.get(i - 1)));
+                            tenant, id, taskIds.get(i - 1));
                 }
-                taskIds.add(id.toString());
+                taskIds.add((UUID) id);
             }
             return new List[] {agentIds, taskIds, pmIds};
         });

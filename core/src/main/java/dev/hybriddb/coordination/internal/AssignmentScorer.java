@@ -3,7 +3,10 @@ package dev.hybriddb.coordination.internal;
 import dev.hybriddb.coordination.AgentAssignment;
 import dev.hybriddb.coordination.internal.Rows.AgentCandidate;
 import dev.hybriddb.coordination.internal.Rows.TaskProfile;
+import dev.hybriddb.model.AgentRole;
+import dev.hybriddb.model.AgentStatus;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -22,16 +25,16 @@ public final class AssignmentScorer {
     static final double PROXIMITY_WEIGHT = 15;
 
     /** Availability per agent status; statuses not listed make an agent ineligible. */
-    static final Map<String, Double> AVAILABILITY = Map.of(
-            "idle", 1.0, "active", 0.7, "pending", 0.6, "running", 0.4, "busy", 0.2);
-    static final String PROJECT_MANAGER = "project_manager";
+    static final Map<AgentStatus, Double> AVAILABILITY = new EnumMap<>(Map.of(
+            AgentStatus.IDLE, 1.0, AgentStatus.ACTIVE, 0.7, AgentStatus.PENDING, 0.6, AgentStatus.RUNNING, 0.4,
+            AgentStatus.BUSY, 0.2));
 
     /** Best first: score, capability match, fewer open tasks, id. */
     public static final Comparator<AgentAssignment> BEST_FIRST = Comparator
             .comparingInt(AgentAssignment::score).reversed()
             .thenComparing(Comparator.comparingDouble(AgentAssignment::capabilityMatch).reversed())
             .thenComparingLong(AgentAssignment::openTasks)
-            .thenComparing(AgentAssignment::agentId);
+            .thenComparing(AgentAssignment::agentId, Rows.BY_ID);
 
     private AssignmentScorer() {}
 
@@ -40,13 +43,14 @@ public final class AssignmentScorer {
     }
 
     static boolean eligible(AgentCandidate c) {
-        return !PROJECT_MANAGER.equals(c.agent().role()) && AVAILABILITY.containsKey(normalize(c.agent().status()));
+        AgentStatus status = c.agent().status();
+        return c.agent().role() != AgentRole.PROJECT_MANAGER && status != null && AVAILABILITY.containsKey(status);
     }
 
     static AgentAssignment score(TaskProfile task, AgentCandidate c) {
         double capability = capabilityMatch(task.requiredCapabilities(), c.capabilities());
         double workload = 1.0 / (1.0 + c.openTasks());
-        String status = normalize(c.agent().status());
+        AgentStatus status = c.agent().status();
         double availability = AVAILABILITY.getOrDefault(status, 0.0);
         double distance = Math.sqrt(sq(task.x() - c.x()) + sq(task.y() - c.y()) + sq(task.z() - c.z()));
         double proximity = 1.0 / (1.0 + distance / 10.0);
@@ -55,9 +59,10 @@ public final class AssignmentScorer {
         int score = (int) Math.round(parts[0] + parts[1] + parts[2] + parts[3]);
         String reason = headline(parts) + ": capabilities " + matched(task.requiredCapabilities(), c.capabilities()) + "/"
                 + distinct(task.requiredCapabilities()).size() + ", " + c.openTasks() + " open task"
-                + (c.openTasks() == 1 ? "" : "s") + ", " + status + ", distance " + String.format(Locale.ROOT, "%.1f", distance);
-        return new AgentAssignment(c.agent().id(), Math.max(0, Math.min(100, score)), reason, capability,
-                c.openTasks(), status, distance);
+                + (c.openTasks() == 1 ? "" : "s") + ", " + (status == null ? "no status" : status.literal())
+                + ", distance " + String.format(Locale.ROOT, "%.1f", distance);
+        return new AgentAssignment(c.agent().id(), c.agent().name(), c.agent().role(), Math.max(0, Math.min(100, score)),
+                reason, capability, c.openTasks(), status, distance);
     }
 
     /** The factor that earned the largest share of its weight. */

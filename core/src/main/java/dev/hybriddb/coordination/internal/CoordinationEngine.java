@@ -16,27 +16,29 @@ import dev.hybriddb.coordination.internal.Rows.Dependency;
 import dev.hybriddb.coordination.internal.Rows.DependencyClosure;
 import dev.hybriddb.coordination.internal.Rows.TaskProfile;
 import dev.hybriddb.coordination.internal.Rows.TaskSummary;
-import dev.hybriddb.graph.GraphValues;
+import dev.hybriddb.model.AgentStatus;
+import dev.hybriddb.model.TaskStatus;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 
 /** Every coordination answer, computed once from a store's rows (graph or PostgreSQL). */
 public final class CoordinationEngine implements Coordination {
     public static final int MAX_HISTORY = 1_000;
-    private static final Set<String> AT_WORK = Set.of("active", "running", "busy");
+    private static final Set<AgentStatus> AT_WORK = EnumSet.of(AgentStatus.ACTIVE, AgentStatus.RUNNING, AgentStatus.BUSY);
     private static final Comparator<DependencyRef> BY_DISTANCE =
-            Comparator.comparingInt(DependencyRef::distance).thenComparing(DependencyRef::taskId);
+            Comparator.comparingInt(DependencyRef::distance).thenComparing(DependencyRef::taskId, Rows.BY_ID);
 
     private final CoordinationStore store;
 
@@ -49,52 +51,52 @@ public final class CoordinationEngine implements Coordination {
     }
 
     @Override
-    public List<AgentAssignment> rankAgentsForTask(UUID tenantId, String taskId) {
+    public List<AgentAssignment> rankAgentsForTask(UUID tenantId, UUID taskId) {
         check(tenantId, "taskId", taskId);
         TaskProfile task = store.task(tenantId, taskId).orElseThrow(() -> new NotFoundException("task", taskId));
         return AssignmentScorer.rank(task, store.candidates(tenantId, CLOSED_TASK_STATUSES));
     }
 
     @Override
-    public PMTeamOverview getPMTeamOverview(UUID tenantId, String pmId) {
+    public PMTeamOverview getPMTeamOverview(UUID tenantId, UUID pmId) {
         check(tenantId, "pmId", pmId);
         requireAgent(tenantId, pmId);
         List<AgentSummary> team = new ArrayList<>(store.managedBy(tenantId, pmId));
-        team.sort(Comparator.comparing(AgentSummary::id));
-        Map<String, Integer> agentsByStatus = countBy(team, AgentSummary::status);
-        int atWork = (int) team.stream().filter(a -> AT_WORK.contains(a.status())).count();
-        int idle = agentsByStatus.getOrDefault("idle", 0);
+        team.sort(Comparator.comparing(AgentSummary::id, Rows.BY_ID));
+        Map<AgentStatus, Integer> agentsByStatus = countBy(AgentStatus.class, team, AgentSummary::status);
+        int atWork = (int) team.stream().filter(a -> a.status() != null && AT_WORK.contains(a.status())).count();
+        int idle = agentsByStatus.getOrDefault(AgentStatus.IDLE, 0);
         List<TaskSummary> tasks = store.teamTasks(tenantId, pmId);
-        Map<String, Integer> tasksByStatus = countBy(tasks, TaskSummary::status);
-        int open = (int) tasks.stream().filter(t -> !CLOSED_TASK_STATUSES.contains(t.status())).count();
+        Map<TaskStatus, Integer> tasksByStatus = countBy(TaskStatus.class, tasks, TaskSummary::status);
+        int open = (int) tasks.stream().filter(t -> t.status() == null || !CLOSED_TASK_STATUSES.contains(t.status())).count();
         return new PMTeamOverview(pmId, team.size(), atWork, idle, agentsByStatus, tasks.size(), open,
-                tasksByStatus.getOrDefault("completed", 0), tasksByStatus, team);
+                tasksByStatus.getOrDefault(TaskStatus.COMPLETED, 0), tasksByStatus, team);
     }
 
     @Override
-    public TaskDependencies getTaskDependencies(UUID tenantId, String taskId) {
+    public TaskDependencies getTaskDependencies(UUID tenantId, UUID taskId) {
         check(tenantId, "taskId", taskId);
         store.task(tenantId, taskId).orElseThrow(() -> new NotFoundException("task", taskId));
         List<DependencyRef> blockedBy = walk(taskId, store.blockers(tenantId, taskId), true);
         List<DependencyRef> blocking = walk(taskId, store.blocked(tenantId, taskId), false);
-        boolean canStart = blockedBy.stream().allMatch(d -> "completed".equals(d.status()));
+        boolean canStart = blockedBy.stream().allMatch(d -> d.status() == TaskStatus.COMPLETED);
         return new TaskDependencies(taskId, blockedBy, blocking, canStart);
     }
 
     /** Breadth-first from the root along (forward) or against the edges; distance = fewest hops. */
-    static List<DependencyRef> walk(String root, DependencyClosure closure, boolean forward) {
-        Map<String, List<String>> next = new HashMap<>();
+    static List<DependencyRef> walk(UUID root, DependencyClosure closure, boolean forward) {
+        Map<UUID, List<UUID>> next = new HashMap<>();
         for (Dependency d : closure.edges()) {
-            String from = forward ? d.from() : d.to();
-            String to = forward ? d.to() : d.from();
+            UUID from = forward ? d.from() : d.to();
+            UUID to = forward ? d.to() : d.from();
             next.computeIfAbsent(from, k -> new ArrayList<>()).add(to);
         }
-        Map<String, Integer> distance = new HashMap<>();
+        Map<UUID, Integer> distance = new HashMap<>();
         distance.put(root, 0);
-        Deque<String> queue = new ArrayDeque<>(List.of(root));
+        Deque<UUID> queue = new ArrayDeque<>(List.of(root));
         while (!queue.isEmpty()) {
-            String at = queue.poll();
-            for (String n : next.getOrDefault(at, List.of())) {
+            UUID at = queue.poll();
+            for (UUID n : next.getOrDefault(at, List.of())) {
                 if (!distance.containsKey(n)) {
                     distance.put(n, distance.get(at) + 1);
                     queue.add(n);
@@ -112,21 +114,21 @@ public final class CoordinationEngine implements Coordination {
     }
 
     @Override
-    public AgentNetwork getAgentNetwork(UUID tenantId, String agentId, int depth) {
+    public AgentNetwork getAgentNetwork(UUID tenantId, UUID agentId, int depth) {
         check(tenantId, "agentId", agentId);
         if (depth < 1 || depth > AgentNetwork.MAX_DEPTH) {
             throw new InvalidInputException("depth", depth, "must be between 1 and " + AgentNetwork.MAX_DEPTH);
         }
         requireAgent(tenantId, agentId);
-        Map<String, Integer> distance = new HashMap<>(Map.of(agentId, 0));
+        Map<UUID, Integer> distance = new HashMap<>(Map.of(agentId, 0));
         Set<AgentLink> links = new LinkedHashSet<>();
-        Set<String> frontier = Set.of(agentId);
+        Set<UUID> frontier = Set.of(agentId);
         for (int level = 1; level <= depth && !frontier.isEmpty(); level++) {
-            Set<String> found = new LinkedHashSet<>();
+            Set<UUID> found = new LinkedHashSet<>();
             for (AgentLink link : store.links(tenantId, frontier)) {
                 AgentLink normal = normalize(link);
                 links.add(normal);
-                for (String end : List.of(normal.fromAgentId(), normal.toAgentId())) {
+                for (UUID end : List.of(normal.fromAgentId(), normal.toAgentId())) {
                     if (!distance.containsKey(end)) {
                         distance.put(end, level);
                         found.add(end);
@@ -140,27 +142,27 @@ public final class CoordinationEngine implements Coordination {
         for (AgentSummary a : store.agents(tenantId, distance.keySet())) {
             agents.add(new NetworkAgent(a, distance.get(a.id())));
         }
-        agents.sort(Comparator.comparingInt(NetworkAgent::distance).thenComparing(NetworkAgent::id));
-        Set<String> members = new LinkedHashSet<>(distance.keySet());
+        agents.sort(Comparator.comparingInt(NetworkAgent::distance).thenComparing(NetworkAgent::id, Rows.BY_ID));
+        Set<UUID> members = new LinkedHashSet<>(distance.keySet());
         members.add(agentId);
         List<AgentLink> connections = links.stream()
                 .filter(l -> members.contains(l.fromAgentId()) && members.contains(l.toAgentId()))
-                .sorted(Comparator.comparing(AgentLink::type).thenComparing(AgentLink::fromAgentId)
-                        .thenComparing(AgentLink::toAgentId))
+                .sorted(Comparator.comparing(AgentLink::type).thenComparing(AgentLink::fromAgentId, Rows.BY_ID)
+                        .thenComparing(AgentLink::toAgentId, Rows.BY_ID))
                 .toList();
         return new AgentNetwork(agentId, depth, agents, connections);
     }
 
-    /** SAME_SWARM links run from the smaller id to the larger, so both directions are one link. */
+    /** SAME_SWARM links run from the smaller id (text order) to the larger, so both directions are one link. */
     static AgentLink normalize(AgentLink l) {
-        if (AgentLink.SAME_SWARM.equals(l.type()) && l.fromAgentId().compareTo(l.toAgentId()) > 0) {
+        if (AgentLink.SAME_SWARM.equals(l.type()) && Rows.BY_ID.compare(l.fromAgentId(), l.toAgentId()) > 0) {
             return new AgentLink(l.toAgentId(), l.fromAgentId(), l.type(), l.via());
         }
         return l;
     }
 
     @Override
-    public List<ExecutionRecord> getAgentHistory(UUID tenantId, String agentId, int limit) {
+    public List<ExecutionRecord> getAgentHistory(UUID tenantId, UUID agentId, int limit) {
         check(tenantId, "agentId", agentId);
         if (limit < 1 || limit > MAX_HISTORY) {
             throw new InvalidInputException("limit", limit, "must be between 1 and " + MAX_HISTORY);
@@ -169,23 +171,29 @@ public final class CoordinationEngine implements Coordination {
         return store.executions(tenantId, agentId, limit);
     }
 
-    private void requireAgent(UUID tenantId, String agentId) {
+    private void requireAgent(UUID tenantId, UUID agentId) {
         if (store.agents(tenantId, List.of(agentId)).isEmpty()) {
             throw new NotFoundException("agent", agentId);
         }
     }
 
-    static void check(UUID tenantId, String field, String id) {
+    static void check(UUID tenantId, String field, UUID id) {
         if (tenantId == null) {
             throw new InvalidInputException("tenantId", null, "must not be null");
         }
-        GraphValues.key(field, id);
+        if (id == null) {
+            throw new InvalidInputException(field, null, "must not be null");
+        }
     }
 
-    private static <T> Map<String, Integer> countBy(List<T> items, Function<T, String> key) {
-        Map<String, Integer> counts = new TreeMap<>();
+    /** Items per (non-null) key, in the enum's order. */
+    private static <T, E extends Enum<E>> Map<E, Integer> countBy(Class<E> type, List<T> items, Function<T, E> key) {
+        Map<E, Integer> counts = new EnumMap<>(type);
         for (T item : items) {
-            counts.merge(String.valueOf(key.apply(item)), 1, Integer::sum);
+            E k = key.apply(item);
+            if (k != null) {
+                counts.merge(k, 1, Integer::sum);
+            }
         }
         return counts;
     }

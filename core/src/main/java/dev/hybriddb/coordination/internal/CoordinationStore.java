@@ -7,9 +7,11 @@ import dev.hybriddb.coordination.internal.Rows.AgentCandidate;
 import dev.hybriddb.coordination.internal.Rows.DependencyClosure;
 import dev.hybriddb.coordination.internal.Rows.TaskProfile;
 import dev.hybriddb.coordination.internal.Rows.TaskSummary;
+import dev.hybriddb.model.TaskStatus;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -18,27 +20,27 @@ import java.util.UUID;
  */
 public interface CoordinationStore {
 
-    Optional<TaskProfile> task(UUID tenant, String taskId);
+    Optional<TaskProfile> task(UUID tenant, UUID taskId);
 
     /** Every agent with its count of assigned tasks whose status is not in {@code closedStatuses}. */
-    List<AgentCandidate> candidates(UUID tenant, List<String> closedStatuses);
+    List<AgentCandidate> candidates(UUID tenant, Set<TaskStatus> closedStatuses);
 
-    List<AgentSummary> agents(UUID tenant, Collection<String> agentIds);
+    List<AgentSummary> agents(UUID tenant, Collection<UUID> agentIds);
 
     /** Agents managed directly by the agent. */
-    List<AgentSummary> managedBy(UUID tenant, String managerId);
+    List<AgentSummary> managedBy(UUID tenant, UUID managerId);
 
     /** Distinct tasks assigned to agents the PM manages or coordinated by the PM. */
-    List<TaskSummary> teamTasks(UUID tenant, String pmId);
+    List<TaskSummary> teamTasks(UUID tenant, UUID pmId);
 
     /** The edges walked from the task along DEPENDS_ON, with the tasks they reach ({@code to} ends). */
-    DependencyClosure blockers(UUID tenant, String taskId);
+    DependencyClosure blockers(UUID tenant, UUID taskId);
 
     /** The edges walked against DEPENDS_ON into the task, with the tasks they come from ({@code from} ends). */
-    DependencyClosure blocked(UUID tenant, String taskId);
+    DependencyClosure blocked(UUID tenant, UUID taskId);
 
     /** MANAGES and SAME_SWARM links that touch any of the agents. */
-    List<AgentLink> links(UUID tenant, Collection<String> agentIds);
+    List<AgentLink> links(UUID tenant, Collection<UUID> agentIds);
 
-    List<ExecutionRecord> executions(UUID tenant, String agentId, int limit);
+    List<ExecutionRecord> executions(UUID tenant, UUID agentId, int limit);
 }

@@ -11,6 +11,10 @@ import java.util.function.Function;
 import dev.hybriddb.graph.GraphValues;
 import dev.hybriddb.graph.Identifiers;
 import dev.hybriddb.graph.NodeRecord;
+import dev.hybriddb.model.AgentRole;
+import dev.hybriddb.model.AgentStatus;
+import dev.hybriddb.model.ExecutionResult;
+import dev.hybriddb.model.TaskStatus;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,11 +24,13 @@ import java.util.UUID;
 
 /**
  * Writes graph-only entities ({@code syncFromPostgres}): validates everything first (labels, keys,
- * values, that every relationship target exists, and that an ApiKey carries no secret), then
- * upserts the node and its edges through the SPI.
+ * values, that agents and tasks are keyed by UUIDs and carry known role and status literals, that
+ * every relationship target exists, and that an ApiKey carries no secret), then upserts the node
+ * and its edges through the SPI. Enum values are stored as their literals, as the sync stores them.
  */
 public final class EntityWriter {
     static final String PM_TYPE = "PMAgent";
+    private static final Set<String> UUID_KEYED = Set.of("Agent", "Task");
     private static final Set<String> SECRET_NAMES = Set.of("key", "secret", "password", "passwd", "api_key", "apikey",
             "token", "access_token", "ciphertext", "nonce", "private_key", "secret_key");
     private static final List<String> SECRET_SUFFIXES = List.of("_secret", "_password", "_key", "_token");
@@ -43,10 +49,12 @@ public final class EntityWriter {
         }
         String label = label(entity.type());
         GraphValues.key("id", entity.id());
+        requireUuidKey(label, "id", entity.id());
         Map<String, Object> props = new LinkedHashMap<>(entity.properties());
         if (PM_TYPE.equals(entity.type())) {
-            props.putIfAbsent("role", "project_manager");
+            props.putIfAbsent("role", AgentRole.PROJECT_MANAGER.literal());
         }
+        literals(label, props);
         if ("ApiKey".equals(label)) {
             refuseSecrets(props);
         }
@@ -58,6 +66,7 @@ public final class EntityWriter {
             GraphValues.key("targetId", r.targetId());
             GraphValues.properties("relationship " + r.type(), r.properties());
             String targetLabel = label(r.targetType());
+            requireUuidKey(targetLabel, "targetId", r.targetId());
             boolean self = entity.id().equals(r.targetId()) && label.equals(targetLabel);
             if (!self && graph.query(g, "MATCH (n:`" + Identifiers.label(targetLabel) + "` {id: $id}) RETURN count(n) AS n",
                     Map.of("id", r.targetId())).get(0).getLong("n") == 0) {
@@ -82,6 +91,44 @@ public final class EntityWriter {
     /** {@code PMAgent} is an Agent (whose role is project_manager); other types are their own label. */
     static String label(String type) {
         return PM_TYPE.equals(type) ? "Agent" : type;
+    }
+
+    /** Agents and tasks are PostgreSQL rows, addressed by UUID: their graph key must be a UUID's text form. */
+    static void requireUuidKey(String label, String field, String key) {
+        if (UUID_KEYED.contains(label) && Rows.uuid(key) == null) {
+            throw new InvalidInputException(field, key, "must be the text form of a UUID (lower case) for a " + label);
+        }
+    }
+
+    /** Role and status values as the literals PostgreSQL stores, checked against the SDK's enums. */
+    static void literals(String label, Map<String, Object> props) {
+        props.replaceAll((name, value) -> literal(value));
+        if ("Agent".equals(label)) {
+            check(props, "role", AgentRole::fromLiteral);
+            check(props, "status", AgentStatus::fromLiteral);
+        } else if ("Task".equals(label)) {
+            check(props, "status", TaskStatus::fromLiteral);
+        }
+    }
+
+    private static Object literal(Object value) {
+        if (value instanceof AgentRole v) {
+            return v.literal();
+        } else if (value instanceof AgentStatus v) {
+            return v.literal();
+        } else if (value instanceof TaskStatus v) {
+            return v.literal();
+        } else if (value instanceof ExecutionResult v) {
+            return v.literal();
+        }
+        return value;
+    }
+
+    private static void check(Map<String, Object> props, String name, java.util.function.Function<String, ?> parse) {
+        Object value = props.get(name);
+        if (value != null) {
+            parse.apply(String.valueOf(value));
+        }
     }
 
     static void refuseSecrets(Map<String, Object> props) {

@@ -1,6 +1,7 @@
 package dev.hybriddb.coordination.internal;
 
 import dev.hybriddb.Database;
+import dev.hybriddb.InvalidInputException;
 import dev.hybriddb.NotFoundException;
 import dev.hybriddb.coordination.ExecutionRecord;
 import dev.hybriddb.coordination.NewExecution;
@@ -30,14 +31,15 @@ public final class ExecutionWriter {
 
     private ExecutionWriter() {}
 
-    public static ExecutionRecord insert(Database db, UUID tenant, String agentId, String taskId, NewExecution e) {
-        UUID agent = SqlStore.uuid(agentId);
-        UUID task = SqlStore.uuid(taskId);
+    public static ExecutionRecord insert(Database db, UUID tenant, UUID agent, UUID task, NewExecution e) {
+        if (tenant == null) {
+            throw new InvalidInputException("tenantId", null, "must not be null");
+        }
         if (agent == null) {
-            throw new NotFoundException("agent", agentId);
+            throw new InvalidInputException("agentId", null, "must not be null");
         }
         if (task == null) {
-            throw new NotFoundException("task", taskId);
+            throw new InvalidInputException("taskId", null, "must not be null");
         }
         return db.inTenant(tenant, c -> {
             String title;
@@ -49,10 +51,10 @@ public final class ExecutionWriter {
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     if (rs.getLong(1) == 0) {
-                        throw new NotFoundException("agent", agentId);
+                        throw new NotFoundException("agent", agent);
                     }
                     if (rs.getLong(3) == 0) {
-                        throw new NotFoundException("task", taskId);
+                        throw new NotFoundException("task", task);
                     }
                     title = rs.getString(2);
                 }
@@ -63,7 +65,7 @@ public final class ExecutionWriter {
                 ps.setObject(1, tenant);
                 ps.setObject(2, agent);
                 ps.setObject(3, task);
-                ps.setString(4, e.result());
+                ps.setString(4, e.result().literal());
                 ps.setString(5, e.model());
                 ps.setObject(6, utc(e.startedAt()));
                 ps.setObject(7, utc(e.finishedAt()));
@@ -76,7 +78,7 @@ public final class ExecutionWriter {
                 ps.setBigDecimal(10, e.cost());
                 ps.executeUpdate();
             }
-            return new ExecutionRecord(agentId, taskId, title, e.result(), e.model(), e.startedAt(), e.finishedAt(),
+            return new ExecutionRecord(agent, task, title, e.result(), e.model(), e.startedAt(), e.finishedAt(),
                     e.durationMs(), e.tokens(), e.cost().doubleValue());
         });
     }
@@ -89,7 +91,7 @@ public final class ExecutionWriter {
     public static boolean project(GraphBackend graph, String g, ExecutionRecord r) {
         graph.ensureGraph(g);
         List<GraphRow> current = graph.query(g, "MATCH (:Agent {id: $agent})-[e:EXECUTED]->(:Task {id: $task}) "
-                + "RETURN e.started_at AS started", Map.of("agent", r.agentId(), "task", r.taskId()));
+                + "RETURN e.started_at AS started", Map.of("agent", r.agentId().toString(), "task", r.taskId().toString()));
         String started = (String) GraphValues.property("started_at", r.startedAt());
         for (GraphRow row : current) {
             String existing = row.getString("started");
@@ -98,14 +100,14 @@ public final class ExecutionWriter {
             }
         }
         Map<String, Object> props = new LinkedHashMap<>();
-        props.put("result", r.result());
+        props.put("result", r.result() == null ? null : r.result().literal());
         props.put("model", r.model());
         props.put("started_at", r.startedAt());
         props.put("finished_at", r.finishedAt());
         props.put("duration_ms", r.durationMs());
         props.put("tokens", r.tokens());
         props.put("cost", r.cost());
-        return graph.upsertEdges(g, EXECUTED, List.of(new EdgeRecord(r.agentId(), r.taskId(), props))) == 1;
+        return graph.upsertEdges(g, EXECUTED, List.of(new EdgeRecord(r.agentId().toString(), r.taskId().toString(), props))) == 1;
     }
 
     private static OffsetDateTime utc(Instant i) {

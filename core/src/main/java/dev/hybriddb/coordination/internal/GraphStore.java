@@ -12,6 +12,7 @@ import dev.hybriddb.graph.GraphBackend;
 import dev.hybriddb.graph.GraphException;
 import java.util.function.Function;
 import dev.hybriddb.graph.GraphRow;
+import dev.hybriddb.model.TaskStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,11 +21,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Coordination rows from the tenant's graph, in portable Cypher with every value a parameter. A
- * tenant whose graph does not exist yet has no rows.
+ * tenant whose graph does not exist yet has no rows. Nodes hold ids as text and enum values as
+ * their lower-case literals (as PostgreSQL writes them); rows convert both here. A node whose key
+ * is not a UUID cannot be a PostgreSQL row and is left out, so both stores answer alike.
  */
 public final class GraphStore implements CoordinationStore {
     private static final String AGENT_COLUMNS = "a.id AS id, a.name AS name, a.role AS role, a.status AS status";
@@ -58,109 +62,152 @@ public final class GraphStore implements CoordinationStore {
     }
 
     @Override
-    public Optional<TaskProfile> task(UUID tenant, String taskId) {
+    public Optional<TaskProfile> task(UUID tenant, UUID taskId) {
         return rows(tenant, "MATCH (t:Task {id: $id}) RETURN t.id AS id, t.title AS title, t.status AS status, "
-                + "t.required_capabilities AS caps, t.pos_x AS x, t.pos_y AS y, t.pos_z AS z", Map.of("id", taskId))
+                + "t.required_capabilities AS caps, t.pos_x AS x, t.pos_y AS y, t.pos_z AS z", Map.of("id", taskId.toString()))
                 .stream().findFirst()
-                .map(r -> new TaskProfile(r.getString("id"), r.getString("title"), r.getString("status"),
+                .map(r -> new TaskProfile(taskId, r.getString("title"), Rows.taskStatus(r.getString("status")),
                         strings(r.get("caps")), num(r, "x"), num(r, "y"), num(r, "z")));
     }
 
     @Override
-    public List<AgentCandidate> candidates(UUID tenant, List<String> closedStatuses) {
+    public List<AgentCandidate> candidates(UUID tenant, Set<TaskStatus> closedStatuses) {
+        List<String> closed = closedStatuses.stream().map(TaskStatus::literal).toList();
         List<AgentCandidate> out = new ArrayList<>();
         for (GraphRow r : rows(tenant, "MATCH (a:Agent) OPTIONAL MATCH (a)-[:ASSIGNED_TO]->(w:Task) "
                 + "WHERE NOT w.status IN $closed RETURN " + AGENT_COLUMNS + ", a.capabilities AS caps, "
-                + "a.pos_x AS x, a.pos_y AS y, a.pos_z AS z, count(w) AS open", Map.of("closed", closedStatuses))) {
-            out.add(new AgentCandidate(agent(r), strings(r.get("caps")), num(r, "x"), num(r, "y"), num(r, "z"),
-                    r.getLong("open")));
+                + "a.pos_x AS x, a.pos_y AS y, a.pos_z AS z, count(w) AS open", Map.of("closed", closed))) {
+            AgentSummary agent = agent(r);
+            if (agent != null) {
+                out.add(new AgentCandidate(agent, strings(r.get("caps")), num(r, "x"), num(r, "y"), num(r, "z"),
+                        r.getLong("open")));
+            }
         }
         return out;
     }
 
     @Override
-    public List<AgentSummary> agents(UUID tenant, Collection<String> agentIds) {
+    public List<AgentSummary> agents(UUID tenant, Collection<UUID> agentIds) {
         if (agentIds.isEmpty()) {
             return List.of();
         }
-        return rows(tenant, "MATCH (a:Agent) WHERE a.id IN $ids RETURN " + AGENT_COLUMNS, Map.of("ids", List.copyOf(agentIds)))
-                .stream().map(GraphStore::agent).toList();
+        return agents(rows(tenant, "MATCH (a:Agent) WHERE a.id IN $ids RETURN " + AGENT_COLUMNS, Map.of("ids", texts(agentIds))));
     }
 
     @Override
-    public List<AgentSummary> managedBy(UUID tenant, String managerId) {
-        return rows(tenant, "MATCH (:Agent {id: $id})-[:MANAGES]->(a:Agent) RETURN DISTINCT " + AGENT_COLUMNS,
-                Map.of("id", managerId)).stream().map(GraphStore::agent).toList();
+    public List<AgentSummary> managedBy(UUID tenant, UUID managerId) {
+        return agents(rows(tenant, "MATCH (:Agent {id: $id})-[:MANAGES]->(a:Agent) RETURN DISTINCT " + AGENT_COLUMNS,
+                Map.of("id", managerId.toString())));
     }
 
     @Override
-    public List<TaskSummary> teamTasks(UUID tenant, String pmId) {
-        Map<String, TaskSummary> tasks = new LinkedHashMap<>();
+    public List<TaskSummary> teamTasks(UUID tenant, UUID pmId) {
+        Map<UUID, TaskSummary> tasks = new LinkedHashMap<>();
         for (String query : TEAM_TASK_QUERIES) {
-            for (GraphRow r : rows(tenant, query, Map.of("id", pmId))) {
-                tasks.putIfAbsent(r.getString("id"), new TaskSummary(r.getString("id"), r.getString("title"), r.getString("status")));
+            for (GraphRow r : rows(tenant, query, Map.of("id", pmId.toString()))) {
+                UUID id = Rows.uuid(r.getString("id"));
+                if (id != null) {
+                    tasks.putIfAbsent(id, new TaskSummary(id, r.getString("title"), Rows.taskStatus(r.getString("status"))));
+                }
             }
         }
         return List.copyOf(tasks.values());
     }
 
     @Override
-    public DependencyClosure blockers(UUID tenant, String taskId) {
+    public DependencyClosure blockers(UUID tenant, UUID taskId) {
         return closure(tenant, taskId, "MATCH (:Task {id: $id})-[:DEPENDS_ON*]->(x:Task) RETURN DISTINCT x.id AS id",
                 "MATCH (a:Task)-[:DEPENDS_ON]->(b:Task) WHERE a.id IN $ids "
                         + "RETURN a.id AS from, b.id AS to, b.id AS far, b.title AS title, b.status AS status");
     }
 
     @Override
-    public DependencyClosure blocked(UUID tenant, String taskId) {
+    public DependencyClosure blocked(UUID tenant, UUID taskId) {
         return closure(tenant, taskId, "MATCH (x:Task)-[:DEPENDS_ON*]->(:Task {id: $id}) RETURN DISTINCT x.id AS id",
                 "MATCH (a:Task)-[:DEPENDS_ON]->(b:Task) WHERE b.id IN $ids "
                         + "RETURN a.id AS from, b.id AS to, a.id AS far, a.title AS title, a.status AS status");
     }
 
-    private DependencyClosure closure(UUID tenant, String taskId, String reach, String edges) {
-        List<String> ids = new ArrayList<>(List.of(taskId));
-        rows(tenant, reach, Map.of("id", taskId)).forEach(r -> ids.add(r.getString("id")));
+    private DependencyClosure closure(UUID tenant, UUID taskId, String reach, String edges) {
+        List<String> ids = new ArrayList<>(List.of(taskId.toString()));
+        rows(tenant, reach, Map.of("id", taskId.toString())).forEach(r -> ids.add(r.getString("id")));
         List<Dependency> deps = new ArrayList<>();
-        Map<String, TaskSummary> tasks = new HashMap<>();
+        Map<UUID, TaskSummary> tasks = new HashMap<>();
         for (GraphRow r : rows(tenant, edges, Map.of("ids", ids))) {
-            deps.add(new Dependency(r.getString("from"), r.getString("to")));
-            tasks.put(r.getString("far"), new TaskSummary(r.getString("far"), r.getString("title"), r.getString("status")));
+            UUID from = Rows.uuid(r.getString("from"));
+            UUID to = Rows.uuid(r.getString("to"));
+            UUID far = Rows.uuid(r.getString("far"));
+            if (from != null && to != null && far != null) {
+                deps.add(new Dependency(from, to));
+                tasks.put(far, new TaskSummary(far, r.getString("title"), Rows.taskStatus(r.getString("status"))));
+            }
         }
         return new DependencyClosure(deps, tasks);
     }
 
     @Override
-    public List<AgentLink> links(UUID tenant, Collection<String> agentIds) {
-        Map<String, Object> ids = Map.of("ids", List.copyOf(agentIds));
+    public List<AgentLink> links(UUID tenant, Collection<UUID> agentIds) {
+        Map<String, Object> ids = Map.of("ids", texts(agentIds));
         List<AgentLink> links = new ArrayList<>();
         for (GraphRow r : rows(tenant, "MATCH (a:Agent)-[:MANAGES]->(b:Agent) WHERE a.id IN $ids OR b.id IN $ids "
                 + "RETURN DISTINCT a.id AS from, b.id AS to", ids)) {
-            links.add(new AgentLink(r.getString("from"), r.getString("to"), AgentLink.MANAGES, null));
+            link(links, r, AgentLink.MANAGES, null);
         }
         for (GraphRow r : rows(tenant, "MATCH (a:Agent)-[:MEMBER_OF]->(s:Swarm)<-[:MEMBER_OF]-(b:Agent) "
                 + "WHERE a.id IN $ids AND a.id <> b.id RETURN DISTINCT a.id AS from, b.id AS to, s.id AS via", ids)) {
-            links.add(new AgentLink(r.getString("from"), r.getString("to"), AgentLink.SAME_SWARM, r.getString("via")));
+            UUID via = Rows.uuid(r.getString("via"));
+            if (via != null) {
+                link(links, r, AgentLink.SAME_SWARM, via);
+            }
         }
         return links;
     }
 
+    private static void link(List<AgentLink> links, GraphRow r, String type, UUID via) {
+        UUID from = Rows.uuid(r.getString("from"));
+        UUID to = Rows.uuid(r.getString("to"));
+        if (from != null && to != null) {
+            links.add(new AgentLink(from, to, type, via));
+        }
+    }
+
     @Override
-    public List<ExecutionRecord> executions(UUID tenant, String agentId, int limit) {
+    public List<ExecutionRecord> executions(UUID tenant, UUID agentId, int limit) {
         List<ExecutionRecord> out = new ArrayList<>();
         for (GraphRow r : rows(tenant, "MATCH (a:Agent {id: $id})-[e:EXECUTED]->(t:Task) RETURN t.id AS task, "
                 + "t.title AS title, e.result AS result, e.model AS model, e.started_at AS started, "
                 + "e.finished_at AS finished, e.duration_ms AS duration, e.tokens AS tokens, e.cost AS cost "
-                + "ORDER BY e.started_at DESC, t.id ASC LIMIT $limit", Map.of("id", agentId, "limit", limit))) {
-            out.add(new ExecutionRecord(agentId, r.getString("task"), r.getString("title"), r.getString("result"),
-                    r.getString("model"), instant(r.getString("started")), instant(r.getString("finished")),
-                    r.getLong("duration"), r.get("tokens") == null ? 0 : r.getLong("tokens"), num(r, "cost")));
+                + "ORDER BY e.started_at DESC, t.id ASC LIMIT $limit", Map.of("id", agentId.toString(), "limit", limit))) {
+            UUID task = Rows.uuid(r.getString("task"));
+            if (task != null) {
+                out.add(new ExecutionRecord(agentId, task, r.getString("title"), Rows.result(r.getString("result")),
+                        r.getString("model"), instant(r.getString("started")), instant(r.getString("finished")),
+                        r.getLong("duration"), r.get("tokens") == null ? 0 : r.getLong("tokens"), num(r, "cost")));
+            }
         }
         return out;
     }
 
+    /** The agent of a row, or null when its key is not a UUID. */
     private static AgentSummary agent(GraphRow r) {
-        return new AgentSummary(r.getString("id"), r.getString("name"), r.getString("role"), r.getString("status"));
+        UUID id = Rows.uuid(r.getString("id"));
+        return id == null ? null : new AgentSummary(id, r.getString("name"), Rows.role(r.getString("role")),
+                Rows.agentStatus(r.getString("status")));
+    }
+
+    private static List<AgentSummary> agents(List<GraphRow> rows) {
+        List<AgentSummary> out = new ArrayList<>(rows.size());
+        for (GraphRow r : rows) {
+            AgentSummary a = agent(r);
+            if (a != null) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    private static List<String> texts(Collection<UUID> ids) {
+        return ids.stream().map(UUID::toString).toList();
     }
 
     private static double num(GraphRow r, String column) {

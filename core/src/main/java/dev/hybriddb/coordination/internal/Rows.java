@@ -1,16 +1,29 @@
 package dev.hybriddb.coordination.internal;
 
 import dev.hybriddb.coordination.AgentSummary;
+import dev.hybriddb.model.AgentRole;
+import dev.hybriddb.model.AgentStatus;
+import dev.hybriddb.model.ExecutionResult;
+import dev.hybriddb.model.TaskStatus;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
 
-/** The plain rows a {@link CoordinationStore} hands to the {@link CoordinationEngine}. */
+/**
+ * The plain rows a {@link CoordinationStore} hands to the {@link CoordinationEngine}, and the
+ * conversions from what the stores hold (ids as text, enum values as their lower-case literals).
+ */
 public final class Rows {
+    /** Ids in their text order, which is PostgreSQL's order of uuid values (unlike {@link UUID#compareTo}). */
+    public static final Comparator<UUID> BY_ID = Comparator.comparing(UUID::toString);
+
     private Rows() {}
 
     /** A task as assignment sees it. */
-    public record TaskProfile(String id, String title, String status, List<String> requiredCapabilities,
+    public record TaskProfile(UUID id, String title, TaskStatus status, List<String> requiredCapabilities,
                               double x, double y, double z) {
         public TaskProfile {
             Objects.requireNonNull(id, "id");
@@ -27,15 +40,15 @@ public final class Rows {
         }
     }
 
-    /** A task's key, title and status. */
-    public record TaskSummary(String id, String title, String status) {
+    /** A task's id, title and status. */
+    public record TaskSummary(UUID id, String title, TaskStatus status) {
         public TaskSummary {
             Objects.requireNonNull(id, "id");
         }
     }
 
     /** A DEPENDS_ON edge: {@code from} is blocked by {@code to}. */
-    public record Dependency(String from, String to) {
+    public record Dependency(UUID from, UUID to) {
         public Dependency {
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(to, "to");
@@ -43,10 +56,48 @@ public final class Rows {
     }
 
     /** The DEPENDS_ON edges reachable from a task one way, and the tasks on their far ends. */
-    public record DependencyClosure(List<Dependency> edges, Map<String, TaskSummary> tasks) {
+    public record DependencyClosure(List<Dependency> edges, Map<UUID, TaskSummary> tasks) {
         public DependencyClosure {
             edges = List.copyOf(edges);
             tasks = Map.copyOf(tasks);
         }
+    }
+
+    /**
+     * The key as a UUID, or null when it is not the canonical (lower-case) text form of one, as
+     * PostgreSQL writes it: such a key cannot be a PostgreSQL row, so the graph's answers leave it
+     * out as PostgreSQL's do.
+     */
+    public static UUID uuid(String key) {
+        if (key == null || key.length() != 36) {
+            return null;
+        }
+        try {
+            UUID id = UUID.fromString(key);
+            return id.toString().equals(key) ? id : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    public static AgentRole role(String literal) {
+        return literal(literal, AgentRole::fromLiteral);
+    }
+
+    public static AgentStatus agentStatus(String literal) {
+        return literal(literal, AgentStatus::fromLiteral);
+    }
+
+    public static TaskStatus taskStatus(String literal) {
+        return literal(literal, TaskStatus::fromLiteral);
+    }
+
+    public static ExecutionResult result(String literal) {
+        return literal(literal, ExecutionResult::fromLiteral);
+    }
+
+    /** The enum constant of a stored literal; null stays null, an unknown literal is an InvalidInputException. */
+    private static <E> E literal(String literal, Function<String, E> parse) {
+        return literal == null ? null : parse.apply(literal);
     }
 }

@@ -9,6 +9,7 @@ import dev.hybriddb.coordination.internal.Rows.Dependency;
 import dev.hybriddb.coordination.internal.Rows.DependencyClosure;
 import dev.hybriddb.coordination.internal.Rows.TaskProfile;
 import dev.hybriddb.coordination.internal.Rows.TaskSummary;
+import dev.hybriddb.model.TaskStatus;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Connection;
@@ -24,15 +25,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Coordination rows from PostgreSQL (tables agents, tasks, task_dependencies, agent_executions),
- * in one tenant-scoped transaction per call, every value a parameter. Keys that are not UUIDs
- * cannot exist there and find nothing.
+ * in one tenant-scoped transaction per call, every value a parameter. Enum columns are read as
+ * their literals and converted to the SDK's enums here.
  */
 public final class SqlStore implements CoordinationStore {
-    private static final String AGENT_COLUMNS = "a.id::text, a.name, a.role::text, a.status::text";
+    private static final String AGENT_COLUMNS = "a.id, a.name, a.role::text, a.status::text";
 
     private final Database db;
 
@@ -65,44 +67,28 @@ public final class SqlStore implements CoordinationStore {
         });
     }
 
-    /** The key as a UUID, or null when it is not one (then nothing can match it). */
-    static UUID uuid(String id) {
-        try {
-            return id != null && id.length() == 36 ? UUID.fromString(id) : null;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    static UUID[] uuids(Collection<String> ids) {
-        return ids.stream().map(SqlStore::uuid).filter(java.util.Objects::nonNull).toArray(UUID[]::new);
-    }
-
     @Override
-    public Optional<TaskProfile> task(UUID tenant, String taskId) {
-        UUID id = uuid(taskId);
-        if (id == null) {
-            return Optional.empty();
-        }
-        return select(tenant, "SELECT id::text, title, status::text, required_capabilities, pos_x, pos_y, pos_z "
+    public Optional<TaskProfile> task(UUID tenant, UUID id) {
+        return select(tenant, "SELECT id, title, status::text, required_capabilities, pos_x, pos_y, pos_z "
                 + "FROM tasks WHERE id = ?", (ps, c) -> ps.setObject(1, id),
-                rs -> new TaskProfile(rs.getString(1), rs.getString(2), rs.getString(3), strings(rs.getArray(4)),
-                        rs.getDouble(5), rs.getDouble(6), rs.getDouble(7))).stream().findFirst();
+                rs -> new TaskProfile(uuid(rs, 1), rs.getString(2), Rows.taskStatus(rs.getString(3)),
+                        strings(rs.getArray(4)), rs.getDouble(5), rs.getDouble(6), rs.getDouble(7))).stream().findFirst();
     }
 
     @Override
-    public List<AgentCandidate> candidates(UUID tenant, List<String> closedStatuses) {
+    public List<AgentCandidate> candidates(UUID tenant, Set<TaskStatus> closedStatuses) {
+        Object[] closed = closedStatuses.stream().map(TaskStatus::literal).toArray();
         return select(tenant, "SELECT " + AGENT_COLUMNS + ", a.capabilities, a.pos_x, a.pos_y, a.pos_z, "
                 + "(SELECT count(*) FROM tasks w WHERE w.assigned_agent_id = a.id AND w.status::text <> ALL (?)) "
                 + "FROM agents a",
-                (ps, c) -> ps.setArray(1, c.createArrayOf("text", closedStatuses.toArray())),
+                (ps, c) -> ps.setArray(1, c.createArrayOf("text", closed)),
                 rs -> new AgentCandidate(agent(rs), strings(rs.getArray(5)), rs.getDouble(6), rs.getDouble(7),
                         rs.getDouble(8), rs.getLong(9)));
     }
 
     @Override
-    public List<AgentSummary> agents(UUID tenant, Collection<String> agentIds) {
-        UUID[] ids = uuids(agentIds);
+    public List<AgentSummary> agents(UUID tenant, Collection<UUID> agentIds) {
+        UUID[] ids = agentIds.toArray(UUID[]::new);
         if (ids.length == 0) {
             return List.of();
         }
@@ -111,83 +97,72 @@ public final class SqlStore implements CoordinationStore {
     }
 
     @Override
-    public List<AgentSummary> managedBy(UUID tenant, String managerId) {
-        UUID id = uuid(managerId);
-        if (id == null) {
-            return List.of();
-        }
+    public List<AgentSummary> managedBy(UUID tenant, UUID id) {
         return select(tenant, "SELECT " + AGENT_COLUMNS + " FROM agents a WHERE a.manager_id = ?",
                 (ps, c) -> ps.setObject(1, id), SqlStore::agent);
     }
 
     @Override
-    public List<TaskSummary> teamTasks(UUID tenant, String pmId) {
-        UUID id = uuid(pmId);
-        if (id == null) {
-            return List.of();
-        }
-        return select(tenant, "SELECT t.id::text, t.title, t.status::text FROM tasks t WHERE t.coordinator_id = ? "
+    public List<TaskSummary> teamTasks(UUID tenant, UUID id) {
+        return select(tenant, "SELECT t.id, t.title, t.status::text FROM tasks t WHERE t.coordinator_id = ? "
                 + "OR t.assigned_agent_id IN (SELECT m.id FROM agents m WHERE m.manager_id = ?)",
                 (ps, c) -> {
                     ps.setObject(1, id);
                     ps.setObject(2, id);
-                }, rs -> new TaskSummary(rs.getString(1), rs.getString(2), rs.getString(3)));
+                }, rs -> new TaskSummary(uuid(rs, 1), rs.getString(2), Rows.taskStatus(rs.getString(3))));
     }
 
     @Override
-    public DependencyClosure blockers(UUID tenant, String taskId) {
+    public DependencyClosure blockers(UUID tenant, UUID taskId) {
         return closure(tenant, taskId, "WITH RECURSIVE reach(id) AS (SELECT ?::uuid UNION "
                 + "SELECT d.depends_on_task_id FROM task_dependencies d JOIN reach r ON d.task_id = r.id) "
-                + "SELECT d.task_id::text, d.depends_on_task_id::text, t.id::text, t.title, t.status::text "
+                + "SELECT d.task_id, d.depends_on_task_id, t.id, t.title, t.status::text "
                 + "FROM task_dependencies d JOIN reach r ON d.task_id = r.id JOIN tasks t ON t.id = d.depends_on_task_id");
     }
 
     @Override
-    public DependencyClosure blocked(UUID tenant, String taskId) {
+    public DependencyClosure blocked(UUID tenant, UUID taskId) {
         return closure(tenant, taskId, "WITH RECURSIVE reach(id) AS (SELECT ?::uuid UNION "
                 + "SELECT d.task_id FROM task_dependencies d JOIN reach r ON d.depends_on_task_id = r.id) "
-                + "SELECT d.task_id::text, d.depends_on_task_id::text, t.id::text, t.title, t.status::text "
+                + "SELECT d.task_id, d.depends_on_task_id, t.id, t.title, t.status::text "
                 + "FROM task_dependencies d JOIN reach r ON d.depends_on_task_id = r.id JOIN tasks t ON t.id = d.task_id");
     }
 
-    private DependencyClosure closure(UUID tenant, String taskId, String sql) {
-        UUID id = uuid(taskId);
-        if (id == null) {
-            return new DependencyClosure(List.of(), Map.of());
-        }
-        Map<String, TaskSummary> tasks = new HashMap<>();
+    private DependencyClosure closure(UUID tenant, UUID id, String sql) {
+        Map<UUID, TaskSummary> tasks = new HashMap<>();
         List<Dependency> edges = select(tenant, sql, (ps, c) -> ps.setObject(1, id), rs -> {
-            tasks.put(rs.getString(3), new TaskSummary(rs.getString(3), rs.getString(4), rs.getString(5)));
-            return new Dependency(rs.getString(1), rs.getString(2));
+            UUID far = uuid(rs, 3);
+            tasks.put(far, new TaskSummary(far, rs.getString(4), Rows.taskStatus(rs.getString(5))));
+            return new Dependency(uuid(rs, 1), uuid(rs, 2));
         });
         return new DependencyClosure(edges, tasks);
     }
 
     @Override
-    public List<AgentLink> links(UUID tenant, Collection<String> agentIds) {
-        UUID[] ids = uuids(agentIds);
+    public List<AgentLink> links(UUID tenant, Collection<UUID> agentIds) {
+        UUID[] ids = agentIds.toArray(UUID[]::new);
         if (ids.length == 0) {
             return List.of();
         }
         return db.inTenant(tenant, c -> {
             Array array = c.createArrayOf("uuid", ids);
             List<AgentLink> links = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT a.manager_id::text, a.id::text FROM agents a "
+            try (PreparedStatement ps = c.prepareStatement("SELECT a.manager_id, a.id FROM agents a "
                     + "WHERE a.manager_id IS NOT NULL AND (a.id = ANY (?) OR a.manager_id = ANY (?))")) {
                 ps.setArray(1, array);
                 ps.setArray(2, array);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        links.add(new AgentLink(rs.getString(1), rs.getString(2), AgentLink.MANAGES, null));
+                        links.add(new AgentLink(uuid(rs, 1), uuid(rs, 2), AgentLink.MANAGES, null));
                     }
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("SELECT a.id::text, b.id::text, a.swarm_id::text FROM agents a "
+            try (PreparedStatement ps = c.prepareStatement("SELECT a.id, b.id, a.swarm_id FROM agents a "
                     + "JOIN agents b ON b.swarm_id = a.swarm_id AND b.id <> a.id WHERE a.id = ANY (?)")) {
                 ps.setArray(1, array);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        links.add(new AgentLink(rs.getString(1), rs.getString(2), AgentLink.SAME_SWARM, rs.getString(3)));
+                        links.add(new AgentLink(uuid(rs, 1), uuid(rs, 2), AgentLink.SAME_SWARM, uuid(rs, 3)));
                     }
                 }
             }
@@ -196,12 +171,8 @@ public final class SqlStore implements CoordinationStore {
     }
 
     @Override
-    public List<ExecutionRecord> executions(UUID tenant, String agentId, int limit) {
-        UUID id = uuid(agentId);
-        if (id == null) {
-            return List.of();
-        }
-        return select(tenant, "SELECT l.task_id::text, t.title, l.result::text, l.model, l.started_at, l.finished_at, "
+    public List<ExecutionRecord> executions(UUID tenant, UUID id, int limit) {
+        return select(tenant, "SELECT l.task_id, t.title, l.result::text, l.model, l.started_at, l.finished_at, "
                 + "l.duration_ms, l.tokens, l.cost FROM (SELECT DISTINCT ON (e.task_id) e.* FROM agent_executions e "
                 + "WHERE e.agent_id = ? ORDER BY e.task_id, e.started_at DESC, e.id DESC) l "
                 + "JOIN tasks t ON t.id = l.task_id ORDER BY l.started_at DESC, l.task_id ASC LIMIT ?",
@@ -209,13 +180,17 @@ public final class SqlStore implements CoordinationStore {
                     ps.setObject(1, id);
                     ps.setInt(2, limit);
                 },
-                rs -> new ExecutionRecord(agentId, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs -> new ExecutionRecord(id, uuid(rs, 1), rs.getString(2), Rows.result(rs.getString(3)), rs.getString(4),
                         instant(rs.getObject(5, OffsetDateTime.class)), instant(rs.getObject(6, OffsetDateTime.class)),
                         rs.getObject(7) == null ? null : rs.getLong(7), rs.getLong(8), decimal(rs.getBigDecimal(9))));
     }
 
     private static AgentSummary agent(ResultSet rs) throws SQLException {
-        return new AgentSummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
+        return new AgentSummary(uuid(rs, 1), rs.getString(2), Rows.role(rs.getString(3)), Rows.agentStatus(rs.getString(4)));
+    }
+
+    private static UUID uuid(ResultSet rs, int column) throws SQLException {
+        return rs.getObject(column, UUID.class);
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -6,20 +6,32 @@ import dev.hybriddb.coordination.AgentAssignment;
 import dev.hybriddb.coordination.AgentSummary;
 import dev.hybriddb.coordination.internal.Rows.AgentCandidate;
 import dev.hybriddb.coordination.internal.Rows.TaskProfile;
+import dev.hybriddb.model.AgentRole;
+import dev.hybriddb.model.AgentStatus;
+import dev.hybriddb.model.TaskStatus;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class AssignmentScorerTest {
-    private static final TaskProfile TASK = new TaskProfile("t", "T", "pending", List.of("java", "sql"), 0, 0, 0);
+    private static final TaskProfile TASK = new TaskProfile(id("f"), "T", TaskStatus.PENDING, List.of("java", "sql"), 0, 0, 0);
 
-    private static AgentCandidate agent(String id, String role, String status, List<String> caps, double x, long open) {
-        return new AgentCandidate(new AgentSummary(id, id, role, status), caps, x, 0, 0, open);
+    /** A UUID whose text ends with the given hex digits, so that the ids' text order is the digits' order. */
+    private static UUID id(String hex) {
+        return UUID.fromString("00000000-0000-4000-8000-" + "0".repeat(12 - hex.length()) + hex);
+    }
+
+    private static AgentCandidate agent(String id, AgentRole role, AgentStatus status, List<String> caps, double x, long open) {
+        return new AgentCandidate(new AgentSummary(id(id), "agent " + id, role, status), caps, x, 0, 0, open);
     }
 
     @Test
     void aPerfectAgentScoresHundred() {
-        AgentAssignment a = AssignmentScorer.score(TASK, agent("a", "coder", "idle", List.of("SQL ", "java"), 0, 0));
+        AgentAssignment a = AssignmentScorer.score(TASK, agent("a", AgentRole.CODER, AgentStatus.IDLE, List.of("SQL ", "java"), 0, 0));
         assertThat(a.score()).isEqualTo(100);
+        assertThat(a.name()).isEqualTo("agent a");
+        assertThat(a.role()).isEqualTo(AgentRole.CODER);
+        assertThat(a.status()).isEqualTo(AgentStatus.IDLE);
         assertThat(a.capabilityMatch()).isEqualTo(1.0);
         assertThat(a.reason()).isEqualTo("Capability-matched: capabilities 2/2, 0 open tasks, idle, distance 0.0");
     }
@@ -27,7 +39,7 @@ class AssignmentScorerTest {
     @Test
     void factorsAddUpAsDocumented() {
         // 40 * 0.5 + 25 / 3 + 20 * 0.2 + 15 / (1 + 0.5) = 42.33
-        AgentAssignment a = AssignmentScorer.score(TASK, new AgentCandidate(new AgentSummary("b", "b", "tester", "busy"),
+        AgentAssignment a = AssignmentScorer.score(TASK, new AgentCandidate(new AgentSummary(id("b"), "b", AgentRole.TESTER, AgentStatus.BUSY),
                 List.of("java", "testing"), 3, 4, 0, 2));
         assertThat(a.score()).isEqualTo(42);
         assertThat(a.distance()).isEqualTo(5.0);
@@ -36,8 +48,9 @@ class AssignmentScorerTest {
 
     @Test
     void noRequiredCapabilitiesMatchesEveryone() {
-        TaskProfile open = new TaskProfile("t", "T", "pending", List.of(), 0, 0, 0);
-        assertThat(AssignmentScorer.score(open, agent("a", "coder", "idle", List.of(), 0, 0)).capabilityMatch()).isEqualTo(1.0);
+        TaskProfile open = new TaskProfile(id("f"), "T", TaskStatus.PENDING, List.of(), 0, 0, 0);
+        assertThat(AssignmentScorer.score(open, agent("a", AgentRole.CODER, AgentStatus.IDLE, List.of(), 0, 0)).capabilityMatch())
+                .isEqualTo(1.0);
         assertThat(AssignmentScorer.capabilityMatch(List.of("a", "A", " a"), List.of("a"))).isEqualTo(1.0);
         assertThat(AssignmentScorer.capabilityMatch(List.of("a", "b"), List.of())).isEqualTo(0.0);
     }
@@ -45,22 +58,35 @@ class AssignmentScorerTest {
     @Test
     void projectManagersAndUnavailableAgentsAreNotRanked() {
         List<AgentAssignment> ranking = AssignmentScorer.rank(TASK, List.of(
-                agent("pm", "project_manager", "idle", List.of("java", "sql"), 0, 0),
-                agent("paused", "coder", "paused", List.of("java", "sql"), 0, 0),
-                agent("failed", "coder", "failed", List.of("java", "sql"), 0, 0),
-                agent("gone", "coder", "terminated", List.of("java", "sql"), 0, 0),
-                agent("nostatus", "coder", null, List.of("java", "sql"), 0, 0),
-                agent("ok", "coder", "ACTIVE", List.of(), 0, 0)));
-        assertThat(ranking).extracting(AgentAssignment::agentId).containsExactly("ok");
+                agent("1", AgentRole.PROJECT_MANAGER, AgentStatus.IDLE, List.of("java", "sql"), 0, 0),
+                agent("2", AgentRole.CODER, AgentStatus.PAUSED, List.of("java", "sql"), 0, 0),
+                agent("3", AgentRole.CODER, AgentStatus.FAILED, List.of("java", "sql"), 0, 0),
+                agent("4", AgentRole.CODER, AgentStatus.TERMINATED, List.of("java", "sql"), 0, 0),
+                agent("5", AgentRole.CODER, AgentStatus.COMPLETED, List.of("java", "sql"), 0, 0),
+                agent("6", AgentRole.CODER, null, List.of("java", "sql"), 0, 0),
+                agent("7", null, AgentStatus.ACTIVE, List.of(), 0, 0)));
+        assertThat(ranking).extracting(AgentAssignment::agentId).containsExactly(id("7"));
+    }
+
+    @Test
+    void idTiesBreakInTextOrderAsPostgresSortsUuids() {
+        // UUID.compareTo is signed: it would put 8... before 7...; the text (and PostgreSQL) order does not
+        UUID low = UUID.fromString("7fffffff-ffff-4fff-8fff-ffffffffffff");
+        UUID high = UUID.fromString("80000000-0000-4000-8000-000000000000");
+        assertThat(high.compareTo(low)).isNegative();
+        List<AgentAssignment> ranking = AssignmentScorer.rank(TASK, List.of(
+                new AgentCandidate(new AgentSummary(high, "h", AgentRole.CODER, AgentStatus.IDLE), List.of(), 0, 0, 0, 0),
+                new AgentCandidate(new AgentSummary(low, "l", AgentRole.CODER, AgentStatus.IDLE), List.of(), 0, 0, 0, 0)));
+        assertThat(ranking).extracting(AgentAssignment::agentId).containsExactly(low, high);
     }
 
     @Test
     void tiesBreakOnCapabilityThenWorkloadThenId() {
         List<AgentAssignment> ranking = AssignmentScorer.rank(TASK, List.of(
-                agent("b", "coder", "idle", List.of("java", "sql"), 0, 0),
-                agent("a", "coder", "idle", List.of("java", "sql"), 0, 0),
-                agent("c", "coder", "idle", List.of("java", "sql"), 0, 3)));
-        assertThat(ranking).extracting(AgentAssignment::agentId).containsExactly("a", "b", "c");
+                agent("b", AgentRole.CODER, AgentStatus.IDLE, List.of("java", "sql"), 0, 0),
+                agent("a", AgentRole.CODER, AgentStatus.IDLE, List.of("java", "sql"), 0, 0),
+                agent("c", AgentRole.CODER, AgentStatus.IDLE, List.of("java", "sql"), 0, 3)));
+        assertThat(ranking).extracting(AgentAssignment::agentId).containsExactly(id("a"), id("b"), id("c"));
         assertThat(ranking).allSatisfy(a -> assertThat(a.score()).isBetween(0, 100));
     }
 }

@@ -12,6 +12,7 @@ import dev.hybriddb.coordination.CoordinationMode;
 import dev.hybriddb.coordination.Coordinator;
 import dev.hybriddb.coordination.ExecutionRecord;
 import dev.hybriddb.coordination.NewExecution;
+import dev.hybriddb.model.ExecutionResult;
 import dev.hybriddb.testing.FalkorService;
 import dev.hybriddb.testing.TestServices;
 import java.io.ByteArrayOutputStream;
@@ -59,7 +60,7 @@ class FalkorCoordinationFaultIT {
                 assertThat(coordinator.mode()).isEqualTo(CoordinationMode.SQL_FALLBACK);
             }
             ExecutionRecord during = coordinator.createExecutionEdge(fixture.tenant, A1, C1,
-                    NewExecution.of("success", Instant.parse("2024-03-01T00:00:00Z"), null));
+                    NewExecution.of(ExecutionResult.SUCCESS, Instant.parse("2024-03-01T00:00:00Z"), null));
             assertThat(coordinator.getAgentHistory(fixture.tenant, A1, 5)).containsExactly(during);
             assertThat(coordinator.mode()).isEqualTo(CoordinationMode.SQL_FALLBACK);
             Thread.sleep(300); // let a probe fall due while the server is still down
