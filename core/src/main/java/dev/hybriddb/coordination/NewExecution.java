@@ -1,12 +1,13 @@
 package dev.hybriddb.coordination;
 
 import dev.hybriddb.InvalidInputException;
+import dev.hybriddb.internal.Bounds;
+import dev.hybriddb.internal.Text;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -25,24 +26,29 @@ public record NewExecution(String result, Instant startedAt, Instant finishedAt,
     public static final Set<String> RESULTS = Set.of("success", "failure", "cancelled", "timeout");
 
     public NewExecution {
-        Objects.requireNonNull(result, "result");
+        if (result == null) {
+            throw new InvalidInputException("result", null, "is required");
+        }
         result = result.toLowerCase(Locale.ROOT);
         if (!RESULTS.contains(result)) {
             throw new InvalidInputException("result", result, "must be one of " + RESULTS);
         }
-        Objects.requireNonNull(startedAt, "startedAt");
-        startedAt = startedAt.truncatedTo(ChronoUnit.MICROS);
-        finishedAt = finishedAt == null ? null : finishedAt.truncatedTo(ChronoUnit.MICROS);
+        if (startedAt == null) {
+            throw new InvalidInputException("startedAt", null, "is required");
+        }
+        startedAt = Bounds.instant("startedAt", startedAt).truncatedTo(ChronoUnit.MICROS);
+        finishedAt = finishedAt == null ? null : Bounds.instant("finishedAt", finishedAt).truncatedTo(ChronoUnit.MICROS);
         if (finishedAt != null && finishedAt.isBefore(startedAt)) {
             throw new InvalidInputException("finishedAt", finishedAt, "must not be before startedAt " + startedAt);
         }
         if (tokens < 0) {
             throw new InvalidInputException("tokens", tokens, "must be at least 0");
         }
-        cost = cost == null ? BigDecimal.ZERO : cost.setScale(6, java.math.RoundingMode.HALF_UP);
+        cost = cost == null ? BigDecimal.ZERO : Bounds.decimal("cost", cost, 14, 6).setScale(6, java.math.RoundingMode.HALF_UP);
         if (cost.signum() < 0) {
             throw new InvalidInputException("cost", cost, "must be at least 0");
         }
+        Text.check("model", model, Text.NAME);
     }
 
     /** A finished execution with no token or cost figures. */
