@@ -19,6 +19,7 @@ import dev.hybriddb.graph.age.internal.AgeTransactions;
 import dev.hybriddb.graph.age.internal.AgeWrites;
 import dev.hybriddb.graph.age.internal.AgtypeWriter;
 import dev.hybriddb.graph.age.internal.CypherText;
+import dev.hybriddb.internal.Redact;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -240,8 +241,8 @@ public final class AgeGraph implements GraphBackend {
         return description;
     }
 
-    /** Hides a password given in the URL's query string. */
+    /** Hides the passwords of the URL (userinfo and query). */
     static String mask(String jdbcUrl) {
-        return jdbcUrl == null ? null : jdbcUrl.replaceAll("(?i)(password=)[^&]*", "$1****");
+        return Redact.url(jdbcUrl);
     }
 }
