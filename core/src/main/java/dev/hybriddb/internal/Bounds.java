@@ -70,7 +70,7 @@ public final class Bounds {
         long digits = (long) value.precision() - value.scale();
         if (digits > precision - scale || digits == precision - scale
                 && value.setScale(scale, RoundingMode.HALF_UP).precision() - scale > precision - scale) {
-            throw new InvalidInputException(field, value.toPlainString().length() > 60 ? value.toString() : value.toPlainString(),
+            throw new InvalidInputException(field, digits > 60 || value.scale() > 60 ? value.toString() : value.toPlainString(),
                     "does not fit numeric(" + precision + ", " + scale + "): at most " + (precision - scale)
                             + " digits before the decimal point");
         }
