@@ -12,7 +12,7 @@ import org.jooq.Field;
  * refusal names the field and the limit. Elements of {@code text[]} columns are names
  * ({@link Text#NAME}).
  */
-final class ColumnLimits {
+public final class ColumnLimits {
     private static final Map<String, Integer> BY_COLUMN = new HashMap<>();
 
     static {
@@ -37,7 +37,7 @@ final class ColumnLimits {
     }
 
     /** The limit of a text column, or {@link Integer#MAX_VALUE} when it has none. */
-    static int of(Field<?> field) {
+    public static int of(Field<?> field) {
         int length = field.getDataType().length();
         if (length > 0) {
             return length;
@@ -46,7 +46,7 @@ final class ColumnLimits {
     }
 
     /** The field as callers name it: the column name in lower camel case ({@code lifecycle_state} is lifecycleState). */
-    static String name(Field<?> field) {
+    public static String name(Field<?> field) {
         String column = field.getName();
         if (column.indexOf('_') < 0) {
             return column;
