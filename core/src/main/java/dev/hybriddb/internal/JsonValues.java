@@ -18,7 +18,52 @@ public final class JsonValues {
      * deeper than {@value #MAX_DEPTH}.
      */
     public static void check(String field, Object value) {
-        check(field, value, 0);
+        if (!clean(value, 0)) {
+            check(field, value, 0); // throws, naming the entry
+        }
+    }
+
+    /** True when {@link #check(String, Object, int)} would accept {@code value}; builds no names. */
+    private static boolean clean(Object value, int depth) {
+        if (depth > MAX_DEPTH) {
+            return false;
+        }
+        if (value instanceof String s) {
+            return Text.badIndex(s) < 0;
+        } else if (value instanceof Double || value instanceof Float) {
+            return Double.isFinite(((Number) value).doubleValue());
+        } else if (value instanceof Map<?, ?> m) {
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (!(e.getKey() instanceof String k) || Text.badIndex(k) >= 0 || !clean(e.getValue(), depth + 1)) {
+                    return false;
+                }
+            }
+        } else if (value instanceof Collection<?> c) {
+            for (Object o : c) {
+                if (!clean(o, depth + 1)) {
+                    return false;
+                }
+            }
+        } else if (value instanceof Object[] a) {
+            for (Object o : a) {
+                if (!clean(o, depth + 1)) {
+                    return false;
+                }
+            }
+        } else if (value instanceof double[] a) {
+            for (double d : a) {
+                if (!Double.isFinite(d)) {
+                    return false;
+                }
+            }
+        } else if (value instanceof float[] a) {
+            for (float f : a) {
+                if (!Float.isFinite(f)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static void check(String field, Object value, int depth) {
@@ -56,5 +101,4 @@ public final class JsonValues {
             }
         }
     }
-
 }

@@ -47,6 +47,12 @@ public final class Text {
         return value;
     }
 
+    /** True when {@link #check(String, String, int)} would accept {@code value} (null included). */
+    public static boolean fits(String value, int max) {
+        return value == null || badIndex(value) < 0
+                && (value.length() <= max || value.codePointCount(0, value.length()) <= max);
+    }
+
     /** {@link #check(String, String)} for a value that must not appear in the message (a secret). */
     public static String secret(String field, String value) {
         int bad = badIndex(value);
@@ -70,7 +76,10 @@ public final class Text {
             if (s == null) {
                 throw new InvalidInputException(field + "[" + i + "]", null, "must not be null");
             }
-            out.add(check(field + "[" + i + "]", s, max));
+            if (!fits(s, max)) {
+                check(field + "[" + i + "]", s, max);
+            }
+            out.add(s);
             i++;
         }
         return out;

@@ -36,7 +36,10 @@ public final class Values {
      */
     static <T> T checked(Field<T> field, T value) {
         if (value instanceof String s) {
-            Text.check(ColumnLimits.name(field), s, ColumnLimits.of(field));
+            int max = ColumnLimits.of(field);
+            if (!Text.fits(s, max)) {
+                Text.check(ColumnLimits.name(field), s, max);
+            }
         } else if (value instanceof BigDecimal d) {
             Bounds.decimal(ColumnLimits.name(field), d, field.getDataType().precision(), field.getDataType().scale());
         } else if (value instanceof OffsetDateTime t) {
@@ -61,10 +64,16 @@ public final class Values {
         return this;
     }
 
-    /** Sets a text[] column from a list (when not null). */
+    /** Sets a text[] column from a list (when not null); each element must be a non-null name ({@link Text#NAME}). */
     public Values array(Field<String[]> field, Collection<String> list) {
         if (list != null) {
-            values.put(field, Text.list(ColumnLimits.name(field), list, Text.NAME).toArray(String[]::new));
+            String[] array = list.toArray(String[]::new);
+            for (String s : array) {
+                if (s == null || !Text.fits(s, Text.NAME)) {
+                    Text.list(ColumnLimits.name(field), list, Text.NAME); // throws, naming the element
+                }
+            }
+            values.put(field, array);
         }
         return this;
     }
