@@ -165,6 +165,19 @@ public final class GraphValues {
         return id;
     }
 
+    /** {@code records} when neither it nor any element is null; an element is named {@code field[index]}. */
+    public static <T> List<T> records(String field, List<T> records) {
+        if (records == null) {
+            throw new InvalidInputException(field, null, "is required");
+        }
+        for (int i = 0; i < records.size(); i++) {
+            if (records.get(i) == null) {
+                throw new InvalidInputException(field + "[" + i + "]", null, "must not be null");
+            }
+        }
+        return records;
+    }
+
     /** A string accepted as a value: no NUL, no unpaired surrogate (the SDK's one text rule). */
     public static String string(String field, String s) {
         return Text.check(field, s);

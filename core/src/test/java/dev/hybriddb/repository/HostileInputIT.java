@@ -7,7 +7,9 @@ import dev.hybriddb.ConstraintViolationException;
 import dev.hybriddb.HybridDB;
 import dev.hybriddb.InvalidInputException;
 import dev.hybriddb.TenantScope;
+import dev.hybriddb.coordination.EntitySync;
 import dev.hybriddb.coordination.NewExecution;
+import dev.hybriddb.coordination.Relationship;
 import dev.hybriddb.internal.Text;
 import dev.hybriddb.internal.repo.ColumnLimits;
 import dev.hybriddb.jooq.DefaultSchema;
@@ -17,6 +19,7 @@ import dev.hybriddb.model.AgentExecutionFields;
 import dev.hybriddb.model.AgentFields;
 import dev.hybriddb.model.ApiKeyFields;
 import dev.hybriddb.model.BudgetFields;
+import dev.hybriddb.model.EventFilter;
 import dev.hybriddb.model.Lesson;
 import dev.hybriddb.model.LessonFields;
 import dev.hybriddb.model.Project;
@@ -214,6 +217,10 @@ class HostileInputIT {
                 Arrays.asList((String) null)))), "unused", e -> {});
         assertRefused(new Case("requiredCapabilities[2]", "tasks", v -> s -> s.tasks().create(TaskFields.of("t",
                 Arrays.asList("a", "b", null)))), "unused", e -> {});
+        assertThatThrownBy(() -> new EventFilter(null, null, Arrays.asList("a", null), null, 10))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("types[1]"));
+        assertThatThrownBy(() -> new EntitySync("Agent", "a1", Map.of(), Arrays.asList((Relationship) null)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("relationships[0]"));
     }
 
     @Test

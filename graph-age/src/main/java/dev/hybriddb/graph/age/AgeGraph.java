@@ -9,6 +9,7 @@ import dev.hybriddb.graph.GraphBackend;
 import dev.hybriddb.graph.GraphException;
 import dev.hybriddb.graph.GraphHealth;
 import dev.hybriddb.graph.GraphRow;
+import dev.hybriddb.graph.GraphValues;
 import dev.hybriddb.graph.Identifiers;
 import dev.hybriddb.graph.NodeRecord;
 import dev.hybriddb.graph.age.internal.AgeCypher;
@@ -160,12 +161,12 @@ public final class AgeGraph implements GraphBackend {
 
     @Override
     public int upsertNodes(String graph, String label, List<NodeRecord> nodes) {
-        return writes.upsertNodes(graph, label, nodes);
+        return writes.upsertNodes(graph, label, GraphValues.records("nodes", nodes));
     }
 
     @Override
     public int upsertEdges(String graph, EdgeType type, List<EdgeRecord> edges) {
-        return writes.upsertEdges(graph, type, edges);
+        return writes.upsertEdges(graph, type, GraphValues.records("edges", edges));
     }
 
     @Override
@@ -175,7 +176,7 @@ public final class AgeGraph implements GraphBackend {
 
     @Override
     public int deleteEdges(String graph, EdgeType type, List<EdgeRecord> edges) {
-        return writes.deleteEdges(graph, type, edges);
+        return writes.deleteEdges(graph, type, GraphValues.records("edges", edges));
     }
 
     @Override
