@@ -27,6 +27,10 @@ public class InvalidInputException extends HybridDBException {
             return "null";
         }
         String s = value instanceof CharSequence ? "'" + value + "'" : String.valueOf(value);
-        return s.length() > 200 ? s.substring(0, 200) + "...(" + s.length() + " chars)" : s;
+        if (s.length() <= 200) {
+            return s;
+        }
+        int cut = Character.isHighSurrogate(s.charAt(199)) ? 199 : 200; // never half a surrogate pair
+        return s.substring(0, cut) + "...(" + s.length() + " chars)";
     }
 }

@@ -1,6 +1,8 @@
 package dev.hybriddb.coordination;
 
 import dev.hybriddb.InvalidInputException;
+import dev.hybriddb.internal.Bounds;
+import dev.hybriddb.internal.Text;
 import dev.hybriddb.model.ExecutionResult;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -23,23 +25,24 @@ public record NewExecution(ExecutionResult result, Instant startedAt, Instant fi
 
     public NewExecution {
         if (result == null) {
-            throw new InvalidInputException("result", null, "must not be null");
+            throw new InvalidInputException("result", null, "is required");
         }
         if (startedAt == null) {
-            throw new InvalidInputException("startedAt", null, "must not be null");
+            throw new InvalidInputException("startedAt", null, "is required");
         }
-        startedAt = startedAt.truncatedTo(ChronoUnit.MICROS);
-        finishedAt = finishedAt == null ? null : finishedAt.truncatedTo(ChronoUnit.MICROS);
+        startedAt = Bounds.instant("startedAt", startedAt).truncatedTo(ChronoUnit.MICROS);
+        finishedAt = finishedAt == null ? null : Bounds.instant("finishedAt", finishedAt).truncatedTo(ChronoUnit.MICROS);
         if (finishedAt != null && finishedAt.isBefore(startedAt)) {
             throw new InvalidInputException("finishedAt", finishedAt, "must not be before startedAt " + startedAt);
         }
         if (tokens < 0) {
             throw new InvalidInputException("tokens", tokens, "must be at least 0");
         }
-        cost = cost == null ? BigDecimal.ZERO : cost.setScale(6, java.math.RoundingMode.HALF_UP);
+        cost = cost == null ? BigDecimal.ZERO : Bounds.decimal("cost", cost, 14, 6).setScale(6, java.math.RoundingMode.HALF_UP);
         if (cost.signum() < 0) {
             throw new InvalidInputException("cost", cost, "must be at least 0");
         }
+        Text.check("model", model, Text.NAME);
     }
 
     /** A finished execution with no token or cost figures. */

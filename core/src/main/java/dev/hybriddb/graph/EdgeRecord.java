@@ -1,7 +1,7 @@
 package dev.hybriddb.graph;
 
+import dev.hybriddb.InvalidInputException;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * An edge to upsert, from the node keyed {@code fromId} to the node keyed {@code toId}. An edge
@@ -9,8 +9,12 @@ import java.util.Objects;
  */
 public record EdgeRecord(String fromId, String toId, Map<String, Object> properties) {
     public EdgeRecord {
-        Objects.requireNonNull(fromId, "fromId");
-        Objects.requireNonNull(toId, "toId");
+        if (fromId == null) {
+            throw new InvalidInputException("fromId", null, "is required");
+        }
+        if (toId == null) {
+            throw new InvalidInputException("toId", null, "is required");
+        }
         properties = Values.immutableMap(properties);
     }
 

@@ -1,6 +1,7 @@
 package dev.hybriddb.graph;
 
 import dev.hybriddb.InvalidInputException;
+import dev.hybriddb.internal.Text;
 import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -164,20 +165,22 @@ public final class GraphValues {
         return id;
     }
 
-    /** A string accepted as a value: no NUL, no unpaired surrogate. */
-    public static String string(String field, String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\0') {
-                throw new InvalidInputException(field, s.replace('\0', '?'), "contains NUL (U+0000), which graph stores cannot hold");
-            }
-            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                throw new InvalidInputException(field, "index " + i, "contains an unpaired UTF-16 surrogate");
+    /** {@code records} when neither it nor any element is null; an element is named {@code field[index]}. */
+    public static <T> List<T> records(String field, List<T> records) {
+        if (records == null) {
+            throw new InvalidInputException(field, null, "is required");
+        }
+        for (int i = 0; i < records.size(); i++) {
+            if (records.get(i) == null) {
+                throw new InvalidInputException(field + "[" + i + "]", null, "must not be null");
             }
         }
-        return s;
+        return records;
+    }
+
+    /** A string accepted as a value: no NUL, no unpaired surrogate (the SDK's one text rule). */
+    public static String string(String field, String s) {
+        return Text.check(field, s);
     }
 
     private static Object convert(String field, Object v, boolean mapsAllowed, int depth) {

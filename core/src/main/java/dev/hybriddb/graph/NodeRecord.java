@@ -1,12 +1,14 @@
 package dev.hybriddb.graph;
 
+import dev.hybriddb.InvalidInputException;
 import java.util.Map;
-import java.util.Objects;
 
 /** A node to upsert: its application key and its properties (the key is stored as {@code id}). */
 public record NodeRecord(String id, Map<String, Object> properties) {
     public NodeRecord {
-        Objects.requireNonNull(id, "id");
+        if (id == null) {
+            throw new InvalidInputException("id", null, "is required");
+        }
         properties = Values.immutableMap(properties);
     }
 

@@ -76,7 +76,7 @@ final class DatabaseUrl {
             try {
                 b.port(Integer.parseInt(port));
             } catch (NumberFormatException e) {
-                throw fail("has a port that is not a number: " + port);
+                throw fail("has a port that is not a number");
             }
         }
     }
@@ -113,19 +113,6 @@ final class DatabaseUrl {
 
     /** The URL with any password replaced by ****. */
     static String masked(String url) {
-        if (url == null) {
-            return null;
-        }
-        String s = url.replaceAll("(?i)([?&]password=)[^&]*", "$1****");
-        int schemeEnd = s.indexOf("://");
-        int at = s.lastIndexOf('@');
-        if (schemeEnd >= 0 && at > schemeEnd) {
-            String info = s.substring(schemeEnd + 3, at);
-            int colon = info.indexOf(':');
-            if (colon >= 0) {
-                s = s.substring(0, schemeEnd + 3) + info.substring(0, colon) + ":****" + s.substring(at);
-            }
-        }
-        return s;
+        return Redact.url(url);
     }
 }

@@ -625,6 +625,23 @@ public abstract class GraphBackendContract {
     }
 
     @Test
+    void nullRecordsAndKeysAreRejectedNamingTheElement() {
+        agentsAndTasks();
+        List<NodeRecord> nodes = java.util.Arrays.asList(bare("n1"), null);
+        List<EdgeRecord> edges = java.util.Arrays.asList(null, new EdgeRecord("a1", "t1", props()));
+        assertThatThrownBy(() -> backend().upsertNodes(graph, "Agent", nodes))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("nodes[1]"));
+        assertThatThrownBy(() -> backend().upsertEdges(graph, ASSIGNED, edges))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("edges[0]"));
+        assertThatThrownBy(() -> backend().deleteEdges(graph, ASSIGNED, edges))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("edges[0]"));
+        assertRejected(() -> backend().upsertNodes(graph, "Agent", null));
+        assertRejected(() -> NodeRecord.of(null, props()));
+        assertRejected(() -> new EdgeRecord("a1", null, props()));
+        assertThat(agent("n1")).isNull();
+    }
+
+    @Test
     void unsupportedValuesAreRejected() {
         List<Object> bad = new ArrayList<>(List.of(Double.NaN, Double.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY,
                 new BigDecimal("1e400"), BigInteger.TEN.pow(30), new Object(), new byte[] {1}, Map.of(1, "x"),

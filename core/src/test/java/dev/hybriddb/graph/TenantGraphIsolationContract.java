@@ -188,7 +188,7 @@ public abstract class TenantGraphIsolationContract {
         assertThat(rows).as("the tenant's graph, untouched").hasSize(1);
         assertThat(rows.get(0).getString("id")).isEqualTo(task);
         assertThat(rows.get(0).getString("title")).isEqualTo(title);
-        assertThat(db.coordinator().getTaskDependencies(tenant, task).taskId()).isEqualTo(task);
+        assertThat(db.coordinator().getTaskDependencies(tenant, java.util.UUID.fromString(task)).taskId()).isEqualTo(java.util.UUID.fromString(task));
         assertThat(db.coordinator().mode()).isEqualTo(CoordinationMode.GRAPH);
     }
 }

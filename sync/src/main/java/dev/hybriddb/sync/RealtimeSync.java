@@ -33,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import dev.hybriddb.Database;
+import dev.hybriddb.internal.Redact;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -141,7 +142,13 @@ public final class RealtimeSync implements AutoCloseable {
         }
         p.setProperty("ApplicationName", "hybriddb-realtime-sync");
         p.setProperty("tcpKeepAlive", "true");
-        return () -> DriverManager.getConnection(jdbcUrl, p);
+        return () -> {
+            try {
+                return DriverManager.getConnection(jdbcUrl, p);
+            } catch (SQLException e) {
+                throw Redact.sql(e);
+            }
+        };
     }
 
     /** Starts the worker. Idempotent. */

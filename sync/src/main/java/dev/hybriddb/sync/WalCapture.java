@@ -3,6 +3,7 @@ package dev.hybriddb.sync;
 import dev.hybriddb.Database;
 import dev.hybriddb.InvalidInputException;
 import dev.hybriddb.graph.SyncErrorListener;
+import dev.hybriddb.internal.Redact;
 import dev.hybriddb.sync.internal.CaptureSession;
 import dev.hybriddb.sync.internal.Worker;
 import java.sql.Connection;
@@ -122,7 +123,13 @@ public final class WalCapture implements AutoCloseable {
         PGProperty.PREFER_QUERY_MODE.set(p, "simple");
         PGProperty.APPLICATION_NAME.set(p, "hybriddb-wal-capture");
         PGProperty.TCP_KEEP_ALIVE.set(p, true);
-        return () -> DriverManager.getConnection(jdbcUrl, p);
+        return () -> {
+            try {
+                return DriverManager.getConnection(jdbcUrl, p);
+            } catch (SQLException e) {
+                throw Redact.sql(e);
+            }
+        };
     }
 
     /**

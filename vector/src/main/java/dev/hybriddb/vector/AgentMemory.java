@@ -4,6 +4,7 @@ import dev.hybriddb.ConfigurationException;
 import dev.hybriddb.Database;
 import dev.hybriddb.InvalidInputException;
 import dev.hybriddb.NotFoundException;
+import dev.hybriddb.internal.Text;
 import dev.hybriddb.vector.internal.DocumentRows;
 import dev.hybriddb.vector.internal.Json;
 import dev.hybriddb.vector.internal.QuerySettings;
@@ -61,7 +62,8 @@ public final class AgentMemory {
     /** Creates a bank; a second bank of the same name in the tenant is a constraint violation. */
     public MemoryBank createBank(UUID tenant, String name, String description) {
         DocumentStore.checkTenant(tenant);
-        Texts.nonBlank("name", name);
+        Text.check("name", Texts.nonBlank("name", name), Text.NAME);
+        Text.check("description", description, Text.DESCRIPTION);
         return db.inTenant(tenant, c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO memory_banks (tenant_id, name, description)"
                     + " VALUES (?, ?, ?) RETURNING id, tenant_id, name, description, created_at")) {

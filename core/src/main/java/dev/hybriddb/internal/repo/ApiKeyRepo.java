@@ -6,6 +6,7 @@ import dev.hybriddb.ConfigurationException;
 import dev.hybriddb.InvalidInputException;
 import dev.hybriddb.NotFoundException;
 import dev.hybriddb.internal.ApiKeyCipher;
+import dev.hybriddb.internal.Text;
 import dev.hybriddb.jooq.tables.records.ApiKeysRecord;
 import dev.hybriddb.model.ApiKey;
 import dev.hybriddb.model.ApiKeyFields;
@@ -69,6 +70,7 @@ public final class ApiKeyRepo extends TenantTable<ApiKeysRecord, ApiKey, ApiKeyF
     }
 
     private void seal(Values v, UUID id, String secret) {
+        Text.secret("secret", secret);
         ApiKeyCipher.Sealed s = cipher().encrypt(tenantId, id, secret);
         v.put(API_KEYS.CIPHERTEXT, s.ciphertext()).put(API_KEYS.NONCE, s.nonce()).put(API_KEYS.KEY_VERSION, s.keyVersion());
     }

@@ -2,6 +2,7 @@ package dev.hybriddb.internal.repo;
 
 import static dev.hybriddb.jooq.Tables.AUDIT_LOGS;
 
+import dev.hybriddb.internal.Text;
 import dev.hybriddb.jooq.tables.records.AuditLogsRecord;
 import dev.hybriddb.model.AuditLog;
 import dev.hybriddb.model.AuditLogFields;
@@ -32,7 +33,7 @@ public final class AuditLogRepo extends KeyedTable<AuditLogsRecord, UUID, AuditL
                 .put(AUDIT_LOGS.RESOURCE_TYPE, f.resourceType()).put(AUDIT_LOGS.RESOURCE_ID, f.resourceId())
                 .json(AUDIT_LOGS.DETAILS, f.details()).put(AUDIT_LOGS.USER_AGENT, f.userAgent());
         if (f.ipAddress() != null) {
-            v.expr(AUDIT_LOGS.IP_ADDRESS, DSL.field("cast({0} as inet)", String.class, DSL.val(f.ipAddress())));
+            v.expr(AUDIT_LOGS.IP_ADDRESS, DSL.field("cast({0} as inet)", String.class, DSL.val(Text.check("ipAddress", f.ipAddress(), Text.NAME))));
         }
         return insert(v);
     }

@@ -3,6 +3,7 @@ package dev.hybriddb.internal.repo;
 import static dev.hybriddb.jooq.Tables.BUDGETS;
 
 import dev.hybriddb.InvalidInputException;
+import dev.hybriddb.internal.Bounds;
 import dev.hybriddb.jooq.tables.records.BudgetsRecord;
 import dev.hybriddb.model.Budget;
 import dev.hybriddb.model.BudgetFields;
@@ -61,6 +62,7 @@ public final class BudgetRepo extends TenantTable<BudgetsRecord, Budget, BudgetF
         if (cost.stripTrailingZeros().scale() > 4) {
             throw new InvalidInputException("cost", cost, "must have at most 4 decimal places");
         }
+        Bounds.decimal("cost", cost, BUDGETS.CONSUMED.getDataType().precision(), BUDGETS.CONSUMED.getDataType().scale());
         int updated = dsl.update(BUDGETS)
                 .set(BUDGETS.CONSUMED, BUDGETS.CONSUMED.plus(cost))
                 .set(BUDGETS.CONSUMED_TOKENS, BUDGETS.CONSUMED_TOKENS.plus(tokens))

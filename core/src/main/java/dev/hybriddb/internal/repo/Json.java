@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hybriddb.InvalidInputException;
+import dev.hybriddb.internal.JsonValues;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,6 +22,7 @@ public final class Json {
         if (map == null) {
             return null;
         }
+        JsonValues.check(field, map);
         try {
             return JSONB.valueOf(MAPPER.writeValueAsString(map));
         } catch (JsonProcessingException e) {

@@ -1,6 +1,7 @@
 package dev.hybriddb.internal.repo;
 
 import dev.hybriddb.NotFoundException;
+import dev.hybriddb.internal.Text;
 import dev.hybriddb.model.Page;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ public abstract class KeyedTable<R extends TableRecord<R>, K, E> {
 
     /** The row with this key, if it exists for this tenant. */
     public Optional<E> findById(K key) {
-        Values.require("id", key);
+        requireKey(key);
         if (!keyBindable(key)) {
             return dsl.selectFrom(table).where(mine(id.eq(key))).fetchOptional().map(this::map);
         }
@@ -89,7 +90,7 @@ public abstract class KeyedTable<R extends TableRecord<R>, K, E> {
 
     /** Applies the values to the row and returns it; NotFoundException if absent. */
     protected E patch(K key, Values values) {
-        Values.require("id", key);
+        requireKey(key);
         if (values.isEmpty()) {
             return get(key);
         }
@@ -113,7 +114,7 @@ public abstract class KeyedTable<R extends TableRecord<R>, K, E> {
 
     /** Deletes the row; false when there was none. */
     public boolean delete(K key) {
-        Values.require("id", key);
+        requireKey(key);
         if (!keyBindable(key)) {
             return dsl.deleteFrom(table).where(mine(id.eq(key))).execute() == 1;
         }
@@ -176,6 +177,13 @@ public abstract class KeyedTable<R extends TableRecord<R>, K, E> {
         }
         System.arraycopy(tail, 0, binds, i, tail.length);
         return binds;
+    }
+
+    /** Requires a key; a text key passes {@link Text#check(String, String)}. */
+    private static void requireKey(Object key) {
+        if (Values.require("id", key) instanceof String s) {
+            Text.check("id", s);
+        }
     }
 
     /** The key field of the table. */

@@ -9,6 +9,7 @@ import dev.hybriddb.graph.GraphBackend;
 import dev.hybriddb.graph.GraphException;
 import dev.hybriddb.graph.GraphHealth;
 import dev.hybriddb.graph.GraphRow;
+import dev.hybriddb.graph.GraphValues;
 import dev.hybriddb.graph.Identifiers;
 import dev.hybriddb.graph.NodeRecord;
 import dev.hybriddb.graph.age.internal.AgeCypher;
@@ -19,6 +20,7 @@ import dev.hybriddb.graph.age.internal.AgeTransactions;
 import dev.hybriddb.graph.age.internal.AgeWrites;
 import dev.hybriddb.graph.age.internal.AgtypeWriter;
 import dev.hybriddb.graph.age.internal.CypherText;
+import dev.hybriddb.internal.Redact;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -172,12 +174,12 @@ public final class AgeGraph implements GraphBackend {
 
     @Override
     public int upsertNodes(String graph, String label, List<NodeRecord> nodes) {
-        return writes.upsertNodes(graph, label, nodes);
+        return writes.upsertNodes(graph, label, GraphValues.records("nodes", nodes));
     }
 
     @Override
     public int upsertEdges(String graph, EdgeType type, List<EdgeRecord> edges) {
-        return writes.upsertEdges(graph, type, edges);
+        return writes.upsertEdges(graph, type, GraphValues.records("edges", edges));
     }
 
     @Override
@@ -187,7 +189,7 @@ public final class AgeGraph implements GraphBackend {
 
     @Override
     public int deleteEdges(String graph, EdgeType type, List<EdgeRecord> edges) {
-        return writes.deleteEdges(graph, type, edges);
+        return writes.deleteEdges(graph, type, GraphValues.records("edges", edges));
     }
 
     @Override
@@ -253,8 +255,8 @@ public final class AgeGraph implements GraphBackend {
         return description;
     }
 
-    /** Hides a password given in the URL's query string. */
+    /** Hides the passwords of the URL (userinfo and query). */
     static String mask(String jdbcUrl) {
-        return jdbcUrl == null ? null : jdbcUrl.replaceAll("(?i)(password=)[^&]*", "$1****");
+        return Redact.url(jdbcUrl);
     }
 }

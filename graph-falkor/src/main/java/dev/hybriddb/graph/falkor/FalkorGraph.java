@@ -9,6 +9,7 @@ import dev.hybriddb.graph.GraphBackend;
 import dev.hybriddb.graph.GraphException;
 import dev.hybriddb.graph.GraphHealth;
 import dev.hybriddb.graph.GraphRow;
+import dev.hybriddb.graph.GraphValues;
 import dev.hybriddb.graph.Identifiers;
 import dev.hybriddb.graph.NodeRecord;
 import dev.hybriddb.graph.falkor.internal.Batch;
@@ -161,7 +162,7 @@ public final class FalkorGraph implements GraphBackend {
     @Override
     public int upsertNodes(String graph, String label, List<NodeRecord> nodes) {
         Identifiers.graph(graph);
-        List<Batch> batches = Writes.nodeBatches(label, nodes);
+        List<Batch> batches = Writes.nodeBatches(label, GraphValues.records("nodes", nodes));
         if (batches.isEmpty()) {
             return 0;
         }
@@ -173,7 +174,7 @@ public final class FalkorGraph implements GraphBackend {
     @Override
     public int upsertEdges(String graph, EdgeType type, List<EdgeRecord> edges) {
         Identifiers.graph(graph);
-        List<Batch> batches = Writes.edgeBatches(type, edges);
+        List<Batch> batches = Writes.edgeBatches(type, GraphValues.records("edges", edges));
         if (batches.isEmpty()) {
             return 0;
         }
@@ -219,7 +220,8 @@ public final class FalkorGraph implements GraphBackend {
         Identifiers.graph(graph);
         String text = Writes.deleteEdges(type);
         int deleted = 0;
-        for (List<Map<String, Object>> chunk : Writes.chunks(Writes.endRows(edges), config.batchSize())) {
+        List<Map<String, Object>> ends = Writes.endRows(GraphValues.records("edges", edges));
+        for (List<Map<String, Object>> chunk : Writes.chunks(ends, config.batchSize())) {
             deleted += send(graph, text, Map.of("rows", chunk), false, true, "deleteEdges " + type)
                     .getStatistics().relationshipsDeleted();
         }

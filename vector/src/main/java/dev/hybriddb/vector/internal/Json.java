@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hybriddb.HybridDBException;
 import dev.hybriddb.InvalidInputException;
+import dev.hybriddb.internal.JsonValues;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,12 +22,7 @@ public final class Json {
         if (metadata == null) {
             return "{}";
         }
-        for (Map.Entry<String, ?> e : metadata.entrySet()) {
-            if (e.getValue() instanceof Double && !Double.isFinite((Double) e.getValue())
-                    || e.getValue() instanceof Float && !Float.isFinite((Float) e.getValue())) {
-                throw new InvalidInputException(field + "." + e.getKey(), e.getValue(), "must be a finite number");
-            }
-        }
+        JsonValues.check(field, metadata);
         try {
             return MAPPER.writeValueAsString(metadata);
         } catch (JsonProcessingException e) {

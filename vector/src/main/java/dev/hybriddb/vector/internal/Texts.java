@@ -1,12 +1,13 @@
 package dev.hybriddb.vector.internal;
 
 import dev.hybriddb.InvalidInputException;
+import dev.hybriddb.internal.Text;
 
 /** Checks of caller text. */
 public final class Texts {
     private Texts() {}
 
-    /** Rejects null, empty and blank text, and text with NUL characters (PostgreSQL refuses them). */
+    /** Rejects null, empty and blank text, and text the SDK refuses everywhere ({@link Text}: NUL, unpaired surrogates). */
     public static String nonBlank(String field, String text) {
         if (text == null) {
             throw new InvalidInputException(field, null, "must not be null");
@@ -14,9 +15,6 @@ public final class Texts {
         if (text.isBlank()) {
             throw new InvalidInputException(field, text, "must not be blank");
         }
-        if (text.indexOf('\0') >= 0) {
-            throw new InvalidInputException(field, text.replace('\0', '?'), "must not contain NUL characters");
-        }
-        return text;
+        return Text.check(field, text);
     }
 }

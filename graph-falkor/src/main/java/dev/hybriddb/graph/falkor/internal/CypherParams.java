@@ -3,6 +3,7 @@ package dev.hybriddb.graph.falkor.internal;
 import dev.hybriddb.InvalidInputException;
 import dev.hybriddb.graph.GraphValues;
 import dev.hybriddb.graph.Identifiers;
+import dev.hybriddb.internal.Text;
 import java.util.List;
 import java.util.Map;
 
@@ -36,15 +37,12 @@ public final class CypherParams {
         return sb.toString();
     }
 
-    /** The header followed by the query, refusing a query that holds NUL (the server would cut it there). */
+    /** The header followed by the query, refusing a query that breaks {@link Text}'s rule (the server would cut it at a NUL). */
     public static String prefix(String cypher, Map<String, ?> params) {
         if (cypher == null || cypher.isBlank()) {
             throw new InvalidInputException("cypher", cypher, "must not be blank");
         }
-        if (cypher.indexOf('\0') >= 0) {
-            throw new InvalidInputException("cypher", cypher.replace('\0', '?'), "contains NUL (U+0000)");
-        }
-        return header(params) + cypher;
+        return header(params) + Text.check("cypher", cypher);
     }
 
     /** The literal of one canonical value (see {@link GraphValues}). */
