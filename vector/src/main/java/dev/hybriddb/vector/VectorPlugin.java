@@ -52,7 +52,7 @@ public final class VectorPlugin implements HybridDBPlugin {
         Work perCall = Work.perCall(ctx.database());
         ctx.provideService(Embedder.class, embedder);
         ctx.provideService(DocumentStore.class, new DocumentStore(perCall, embedder, dims));
-        ctx.provideService(AgentMemory.class, AgentMemory.create(ctx.database(), embedder));
+        ctx.provideService(AgentMemory.class, new AgentMemory(perCall, embedder, dims));
         ctx.provideService(ConversationStore.class, new ConversationStore(perCall));
         ctx.provideExtension(DocumentStore.class, scope -> documents(scope));
         ctx.provideExtension(AgentMemory.class, scope -> memory(scope));
