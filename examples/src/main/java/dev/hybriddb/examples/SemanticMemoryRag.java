@@ -2,18 +2,21 @@ package dev.hybriddb.examples;
 
 import dev.hybriddb.HybridDB;
 import dev.hybriddb.vector.AgentMemory;
+import dev.hybriddb.model.Task;
+import dev.hybriddb.model.TaskFields;
 import dev.hybriddb.vector.ConversationRole;
+import dev.hybriddb.vector.ConversationStore;
 import dev.hybriddb.vector.DocumentStore;
 import dev.hybriddb.vector.Match;
 import dev.hybriddb.vector.MemoryBank;
 import dev.hybriddb.vector.MetadataFilter;
-import dev.hybriddb.vector.MiniLmEmbedder;
 import dev.hybriddb.vector.NewDocument;
 import dev.hybriddb.vector.NewMemory;
 import dev.hybriddb.vector.Rag;
 import dev.hybriddb.vector.RagContext;
 import dev.hybriddb.vector.RecalledMemory;
 import dev.hybriddb.vector.SearchOptions;
+import dev.hybriddb.vector.TenantMemories;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +25,9 @@ import java.util.UUID;
 /**
  * Semantic memory and RAG on pgvector with the in-process all-MiniLM-L6-v2 embedder: documents
  * with metadata, similarity search with a metadata filter, an agent's memory bank recalled by
- * meaning, a conversation log, and a RAG context packed to a token budget.
+ * meaning, a task and a memory written in one tenant transaction, a conversation log, and a RAG
+ * context packed to a token budget. The stores come from {@code db.service(...)}: the vector
+ * module attaches itself to HybridDB when it is on the classpath.
  */
 public final class SemanticMemoryRag {
     private SemanticMemoryRag() {}
@@ -56,8 +61,7 @@ public final class SemanticMemoryRag {
                 Workspace.tenant(s, "Memory");
             });
             // tag::documents[]
-            MiniLmEmbedder embedder = MiniLmEmbedder.create();                 // in-process, 384 dimensions
-            DocumentStore docs = DocumentStore.create(db.database(), embedder);
+            DocumentStore docs = db.service(DocumentStore.class);   // all-MiniLM-L6-v2 in process, loaded on first use
             docs.addAll(tenant, DOCS);
             List<Match> hits = docs.search(tenant, "how do I bring the database back after losing it?", SearchOptions.topK(3));
             List<Match> runbooks = docs.search(tenant, "the graph server crashed",
@@ -68,7 +72,7 @@ public final class SemanticMemoryRag {
             out.println("2. Best runbook for 'the graph server crashed': " + runbooks.get(0).document().content());
 
             // tag::memory[]
-            AgentMemory memory = AgentMemory.create(db.database(), embedder);
+            AgentMemory memory = db.service(AgentMemory.class);
             MemoryBank bank = memory.createBank(tenant, "ada", "what agent Ada has learned");
             memory.remember(tenant, bank.id(), NewMemory.of("The customer prefers Postgres over MySQL", 3));
             memory.remember(tenant, bank.id(), NewMemory.of("Deploys happen on Tuesdays after the standup", 2));
@@ -77,15 +81,24 @@ public final class SemanticMemoryRag {
             // end::memory[]
             out.println("3. Ada recalls: " + recalled.get(0).memory().content());
 
-            memory.addMessage(tenant, "session-1", ConversationRole.USER, "How do I restore a backup?", Map.of());
+            // tag::scope[]
+            db.useTenant(tenant, s -> {                              // one transaction: both or neither
+                Task task = s.tasks().create(TaskFields.of("Restore last night's backup", List.of("postgres")));
+                s.attach(TenantMemories.class).remember(bank.id(),
+                        NewMemory.of("Opened task " + task.title() + " after the outage", 1));
+            });
+            // end::scope[]
+
+            ConversationStore chat = db.service(ConversationStore.class);
+            chat.addMessage(tenant, "session-1", ConversationRole.USER, "How do I restore a backup?", Map.of());
             // tag::rag[]
             RagContext context = Rag.over(docs, 60).context(tenant, "How do I restore a backup?");
             // end::rag[]
-            memory.addMessage(tenant, "session-1", ConversationRole.ASSISTANT, "From the runbook: " + context.sources().get(0).document().content(), Map.of());
+            chat.addMessage(tenant, "session-1", ConversationRole.ASSISTANT, "From the runbook: " + context.sources().get(0).document().content(), Map.of());
             out.println("4. RAG context (" + context.estimatedTokens() + " of " + context.tokenBudget() + " tokens, "
                     + context.sources().size() + " sources, " + context.skipped() + " skipped):");
             out.println(context.text());
-            int messages = memory.conversation(tenant, "session-1").size();
+            int messages = chat.conversation(tenant, "session-1").size();
             out.println("5. Conversation session-1 holds " + messages + " messages");
             return new Result(hits.get(0).document().content(), runbooks.get(0).document().content(),
                     recalled.get(0).memory().content(), context.sources().stream().map(m -> m.document().content()).toList(), messages);

@@ -5,48 +5,49 @@ import dev.hybriddb.Database;
 import dev.hybriddb.InvalidInputException;
 import dev.hybriddb.NotFoundException;
 import dev.hybriddb.internal.Text;
-import dev.hybriddb.vector.internal.DocumentRows;
+import dev.hybriddb.model.Page;
 import dev.hybriddb.vector.internal.Json;
-import dev.hybriddb.vector.internal.QuerySettings;
+import dev.hybriddb.vector.internal.MemoryRows;
+import dev.hybriddb.vector.internal.Rows;
 import dev.hybriddb.vector.internal.SearchSql;
 import dev.hybriddb.vector.internal.Sql;
 import dev.hybriddb.vector.internal.Texts;
 import dev.hybriddb.vector.internal.Vectors;
+import dev.hybriddb.vector.internal.Work;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Agent memory on pgvector, tenant by tenant: memory banks, memories with importance and access
- * statistics (recall counts each memory it returns and stamps {@code last_accessed}, in the same
- * transaction), and conversation history by session.
+ * Agent memory on pgvector, tenant by tenant: memory banks, and memories with importance and
+ * access statistics (recall counts each memory it returns and stamps {@code last_accessed}, in the
+ * same transaction). Conversation history lives in {@link ConversationStore}.
+ *
+ * <p>Every call runs in its own tenant transaction; {@link TenantMemories}
+ * ({@code scope.attach(TenantMemories.class)}) does the same work inside the transaction of
+ * {@code HybridDB.withTenant}, so memories commit or roll back with the rest of that work.
  */
 public final class AgentMemory {
-    private static final String MEMORY_COLUMNS = "m.id, m.memory_bank_id, m.content, m.metadata::text AS metadata,"
-            + " m.importance, m.access_count, m.last_accessed, m.created_at";
-    private static final String MESSAGE_COLUMNS = "id, session_id, role, content, metadata::text AS metadata, created_at";
-    private static final int MAX_SESSION_ID = 255;
+    private static final String MEMORY_COLUMNS = MemoryRows.MEMORY_COLUMNS;
 
-    private final Database db;
+    private final Work work;
     private final Embedder embedder;
     private final int dimensions;
 
-    private AgentMemory(Database db, Embedder embedder, int dimensions) {
-        this.db = Objects.requireNonNull(db, "db");
+    AgentMemory(Work work, Embedder embedder, int dimensions) {
+        this.work = Objects.requireNonNull(work, "work");
         this.embedder = embedder;
         this.dimensions = dimensions;
     }
 
     /** Memory that embeds text with {@code embedder}. */
     public static AgentMemory create(Database db, Embedder embedder) {
-        return new AgentMemory(db, Objects.requireNonNull(embedder, "embedder"), embedder.dimensions());
+        return new AgentMemory(Work.perCall(db), Objects.requireNonNull(embedder, "embedder"), embedder.dimensions());
     }
 
     /** Memory for callers who always bring embeddings of {@code dimensions} components. */
@@ -54,17 +55,17 @@ public final class AgentMemory {
         if (dimensions <= 0 || dimensions > 16000) {
             throw new ConfigurationException("dimensions", dimensions, "must be between 1 and 16000");
         }
-        return new AgentMemory(db, null, dimensions);
+        return new AgentMemory(Work.perCall(db), null, dimensions);
     }
 
     // ---- memory banks ----
 
     /** Creates a bank; a second bank of the same name in the tenant is a constraint violation. */
     public MemoryBank createBank(UUID tenant, String name, String description) {
-        DocumentStore.checkTenant(tenant);
+        work.checkTenant(tenant);
         Text.check("name", Texts.nonBlank("name", name), Text.NAME);
         Text.check("description", description, Text.DESCRIPTION);
-        return db.inTenant(tenant, c -> {
+        return work.run(tenant, c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO memory_banks (tenant_id, name, description)"
                     + " VALUES (?, ?, ?) RETURNING id, tenant_id, name, description, created_at")) {
                 ps.setObject(1, tenant);
@@ -72,7 +73,7 @@ public final class AgentMemory {
                 ps.setString(3, description);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
-                    return readBank(rs);
+                    return MemoryRows.bank(rs);
                 }
             }
         });
@@ -80,7 +81,7 @@ public final class AgentMemory {
 
     /** The bank named {@code name}, if the tenant has one. */
     public Optional<MemoryBank> bank(UUID tenant, String name) {
-        DocumentStore.checkTenant(tenant);
+        work.checkTenant(tenant);
         Texts.nonBlank("name", name);
         List<MemoryBank> found = banks(tenant, " AND name = ?", name);
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
@@ -88,15 +89,15 @@ public final class AgentMemory {
 
     /** The tenant's banks by name. */
     public List<MemoryBank> banks(UUID tenant) {
-        DocumentStore.checkTenant(tenant);
+        work.checkTenant(tenant);
         return banks(tenant, "", null);
     }
 
     /** Deletes a bank and its memories; false when the tenant had no such bank. */
     public boolean deleteBank(UUID tenant, UUID bankId) {
-        DocumentStore.checkTenant(tenant);
+        work.checkTenant(tenant);
         Objects.requireNonNull(bankId, "bankId");
-        return db.inTenant(tenant, c -> {
+        return work.run(tenant, c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM memory_banks WHERE id = ? AND tenant_id = ?")) {
                 ps.setObject(1, bankId);
                 ps.setObject(2, tenant);
@@ -106,20 +107,14 @@ public final class AgentMemory {
     }
 
     private List<MemoryBank> banks(UUID tenant, String condition, String param) {
-        return db.inTenant(tenant, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, tenant_id, name, description, created_at"
+        return work.run(tenant, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + MemoryRows.BANK_COLUMNS
                     + " FROM memory_banks WHERE tenant_id = ?" + condition + " ORDER BY name")) {
                 ps.setObject(1, tenant);
                 if (param != null) {
                     ps.setString(2, param);
                 }
-                List<MemoryBank> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(readBank(rs));
-                    }
-                }
-                return out;
+                return Rows.all(ps, MemoryRows::bank);
             }
         });
     }
@@ -132,14 +127,14 @@ public final class AgentMemory {
      * @throws NotFoundException when the tenant has no such bank
      */
     public Memory remember(UUID tenant, UUID bankId, NewMemory memory) {
-        DocumentStore.checkTenant(tenant);
+        work.checkTenant(tenant);
         Objects.requireNonNull(bankId, "bankId");
         Objects.requireNonNull(memory, "memory");
         float[] vector = memory.embedding() != null
                 ? Vectors.check("embedding", memory.embedding(), dimensions)
                 : Vectors.check("embedder output", requireEmbedder().embed(memory.content()), dimensions);
         String metadata = Json.write("metadata", memory.metadata());
-        return db.inTenant(tenant, c -> {
+        return work.run(tenant, c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO memories AS m"
                     + " (tenant_id, memory_bank_id, content, embedding, metadata, importance)"
                     + " SELECT ?, b.id, ?, ?, ?::jsonb, ? FROM memory_banks b WHERE b.id = ? AND b.tenant_id = ?"
@@ -155,8 +150,27 @@ public final class AgentMemory {
                     if (!rs.next()) {
                         throw new NotFoundException("memory bank", bankId);
                     }
-                    return readMemory(rs);
+                    return MemoryRows.memory(rs);
                 }
+            }
+        });
+    }
+
+    /**
+     * The bank's memories, newest first, one page at a time (without counting an access). An
+     * unknown bank, or one of another tenant, has no memories.
+     */
+    public List<Memory> memories(UUID tenant, UUID bankId, Page page) {
+        Objects.requireNonNull(bankId, "bankId");
+        Objects.requireNonNull(page, "page");
+        return work.run(tenant, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + MEMORY_COLUMNS + " FROM public.memories m"
+                    + " WHERE m.tenant_id = ? AND m.memory_bank_id = ? ORDER BY m.created_at DESC, m.id DESC LIMIT ? OFFSET ?")) {
+                ps.setObject(1, tenant);
+                ps.setObject(2, bankId);
+                ps.setInt(3, page.limit());
+                ps.setInt(4, page.offset());
+                return Rows.all(ps, MemoryRows::memory);
             }
         });
     }
@@ -174,7 +188,7 @@ public final class AgentMemory {
      * the updated values.
      */
     public List<RecalledMemory> recall(UUID tenant, UUID bankId, float[] query, int k, int minImportance) {
-        DocumentStore.checkTenant(tenant);
+        work.checkTenant(tenant);
         Objects.requireNonNull(bankId, "bankId");
         SearchOptions options = SearchOptions.topK(k);
         Vectors.checkQuery("query", query, dimensions, true);
@@ -186,13 +200,12 @@ public final class AgentMemory {
                 .append(SearchSql.nearest("memories", "d.id", tenant, query, options, conditions))
                 .append(") UPDATE memories m SET access_count = m.access_count + 1, last_accessed = now()"
                         + " FROM hits h WHERE m.id = h.id RETURNING " + MEMORY_COLUMNS + ", h.distance");
-        return db.inTenant(tenant, c -> {
-            QuerySettings.apply(c, options);
+        return work.search(tenant, options, c -> {
             List<RecalledMemory> out = new ArrayList<>();
             try (PreparedStatement ps = sql.prepare(c); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     double d = rs.getDouble("distance");
-                    out.add(new RecalledMemory(readMemory(rs), d, 1.0 - d));
+                    out.add(new RecalledMemory(MemoryRows.memory(rs), d, 1.0 - d));
                 }
             }
             out.sort(Comparator.comparingDouble(RecalledMemory::distance));
@@ -202,15 +215,15 @@ public final class AgentMemory {
 
     /** A memory by id, without counting an access. */
     public Optional<Memory> memory(UUID tenant, UUID memoryId) {
-        DocumentStore.checkTenant(tenant);
+        work.checkTenant(tenant);
         Objects.requireNonNull(memoryId, "memoryId");
-        return db.inTenant(tenant, c -> {
+        return work.run(tenant, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + MEMORY_COLUMNS
                     + " FROM memories m WHERE m.id = ? AND m.tenant_id = ?")) {
                 ps.setObject(1, memoryId);
                 ps.setObject(2, tenant);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(readMemory(rs)) : Optional.empty();
+                    return rs.next() ? Optional.of(MemoryRows.memory(rs)) : Optional.empty();
                 }
             }
         });
@@ -218,9 +231,9 @@ public final class AgentMemory {
 
     /** Deletes a memory; false when the tenant had no such memory. */
     public boolean forget(UUID tenant, UUID memoryId) {
-        DocumentStore.checkTenant(tenant);
+        work.checkTenant(tenant);
         Objects.requireNonNull(memoryId, "memoryId");
-        return db.inTenant(tenant, c -> {
+        return work.run(tenant, c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM memories WHERE id = ? AND tenant_id = ?")) {
                 ps.setObject(1, memoryId);
                 ps.setObject(2, tenant);
@@ -229,107 +242,11 @@ public final class AgentMemory {
         });
     }
 
-    // ---- conversations ----
-
-    /** Appends a message to conversation {@code sessionId}. */
-    public ConversationMessage addMessage(UUID tenant, String sessionId, ConversationRole role, String content,
-            Map<String, ?> metadata) {
-        DocumentStore.checkTenant(tenant);
-        checkSession(sessionId);
-        Objects.requireNonNull(role, "role");
-        Texts.nonBlank("content", content);
-        String json = Json.write("metadata", metadata);
-        return db.inTenant(tenant, c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO conversations (tenant_id, session_id, role,"
-                    + " content, metadata) VALUES (?, ?, ?, ?, ?::jsonb) RETURNING " + MESSAGE_COLUMNS)) {
-                ps.setObject(1, tenant);
-                ps.setString(2, sessionId);
-                ps.setString(3, role.value());
-                ps.setString(4, content);
-                ps.setString(5, json);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return readMessage(rs);
-                }
-            }
-        });
-    }
-
-    /** The whole conversation, oldest first. */
-    public List<ConversationMessage> conversation(UUID tenant, String sessionId) {
-        return messages(tenant, sessionId, Integer.MAX_VALUE);
-    }
-
-    /** The last {@code limit} messages of the conversation, oldest first. */
-    public List<ConversationMessage> recentMessages(UUID tenant, String sessionId, int limit) {
-        if (limit <= 0) {
-            throw new InvalidInputException("limit", limit, "must be positive");
-        }
-        return messages(tenant, sessionId, limit);
-    }
-
-    /** Deletes a conversation; returns how many messages it had. */
-    public int deleteConversation(UUID tenant, String sessionId) {
-        DocumentStore.checkTenant(tenant);
-        checkSession(sessionId);
-        return db.inTenant(tenant, c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM conversations WHERE tenant_id = ? AND session_id = ?")) {
-                ps.setObject(1, tenant);
-                ps.setString(2, sessionId);
-                return ps.executeUpdate();
-            }
-        });
-    }
-
-    private List<ConversationMessage> messages(UUID tenant, String sessionId, int limit) {
-        DocumentStore.checkTenant(tenant);
-        checkSession(sessionId);
-        return db.inTenant(tenant, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM (SELECT " + MESSAGE_COLUMNS + ", seq"
-                    + " FROM conversations WHERE tenant_id = ? AND session_id = ? ORDER BY seq DESC LIMIT ?) t ORDER BY seq")) {
-                ps.setObject(1, tenant);
-                ps.setString(2, sessionId);
-                ps.setInt(3, limit);
-                List<ConversationMessage> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(readMessage(rs));
-                    }
-                }
-                return out;
-            }
-        });
-    }
-
-    private static void checkSession(String sessionId) {
-        Texts.nonBlank("sessionId", sessionId);
-        if (sessionId.length() > MAX_SESSION_ID) {
-            throw new InvalidInputException("sessionId", sessionId, "must be at most " + MAX_SESSION_ID + " characters");
-        }
-    }
-
     private Embedder requireEmbedder() {
         if (embedder == null) {
             throw new ConfigurationException("embedder", null,
                     "is not configured, so an embedding must be given (create AgentMemory with an Embedder)");
         }
         return embedder;
-    }
-
-    private static MemoryBank readBank(ResultSet rs) throws SQLException {
-        return new MemoryBank(rs.getObject("id", UUID.class), rs.getObject("tenant_id", UUID.class),
-                rs.getString("name"), rs.getString("description"), DocumentRows.instant(rs, "created_at"));
-    }
-
-    private static Memory readMemory(ResultSet rs) throws SQLException {
-        return new Memory(rs.getObject("id", UUID.class), rs.getObject("memory_bank_id", UUID.class),
-                rs.getString("content"), Json.read(rs.getString("metadata")), rs.getInt("importance"),
-                rs.getInt("access_count"), DocumentRows.instant(rs, "last_accessed"), DocumentRows.instant(rs, "created_at"));
-    }
-
-    private static ConversationMessage readMessage(ResultSet rs) throws SQLException {
-        return new ConversationMessage(rs.getObject("id", UUID.class), rs.getString("session_id"),
-                ConversationRole.of(rs.getString("role")), rs.getString("content"),
-                Json.read(rs.getString("metadata")), DocumentRows.instant(rs, "created_at"));
     }
 }

@@ -10,8 +10,4 @@ public enum ConversationRole {
     public String value() {
         return name().toLowerCase(Locale.ROOT);
     }
-
-    static ConversationRole of(String value) {
-        return valueOf(value.toUpperCase(Locale.ROOT));
-    }
 }

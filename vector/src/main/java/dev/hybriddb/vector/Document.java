@@ -10,11 +10,12 @@ import java.util.UUID;
  *
  * @param id        its id
  * @param tenantId  its tenant
+ * @param title     its title, or null when it has none
  * @param content   its text
  * @param metadata  its metadata (unmodifiable)
  * @param embedding its embedding, or null when the read did not load it (search results)
  * @param createdAt when it was added
  * @param updatedAt when it was last changed
  */
-public record Document(UUID id, UUID tenantId, String content, Map<String, Object> metadata, float[] embedding,
+public record Document(UUID id, UUID tenantId, String title, String content, Map<String, Object> metadata, float[] embedding,
         Instant createdAt, Instant updatedAt) {}

@@ -4,13 +4,15 @@ import dev.hybriddb.ConfigurationException;
 import dev.hybriddb.Database;
 import dev.hybriddb.InvalidInputException;
 import dev.hybriddb.NotFoundException;
+import dev.hybriddb.model.Page;
 import dev.hybriddb.vector.internal.DocumentRows;
 import dev.hybriddb.vector.internal.Json;
-import dev.hybriddb.vector.internal.QuerySettings;
+import dev.hybriddb.vector.internal.Rows;
 import dev.hybriddb.vector.internal.SearchSql;
 import dev.hybriddb.vector.internal.Sql;
 import dev.hybriddb.vector.internal.Texts;
 import dev.hybriddb.vector.internal.Vectors;
+import dev.hybriddb.vector.internal.Work;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,17 +31,19 @@ import java.util.UUID;
  * <p>Every call runs in one transaction of {@link Database#inTenant}, so row-level security limits
  * it to that tenant (every query also names the tenant explicitly). Embeddings are computed, when
  * the caller brings none, by the store's {@link Embedder} before the transaction starts; a batch is
- * validated and embedded whole before anything is written, and written in one transaction.
+ * validated and embedded whole before anything is written, and written in one transaction. To
+ * write documents in the same transaction as other tenant work, use {@link TenantDocuments}
+ * ({@code scope.attach(TenantDocuments.class)} inside {@code HybridDB.withTenant}).
  */
 public final class DocumentStore {
     private static final int INSERT_BATCH = 500;
 
-    private final Database db;
+    private final Work work;
     private final Embedder embedder;
     private final int dimensions;
 
-    private DocumentStore(Database db, Embedder embedder, int dimensions) {
-        this.db = Objects.requireNonNull(db, "db");
+    DocumentStore(Work work, Embedder embedder, int dimensions) {
+        this.work = Objects.requireNonNull(work, "work");
         this.embedder = embedder;
         if (dimensions <= 0 || dimensions > 16000) {
             throw new ConfigurationException("dimensions", dimensions, "must be between 1 and 16000");
@@ -50,12 +54,12 @@ public final class DocumentStore {
     /** A store that embeds text with {@code embedder} (its dimensions must match the schema's). */
     public static DocumentStore create(Database db, Embedder embedder) {
         Objects.requireNonNull(embedder, "embedder");
-        return new DocumentStore(db, embedder, embedder.dimensions());
+        return new DocumentStore(Work.perCall(db), embedder, embedder.dimensions());
     }
 
     /** A store for callers who always bring embeddings of {@code dimensions} components. */
     public static DocumentStore create(Database db, int dimensions) {
-        return new DocumentStore(db, null, dimensions);
+        return new DocumentStore(Work.perCall(db), null, dimensions);
     }
 
     /** The number of components of every embedding. */
@@ -75,7 +79,7 @@ public final class DocumentStore {
 
     /** Stores {@code docs} in one transaction (all or nothing) and returns their ids, in order. */
     public List<UUID> addAll(UUID tenant, List<NewDocument> docs) {
-        checkTenant(tenant);
+        work.checkTenant(tenant);
         List<float[]> vectors = embeddings(docs);
         List<UUID> ids = new ArrayList<>(docs.size());
         for (int i = 0; i < docs.size(); i++) {
@@ -85,15 +89,17 @@ public final class DocumentStore {
         for (int i = 0; i < docs.size(); i++) {
             metadata.add(Json.write("docs[" + i + "].metadata", docs.get(i).metadata()));
         }
-        return db.inTenant(tenant, c -> {
+        return work.run(tenant, c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO documents (id, tenant_id, content, metadata, embedding) VALUES (?, ?, ?, ?::jsonb, ?)")) {
+                    "INSERT INTO public.documents (id, tenant_id, title, content, metadata, embedding)"
+                            + " VALUES (?, ?, ?, ?, ?::jsonb, ?)")) {
                 for (int i = 0; i < docs.size(); i++) {
                     ps.setObject(1, ids.get(i));
                     ps.setObject(2, tenant);
-                    ps.setString(3, docs.get(i).content());
-                    ps.setString(4, metadata.get(i));
-                    ps.setObject(5, Vectors.param(vectors.get(i)));
+                    ps.setString(3, docs.get(i).title());
+                    ps.setString(4, docs.get(i).content());
+                    ps.setString(5, metadata.get(i));
+                    ps.setObject(6, Vectors.param(vectors.get(i)));
                     ps.addBatch();
                     if ((i + 1) % INSERT_BATCH == 0) {
                         ps.executeBatch();
@@ -107,9 +113,8 @@ public final class DocumentStore {
 
     /** The document with {@code id} (embedding included), if this tenant has it. */
     public Optional<Document> get(UUID tenant, UUID id) {
-        checkTenant(tenant);
         Objects.requireNonNull(id, "id");
-        return db.inTenant(tenant, c -> {
+        return work.run(tenant, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + DocumentRows.COLUMNS
                     + ", d.embedding::text AS embedding FROM documents d WHERE d.id = ? AND d.tenant_id = ?")) {
                 ps.setObject(1, id);
@@ -122,25 +127,43 @@ public final class DocumentStore {
     }
 
     /**
-     * Replaces the content, metadata and embedding of document {@code id} (re-embedding the new
-     * content when {@code doc} carries no embedding).
+     * The tenant's documents, newest first (without their embeddings), one page at a time. Documents
+     * added in one transaction share their creation time and are ordered among themselves by id.
+     */
+    public List<Document> list(UUID tenant, Page page) {
+        Objects.requireNonNull(page, "page");
+        return work.run(tenant, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + DocumentRows.COLUMNS
+                    + " FROM public.documents d WHERE d.tenant_id = ? ORDER BY d.created_at DESC, d.id DESC LIMIT ? OFFSET ?")) {
+                ps.setObject(1, tenant);
+                ps.setInt(2, page.limit());
+                ps.setInt(3, page.offset());
+                return Rows.all(ps, rs -> DocumentRows.read(rs, false));
+            }
+        });
+    }
+
+    /**
+     * Replaces the title, content, metadata and embedding of document {@code id} (re-embedding the
+     * new content when {@code doc} carries no embedding; a null title removes the title).
      *
      * @throws NotFoundException when this tenant has no such document
      */
     public Document update(UUID tenant, UUID id, NewDocument doc) {
-        checkTenant(tenant);
+        work.checkTenant(tenant);
         Objects.requireNonNull(id, "id");
         float[] vector = embeddings(List.of(doc)).get(0);
         String metadata = Json.write("metadata", doc.metadata());
-        return db.inTenant(tenant, c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE documents d SET content = ?, metadata = ?::jsonb,"
-                    + " embedding = ?, updated_at = now() WHERE d.id = ? AND d.tenant_id = ? RETURNING "
+        return work.run(tenant, c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE public.documents d SET title = ?, content = ?,"
+                    + " metadata = ?::jsonb, embedding = ?, updated_at = now() WHERE d.id = ? AND d.tenant_id = ? RETURNING "
                     + DocumentRows.COLUMNS + ", d.embedding::text AS embedding")) {
-                ps.setString(1, doc.content());
-                ps.setString(2, metadata);
-                ps.setObject(3, Vectors.param(vector));
-                ps.setObject(4, id);
-                ps.setObject(5, tenant);
+                ps.setString(1, doc.title());
+                ps.setString(2, doc.content());
+                ps.setString(3, metadata);
+                ps.setObject(4, Vectors.param(vector));
+                ps.setObject(5, id);
+                ps.setObject(6, tenant);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         throw new NotFoundException("document", id);
@@ -153,9 +176,8 @@ public final class DocumentStore {
 
     /** Deletes document {@code id}; false when this tenant had no such document. */
     public boolean delete(UUID tenant, UUID id) {
-        checkTenant(tenant);
         Objects.requireNonNull(id, "id");
-        return db.inTenant(tenant, c -> {
+        return work.run(tenant, c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM documents WHERE id = ? AND tenant_id = ?")) {
                 ps.setObject(1, id);
                 ps.setObject(2, tenant);
@@ -166,8 +188,7 @@ public final class DocumentStore {
 
     /** How many documents this tenant has. */
     public long count(UUID tenant) {
-        checkTenant(tenant);
-        return db.inTenant(tenant, c -> {
+        return work.run(tenant, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM documents WHERE tenant_id = ?")) {
                 ps.setObject(1, tenant);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -186,10 +207,7 @@ public final class DocumentStore {
     /** The {@code options.k()} documents nearest to {@code query}, nearest first. */
     public List<Match> search(UUID tenant, float[] query, SearchOptions options) {
         Sql sql = similaritySql(tenant, query, options);
-        return db.inTenant(tenant, c -> {
-            QuerySettings.apply(c, options);
-            return readMatches(c, sql, options.distance(), false);
-        });
+        return work.search(tenant, options, c -> readMatches(c, sql, options.distance(), false));
     }
 
     /**
@@ -206,23 +224,19 @@ public final class DocumentStore {
      * that found it. {@link Match#distance()} is NaN for documents only full text found.
      */
     public List<Match> hybridSearch(UUID tenant, String text, float[] query, SearchOptions options) {
-        checkTenant(tenant);
+        work.checkTenant(tenant);
         Texts.nonBlank("text", text);
         Objects.requireNonNull(options, "options");
         Vectors.checkQuery("query", query, dimensions, options.distance() == Distance.COSINE);
         int pool = Math.min(SearchOptions.MAX_K, Math.max(options.k() * 4, 40));
         Sql sql = SearchSql.hybridDocuments(tenant, text, query, options, pool);
-        return db.inTenant(tenant, c -> {
-            QuerySettings.apply(c, options);
-            return readMatches(c, sql, options.distance(), true);
-        });
+        return work.search(tenant, options, c -> readMatches(c, sql, options.distance(), true));
     }
 
     /** The query plan ({@code EXPLAIN}, no costs) of a similarity search: shows which index serves it. */
     public String explain(UUID tenant, float[] query, SearchOptions options) {
         Sql sql = similaritySql(tenant, query, options);
-        return db.inTenant(tenant, c -> {
-            QuerySettings.apply(c, options);
+        return work.search(tenant, options, c -> {
             StringBuilder plan = new StringBuilder();
             try (PreparedStatement ps = sql.prepare(c, "EXPLAIN (COSTS OFF) "); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -234,7 +248,7 @@ public final class DocumentStore {
     }
 
     private Sql similaritySql(UUID tenant, float[] query, SearchOptions options) {
-        checkTenant(tenant);
+        work.checkTenant(tenant);
         Objects.requireNonNull(options, "options");
         Vectors.checkQuery("query", query, dimensions, options.distance() == Distance.COSINE);
         return SearchSql.nearest("documents", DocumentRows.COLUMNS, tenant, query, options, new Sql());
@@ -303,11 +317,5 @@ public final class DocumentStore {
                     "is not configured, so " + field + " must be given (create the store with an Embedder)");
         }
         return embedder;
-    }
-
-    static void checkTenant(UUID tenant) {
-        if (tenant == null) {
-            throw new InvalidInputException("tenantId", null, "must not be null");
-        }
     }
 }

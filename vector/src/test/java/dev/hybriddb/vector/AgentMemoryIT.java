@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.hybriddb.ConstraintViolationException;
 import dev.hybriddb.InvalidInputException;
 import dev.hybriddb.NotFoundException;
+import dev.hybriddb.model.Page;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,16 +15,18 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Memory banks, recall with access statistics, importance, conversations, tenant isolation. */
+/** Memory banks, recall with access statistics, importance, listing, conversations, tenant isolation. */
 class AgentMemoryIT {
     static final int DIMS = 384;
     static VectorDb db;
     static AgentMemory memory;
+    static ConversationStore conversations;
 
     @BeforeAll
     static void setUp() {
         db = VectorDb.create("vector_memory");
         memory = AgentMemory.create(db.app, DIMS);
+        conversations = ConversationStore.create(db.app);
     }
 
     @AfterAll
@@ -90,21 +94,45 @@ class AgentMemoryIT {
     @Test
     void conversationsBySession() {
         UUID t = db.newTenant("chat");
-        memory.addMessage(t, "session-1", ConversationRole.USER, "hello", Map.of());
-        memory.addMessage(t, "session-1", ConversationRole.ASSISTANT, "hi, how can I help?", Map.of("model", "x"));
-        memory.addMessage(t, "session-2", ConversationRole.USER, "other session", null);
-        memory.addMessage(t, "session-1", ConversationRole.USER, "plan my week", Map.of());
+        conversations.addMessage(t, "session-1", ConversationRole.USER, "hello", Map.of());
+        conversations.addMessage(t, "session-1", ConversationRole.ASSISTANT, "hi, how can I help?", Map.of("model", "x"));
+        conversations.addMessage(t, "session-2", ConversationRole.USER, "other session", null);
+        conversations.addMessage(t, "session-1", ConversationRole.USER, "plan my week", Map.of());
 
-        assertThat(memory.conversation(t, "session-1")).extracting(ConversationMessage::content)
+        assertThat(conversations.conversation(t, "session-1")).extracting(ConversationMessage::content)
                 .containsExactly("hello", "hi, how can I help?", "plan my week");
-        assertThat(memory.conversation(t, "session-1").get(1).role()).isEqualTo(ConversationRole.ASSISTANT);
-        assertThat(memory.conversation(t, "session-1").get(1).metadata()).containsEntry("model", "x");
-        assertThat(memory.recentMessages(t, "session-1", 2)).extracting(ConversationMessage::content)
+        assertThat(conversations.conversation(t, "session-1").get(1).role()).isEqualTo(ConversationRole.ASSISTANT);
+        assertThat(conversations.conversation(t, "session-1").get(1).metadata()).containsEntry("model", "x");
+        assertThat(conversations.recentMessages(t, "session-1", 2)).extracting(ConversationMessage::content)
                 .containsExactly("hi, how can I help?", "plan my week");
         UUID other = db.newTenant("chat other");
-        assertThat(memory.conversation(other, "session-1")).isEmpty();
-        assertThat(memory.deleteConversation(t, "session-1")).isEqualTo(3);
-        assertThat(memory.conversation(t, "session-2")).hasSize(1);
+        assertThat(conversations.conversation(other, "session-1")).isEmpty();
+        assertThat(conversations.deleteConversation(t, "session-1")).isEqualTo(3);
+        assertThat(conversations.conversation(t, "session-2")).hasSize(1);
+    }
+
+    @Test
+    void memoriesAreListedNewestFirstPageByPage() {
+        UUID t = db.newTenant("listing");
+        UUID other = db.newTenant("listing other");
+        MemoryBank bank = memory.createBank(t, "journal", null);
+        MemoryBank empty = memory.createBank(t, "empty", null);
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {          // one transaction each, so their creation times differ
+            ids.add(memory.remember(t, bank.id(), NewMemory.of("entry " + i).withEmbedding(Fixtures.unit(DIMS, i))).id());
+        }
+        List<Memory> first = memory.memories(t, bank.id(), Page.first(2));
+        List<Memory> second = memory.memories(t, bank.id(), Page.first(2).next());
+        List<Memory> third = memory.memories(t, bank.id(), Page.of(2, 4));
+        assertThat(first).extracting(Memory::id).containsExactly(ids.get(4), ids.get(3));
+        assertThat(second).extracting(Memory::id).containsExactly(ids.get(2), ids.get(1));
+        assertThat(third).extracting(Memory::id).containsExactly(ids.get(0));
+        assertThat(first.get(0).content()).isEqualTo("entry 4");
+        assertThat(first.get(0).accessCount()).as("listing is no access").isZero();
+        assertThat(memory.memory(t, ids.get(4)).orElseThrow().accessCount()).isZero();
+        assertThat(memory.memories(t, empty.id(), Page.first(10))).isEmpty();
+        assertThat(memory.memories(other, bank.id(), Page.first(10))).as("another tenant's bank").isEmpty();
+        assertThatThrownBy(() -> memory.memories(t, bank.id(), null)).isInstanceOf(NullPointerException.class);
     }
 
     @Test
@@ -117,7 +145,7 @@ class AgentMemoryIT {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("384 dimensions");
         assertThatThrownBy(() -> memory.recall(t, bank.id(), Fixtures.unit(DIMS, 0), 0, 0))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("k must be");
-        assertThatThrownBy(() -> memory.addMessage(t, " ", ConversationRole.USER, "x", null))
+        assertThatThrownBy(() -> conversations.addMessage(t, " ", ConversationRole.USER, "x", null))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("sessionId");
         assertThatThrownBy(() -> memory.createBank(t, "", null))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("name");

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hybriddb.ConfigurationException;
+import dev.hybriddb.ConstraintViolationException;
 import dev.hybriddb.InvalidInputException;
 import dev.hybriddb.NotFoundException;
+import dev.hybriddb.model.Page;
+import java.sql.PreparedStatement;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -61,6 +64,57 @@ class DocumentStoreIT {
         assertThat(store.get(t, id)).isEmpty();
         assertThatThrownBy(() -> store.update(t, id, NewDocument.of("x", Map.of(), v)))
                 .isInstanceOf(NotFoundException.class).hasMessageContaining(id.toString());
+    }
+
+    @Test
+    void titlesRoundTripAndDocumentsAreListedNewestFirst() {
+        UUID t = db.newTenant("listing");
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {          // one transaction each, so their creation times differ
+            NewDocument doc = NewDocument.of("chapter " + i, Map.of("i", i), Fixtures.unit(DIMS, i));
+            ids.add(store.add(t, i == 2 ? doc : doc.withTitle("Chapter " + i + " été '\"; --")));
+        }
+        List<Document> first = store.list(t, Page.first(2));
+        assertThat(first).extracting(Document::id).containsExactly(ids.get(4), ids.get(3));
+        assertThat(first.get(0).title()).isEqualTo("Chapter 4 été '\"; --");
+        assertThat(first.get(0).embedding()).as("listing leaves the embeddings out").isNull();
+        assertThat(store.list(t, Page.first(2).next())).extracting(Document::id).containsExactly(ids.get(2), ids.get(1));
+        assertThat(store.list(t, Page.of(2, 4))).extracting(Document::id).containsExactly(ids.get(0));
+        assertThat(store.list(t, Page.of(2, 2)).get(0).title()).as("untitled").isNull();
+        assertThat(store.list(tenantB, Page.first(1000))).extracting(Document::id).doesNotContainAnyElementsOf(ids);
+
+        assertThat(store.get(t, ids.get(1)).orElseThrow().title()).startsWith("Chapter 1");
+        assertThat(store.search(t, Fixtures.unit(DIMS, 3), SearchOptions.topK(1)).get(0).document().title()).startsWith("Chapter 3");
+        Document retitled = store.update(t, ids.get(1), NewDocument.of("chapter one", Map.of(), Fixtures.unit(DIMS, 1)).withTitle("One"));
+        assertThat(retitled.title()).isEqualTo("One");
+        assertThat(store.update(t, ids.get(1), NewDocument.of("chapter one", Map.of(), Fixtures.unit(DIMS, 1))).title())
+                .as("an update without a title removes it").isNull();
+    }
+
+    @Test
+    void badTitlesAreRefusedByTheSdkAndTheSchema() throws Exception {
+        NewDocument doc = NewDocument.of("text", Map.of(), Fixtures.unit(DIMS, 0));
+        assertThatThrownBy(() -> doc.withTitle(" ")).isInstanceOf(InvalidInputException.class).hasMessageContaining("title");
+        assertThatThrownBy(() -> doc.withTitle("a\0b")).isInstanceOf(InvalidInputException.class).hasMessageContaining("NUL");
+        assertThatThrownBy(() -> doc.withTitle("x".repeat(NewDocument.MAX_TITLE + 1)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("at most 500");
+        assertThat(doc.withTitle("x".repeat(NewDocument.MAX_TITLE)).title()).hasSize(NewDocument.MAX_TITLE);
+        UUID t = db.newTenant("bad titles");
+        assertThat(store.get(t, store.add(t, doc.withTitle("x".repeat(NewDocument.MAX_TITLE)))).orElseThrow().title())
+                .hasSize(NewDocument.MAX_TITLE);
+        for (String bad : List.of("", "   ", "y".repeat(501))) {    // written past the SDK: the CHECK holds
+            assertThatThrownBy(() -> db.app.inTenant(t, c -> {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO public.documents (tenant_id, title, content, embedding)"
+                        + " VALUES (?, ?, 'text', ?)")) {
+                    ps.setObject(1, t);
+                    ps.setString(2, bad);
+                    ps.setObject(3, new com.pgvector.PGvector(Fixtures.unit(DIMS, 0)));
+                    return ps.executeUpdate();
+                }
+            })).isInstanceOf(ConstraintViolationException.class).hasMessageContaining("documents_title_check");
+        }
+        assertThatThrownBy(() -> store.list(t, null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> Page.first(0)).isInstanceOf(InvalidInputException.class);
     }
 
     @Test

@@ -25,6 +25,7 @@ class HostileVectorInputIT {
     private static VectorDb db;
     private static DocumentStore store;
     private static AgentMemory memory;
+    private static ConversationStore conversations;
     private static UUID tenant;
 
     @BeforeAll
@@ -32,6 +33,7 @@ class HostileVectorInputIT {
         db = VectorDb.create("vector_hostile");
         store = DocumentStore.create(db.app, DIMS);
         memory = AgentMemory.create(db.app, DIMS);
+        conversations = ConversationStore.create(db.app);
         tenant = db.newTenant("Hostile");
     }
 
@@ -76,7 +78,7 @@ class HostileVectorInputIT {
         for (String bad : BAD) {
             refused("memory_banks", "name", () -> memory.createBank(tenant, bad, null));
             refused("memory_banks", "description", () -> memory.createBank(tenant, "bank", bad));
-            refused("conversations", "content", () -> memory.addMessage(tenant, "s1", ConversationRole.USER, bad, Map.of()));
+            refused("conversations", "content", () -> conversations.addMessage(tenant, "s1", ConversationRole.USER, bad, Map.of()));
         }
         refused("memory_banks", "name", () -> memory.createBank(tenant, "n".repeat(Text.NAME + 1), null));
         MemoryBank bank = memory.createBank(tenant, EMOJI.repeat(Text.NAME), "d");

@@ -16,7 +16,7 @@ class RagTest {
     static final DocumentStore STORE = DocumentStore.create(Database.of(new org.postgresql.ds.PGSimpleDataSource()), 3);
 
     static Match match(String content) {
-        return new Match(new Document(UUID.randomUUID(), UUID.randomUUID(), content, Map.of(), null, Instant.EPOCH, Instant.EPOCH), 0.1, 0.9);
+        return new Match(new Document(UUID.randomUUID(), UUID.randomUUID(), null, content, Map.of(), null, Instant.EPOCH, Instant.EPOCH), 0.1, 0.9);
     }
 
     @Test

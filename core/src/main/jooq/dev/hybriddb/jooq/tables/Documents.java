@@ -103,6 +103,11 @@ public class Documents extends TableImpl<DocumentsRecord> {
      */
     public final TableField<DocumentsRecord, OffsetDateTime> UPDATED_AT = createField(DSL.name("updated_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6).nullable(false).defaultValue(DSL.field(DSL.raw("now()"), SQLDataType.TIMESTAMPWITHTIMEZONE)), this, "");
 
+    /**
+     * The column <code>documents.title</code>.
+     */
+    public final TableField<DocumentsRecord, String> TITLE = createField(DSL.name("title"), SQLDataType.CLOB, this, "");
+
     private Documents(Name alias, Table<DocumentsRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -168,7 +173,8 @@ public class Documents extends TableImpl<DocumentsRecord> {
     public List<Check<DocumentsRecord>> getChecks() {
         return Arrays.asList(
             Internal.createCheck(this, DSL.name("documents_content_check"), "((length(btrim(content)) > 0))", true),
-            Internal.createCheck(this, DSL.name("documents_metadata_check"), "((jsonb_typeof(metadata) = 'object'::text))", true)
+            Internal.createCheck(this, DSL.name("documents_metadata_check"), "((jsonb_typeof(metadata) = 'object'::text))", true),
+            Internal.createCheck(this, DSL.name("documents_title_check"), "(((title IS NULL) OR (((char_length(title) >= 1) AND (char_length(title) <= 500)) AND (length(btrim(title)) > 0))))", true)
         );
     }
 

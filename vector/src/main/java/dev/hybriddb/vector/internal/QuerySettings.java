@@ -5,6 +5,7 @@ import dev.hybriddb.vector.SearchMode;
 import dev.hybriddb.vector.SearchOptions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,14 @@ public final class QuerySettings {
 
     /** Sets every setting {@code options} asks for with {@code set_config(name, value, true)}. */
     public static void apply(Connection c, SearchOptions options) throws SQLException {
+        apply(c, options, false);
+    }
+
+    /**
+     * Sets every setting {@code options} asks for; when {@code keepPrevious}, first reads their
+     * current values and returns them (name, value pairs) for {@link #restore}, else returns null.
+     */
+    public static String[][] apply(Connection c, SearchOptions options, boolean keepPrevious) throws SQLException {
         List<String[]> settings = new ArrayList<>();
         // JIT compiles nothing useful here (the distance functions are C) and costs hundreds of ms,
         // the more so when the disabled scans below push the estimated cost past jit_above_cost.
@@ -38,9 +47,20 @@ public final class QuerySettings {
         if (options.maxScanTuples() != null) {
             settings.add(new String[] {"hnsw.max_scan_tuples", options.maxScanTuples().toString()});
         }
+        String[][] previous = keepPrevious ? current(c, settings) : null;
         // The vector literal makes sure pgvector's library (and so its hnsw.* / ivfflat.* settings)
         // is loaded in this session before the settings are made.
-        StringBuilder sql = new StringBuilder("SELECT '[0]'::vector IS NOT NULL");
+        set(c, "SELECT '[0]'::vector IS NOT NULL", settings);
+        return previous;
+    }
+
+    /** Puts back the values {@link #apply(Connection, SearchOptions, boolean)} returned. */
+    public static void restore(Connection c, String[][] previous) throws SQLException {
+        set(c, "SELECT true", List.of(previous));
+    }
+
+    private static void set(Connection c, String head, List<String[]> settings) throws SQLException {
+        StringBuilder sql = new StringBuilder(head);
         for (int i = 0; i < settings.size(); i++) {
             sql.append(", set_config(?, ?, true)");
         }
@@ -52,5 +72,29 @@ public final class QuerySettings {
             }
             ps.execute();
         }
+    }
+
+    /** The current values of the settings (pgvector's library loaded first, so its settings exist). */
+    private static String[][] current(Connection c, List<String[]> settings) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT '[0]'::vector IS NOT NULL")) {
+            ps.execute();
+        }
+        StringBuilder sql = new StringBuilder("SELECT true");
+        for (int i = 0; i < settings.size(); i++) {
+            sql.append(", coalesce(current_setting(?, true), '')");
+        }
+        String[][] out = new String[settings.size()][];
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < settings.size(); i++) {
+                ps.setString(i + 1, settings.get(i)[0]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                for (int i = 0; i < settings.size(); i++) {
+                    out[i] = new String[] {settings.get(i)[0], rs.getString(i + 2)};
+                }
+            }
+        }
+        return out;
     }
 }

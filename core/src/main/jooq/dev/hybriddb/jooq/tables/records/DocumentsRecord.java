@@ -142,6 +142,21 @@ public class DocumentsRecord extends UpdatableRecordImpl<DocumentsRecord> {
         return (OffsetDateTime) get(7);
     }
 
+    /**
+     * Setter for <code>documents.title</code>.
+     */
+    public DocumentsRecord setTitle(String value) {
+        set(8, value);
+        return this;
+    }
+
+    /**
+     * Getter for <code>documents.title</code>.
+     */
+    public String getTitle() {
+        return (String) get(8);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -165,7 +180,7 @@ public class DocumentsRecord extends UpdatableRecordImpl<DocumentsRecord> {
     /**
      * Create a detached, initialised DocumentsRecord
      */
-    public DocumentsRecord(UUID id, UUID tenantId, String content, JSONB metadata, float[] embedding, String contentTsv, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+    public DocumentsRecord(UUID id, UUID tenantId, String content, JSONB metadata, float[] embedding, String contentTsv, OffsetDateTime createdAt, OffsetDateTime updatedAt, String title) {
         super(Documents.DOCUMENTS);
 
         setId(id);
@@ -176,6 +191,7 @@ public class DocumentsRecord extends UpdatableRecordImpl<DocumentsRecord> {
         setContentTsv(contentTsv);
         setCreatedAt(createdAt);
         setUpdatedAt(updatedAt);
+        setTitle(title);
         resetChangedOnNotNull();
     }
 }
