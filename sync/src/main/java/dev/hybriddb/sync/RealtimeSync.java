@@ -51,9 +51,13 @@ import org.slf4j.LoggerFactory;
  * {@code FOR UPDATE SKIP LOCKED}, takes each tenant's sync lock (a tenant another consumer or a
  * rebuild holds waits for a later round), reads the current state of the rows under the tenant's
  * row-level security, applies one batched idempotent write per label and edge type, deletes the
- * applied outbox rows and commits only after the graph acknowledged. When the graph or PostgreSQL
- * fails the transaction rolls back, the rows stay, and the round is retried with backoff: nothing
- * is lost, and a duplicate application is harmless. Any number of instances may run at once.
+ * applied outbox rows and commits only after the graph acknowledged. Each tenant's step runs under
+ * a savepoint: when it fails for that tenant alone (a graph statement that timed out while the
+ * server answered, a refused query) it is rolled back, the round goes on with the other tenants,
+ * and that tenant backs off on its own, retrying with half the rows after a timeout (see
+ * {@link SyncMetrics#tenants()}). When the graph server cannot be reached or PostgreSQL fails, the
+ * whole transaction rolls back, the rows stay, and the round is retried with backoff: nothing is
+ * lost, and a duplicate application is harmless. Any number of instances may run at once.
  *
  * <p>It registers every tenant it writes in {@code hybriddb_sync.hybriddb_graph_tenants}. A
  * {@code TRUNCATE} of a projected table (an outbox row with op {@code T}), and a graph server that
