@@ -87,7 +87,7 @@ public interface GraphBackend extends AutoCloseable {
      * an index seek) and bound by {@code WITH} before the edges are expanded, since without that
      * barrier a planner may start from the other label and expand every edge of the type.
      */
-    static String deleteEdgesExceptCypher(EdgeType t, boolean ownerIsFrom) {
+    private static String deleteEdgesExceptCypher(EdgeType t, boolean ownerIsFrom) {
         String a = Identifiers.label(t.fromLabel());
         String rel = Identifiers.label(t.type());
         String b = Identifiers.label(t.toLabel());

@@ -21,7 +21,10 @@ import java.util.Map;
  * label's sequence, {@code properties agtype}; edges also {@code start_id}, {@code end_id}), so
  * rows are found through the key indexes ({@link AgeSchema}), merged here ({@code +=} semantics:
  * a null value removes a property), updated by {@code ctid} and inserted with the defaults AGE
- * itself uses. Unchanged rows are not rewritten.
+ * itself uses. Unchanged rows are not rewritten. Keys are looked up one at a time through
+ * {@code CROSS JOIN LATERAL (SELECT ... WHERE key = k OFFSET 0)}: as a plain join with a few
+ * hundred keys PostgreSQL may prefer to hash the whole label table, a cost that grows with the
+ * graph instead of the change.
  */
 final class LabelTables {
     private LabelTables() {}
@@ -205,10 +208,12 @@ final class LabelTables {
         if (ctids.isEmpty()) {
             return;
         }
+        // the ANY condition lets PostgreSQL fetch the rows by ctid (a Tid Scan) instead of hashing the whole table
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " t SET properties = u.p::ag_catalog.agtype"
-                + " FROM unnest(?::text[], ?::text[]) AS u(tid, p) WHERE t.ctid = u.tid::tid")) {
+                + " FROM unnest(?::text[], ?::text[]) AS u(tid, p) WHERE t.ctid = u.tid::tid AND t.ctid = ANY(?::tid[])")) {
             ps.setArray(1, texts(c, ctids));
             ps.setArray(2, texts(c, props));
+            ps.setArray(3, texts(c, ctids));
             ps.executeUpdate();
         }
     }
