@@ -20,7 +20,7 @@ public class GraphTimeoutException extends UnavailableException {
         this.timeout = timeout;
     }
 
-    /** The limit that was exceeded (the client's socket timeout or the server's query timeout). */
+    /** The limit that was exceeded (the client's socket timeout or the server's query timeout), or null when unknown. */
     public Duration timeout() {
         return timeout;
     }
