@@ -58,7 +58,8 @@ class SyncCommandsIT {
     @Test
     void syncExportReconcileRepair() {
         CliRun doctor = CliRun.run(env, "doctor");
-        assertThat(doctor.out()).contains("outbox backlog").contains("row(s) waiting");
+        assertThat(doctor.out()).contains("outbox backlog").contains("row(s) waiting")
+                .contains("by tenant: " + TENANT);
 
         CliRun sync = CliRun.run(env, "sync", "--full", "--tenant", TENANT.toString());
         assertThat(sync.status()).as(sync.all()).isEqualTo(ExitCode.OK);

@@ -64,6 +64,41 @@ public interface GraphBackend extends AutoCloseable {
     int deleteEdges(String graph, EdgeType type, List<EdgeRecord> edges);
 
     /**
+     * Makes the edges of {@code type} at each owner node hold no other ends than the owner's keep
+     * set: for each entry of {@code keep}, the node keyed by the entry's key (of label
+     * {@code type.fromLabel()} when {@code ownerIsFrom}, else {@code type.toLabel()}) loses every
+     * edge of {@code type} whose other end (of the other label) has a key not in the entry's value.
+     * Owners that do not exist are skipped. The cost follows the owners and their edges, never the
+     * size of the graph: owners are found through the {@code id} index before their edges are
+     * expanded.
+     */
+    default void deleteEdgesExcept(String graph, EdgeType type, boolean ownerIsFrom,
+                                   Map<String, ? extends Collection<String>> keep) {
+        if (keep.isEmpty()) {
+            return;
+        }
+        List<Map<String, Object>> rows = new java.util.ArrayList<>(keep.size());
+        keep.forEach((owner, others) -> rows.add(Map.of("owner", owner, "keep", List.copyOf(others))));
+        execute(graph, deleteEdgesExceptCypher(type, ownerIsFrom), Map.of("rows", rows));
+    }
+
+    /**
+     * The Cypher of {@link #deleteEdgesExcept}: the owner found by key ({@code WHERE o.id = r.owner},
+     * an index seek) and bound by {@code WITH} before the edges are expanded, since without that
+     * barrier a planner may start from the other label and expand every edge of the type.
+     */
+    private static String deleteEdgesExceptCypher(EdgeType t, boolean ownerIsFrom) {
+        String a = Identifiers.label(t.fromLabel());
+        String rel = Identifiers.label(t.type());
+        String b = Identifiers.label(t.toLabel());
+        return ownerIsFrom
+                ? "UNWIND $rows AS r MATCH (a:" + a + ") WHERE a.id = r.owner WITH r, a"
+                        + " MATCH (a)-[e:" + rel + "]->(b:" + b + ") WHERE NOT b.id IN r.keep DELETE e"
+                : "UNWIND $rows AS r MATCH (b:" + b + ") WHERE b.id = r.owner WITH r, b"
+                        + " MATCH (a:" + a + ")-[e:" + rel + "]->(b) WHERE NOT a.id IN r.keep DELETE e";
+    }
+
+    /**
      * Runs a parameterized read-only Cypher query. Parameters are referenced as {@code $name}.
      * Values may be null, String, Boolean, Integer, Long, Float, Double, BigDecimal, BigInteger,
      * java.time (Instant, OffsetDateTime, LocalDate, LocalDateTime), UUID, enums, byte-free

@@ -378,6 +378,29 @@ public abstract class GraphBackendContract {
     }
 
     @Test
+    void deleteEdgesExceptKeepsOnlyTheListedEndsAtEachOwnerInEitherDirection() {
+        agentsAndTasks();
+        backend().upsertNodes(graph, "Team", List.of(bare("x1")));
+        EdgeType toTeam = EdgeType.of("Agent", "ASSIGNED_TO", "Team");      // same type, other label: untouched
+        backend().upsertEdges(graph, ASSIGNED, List.of(EdgeRecord.of("a1", "t1"), EdgeRecord.of("a1", "t2"),
+                EdgeRecord.of("a1", "t3"), EdgeRecord.of("a2", "t1"), EdgeRecord.of("a2", "t2")));
+        backend().upsertEdges(graph, toTeam, List.of(EdgeRecord.of("a1", "x1")));
+
+        backend().deleteEdgesExcept(graph, ASSIGNED, true, Map.of("a1", List.of("t2"), "nobody", List.of()));
+        assertThat(read("MATCH (a:Agent)-[:ASSIGNED_TO]->(b:Task) RETURN a.id AS a, b.id AS b ORDER BY a, b", Map.of()))
+                .extracting(r -> r.getString("a") + ">" + r.getString("b")).containsExactly("a1>t2", "a2>t1", "a2>t2");
+        assertThat(count("MATCH (:Agent)-[e:ASSIGNED_TO]->(:Team) RETURN count(e) AS c", Map.of())).isEqualTo(1);
+
+        backend().deleteEdgesExcept(graph, ASSIGNED, false, Map.of("t2", List.of("a1"), "t1", List.of()));
+        assertThat(read("MATCH (a:Agent)-[:ASSIGNED_TO]->(b:Task) RETURN a.id AS a, b.id AS b ORDER BY a, b", Map.of()))
+                .extracting(r -> r.getString("a") + ">" + r.getString("b")).containsExactly("a1>t2");
+        assertThat(countNodes()).isEqualTo(6);
+        backend().deleteEdgesExcept(graph, ASSIGNED, true, Map.of());
+        backend().deleteEdgesExcept(graph, EdgeType.of("Agent", "NEVER_WRITTEN", "Task"), true, Map.of("a1", List.of()));
+        assertThat(countEdges()).isEqualTo(2);
+    }
+
+    @Test
     void badEdgePropertiesWriteNothing() {
         agentsAndTasks();
         assertRejected(() -> backend().upsertEdges(graph, ASSIGNED, List.of(EdgeRecord.of("a1", "t1"),

@@ -12,6 +12,7 @@ import dev.hybriddb.sync.internal.Outbox;
 import dev.hybriddb.sync.internal.OutboxConsumer;
 import dev.hybriddb.sync.internal.RestartRecovery;
 import dev.hybriddb.sync.internal.RoundResult;
+import dev.hybriddb.sync.internal.TenantBackoff;
 import dev.hybriddb.sync.internal.Tenants;
 import dev.hybriddb.sync.internal.WakeLock;
 import dev.hybriddb.sync.internal.Worker;
@@ -53,9 +54,13 @@ import org.slf4j.LoggerFactory;
  * {@code FOR UPDATE SKIP LOCKED}, takes each tenant's sync lock (a tenant another consumer or a
  * rebuild holds waits for a later round), reads the current state of the rows under the tenant's
  * row-level security, applies one batched idempotent write per label and edge type, deletes the
- * applied outbox rows and commits only after the graph acknowledged. When the graph or PostgreSQL
- * fails the transaction rolls back, the rows stay, and the round is retried with backoff: nothing
- * is lost, and a duplicate application is harmless. Any number of instances may run at once.
+ * applied outbox rows and commits only after the graph acknowledged. Each tenant's step runs under
+ * a savepoint: when it fails for that tenant alone (a graph statement that timed out while the
+ * server answered, a refused query) it is rolled back, the round goes on with the other tenants,
+ * and that tenant backs off on its own, retrying with half the rows after a timeout (see
+ * {@link SyncMetrics#tenants()}). When the graph server cannot be reached or PostgreSQL fails, the
+ * whole transaction rolls back, the rows stay, and the round is retried with backoff: nothing is
+ * lost, and a duplicate application is harmless. Any number of instances may run at once.
  *
  * <p>It registers every tenant it writes in {@code hybriddb_sync.hybriddb_graph_tenants}. A
  * {@code TRUNCATE} of a projected table (an outbox row with op {@code T}), and a graph server that
@@ -82,6 +87,7 @@ public final class RealtimeSync implements AutoCloseable {
     private final Duration pollInterval;
     private final Duration maxBackoff;
     private final SyncErrorListener errorListener;
+    private final TenantBackoff tenantBackoff;
 
     private final Worker worker = new Worker("hybriddb-realtime-sync");
     private volatile Connection listenConnection;
@@ -121,6 +127,7 @@ public final class RealtimeSync implements AutoCloseable {
         this.pollInterval = b.pollInterval;
         this.maxBackoff = b.maxBackoff;
         this.errorListener = b.errorListener;
+        this.tenantBackoff = new TenantBackoff(b.batchSize, b.maxBackoff);
     }
 
     /**
@@ -247,15 +254,33 @@ public final class RealtimeSync implements AutoCloseable {
     /** The counters now; {@code backlog} is counted on the spot. */
     public SyncMetrics metrics() {
         long backlog;
+        List<Outbox.TenantBacklog> waiting;
         try (Connection c = database.dataSource().getConnection()) {
             backlog = Outbox.count(c);
+            waiting = Outbox.backlogByTenant(c, SyncMetrics.TOP_TENANTS);
         } catch (SQLException e) {
             backlog = -1;
+            waiting = List.of();
         }
         return new SyncMetrics(worker.running(), listenConnection != null, applied.get(), batches.get(), nodesUpserted.get(),
                 nodesDeleted.get(), edgesWritten.get(), errors.get(), Math.max(0, connects.get() - 1),
                 restartRecovery.recovered(),
-                millis(lastLagMillis.get()), millis(maxLagMillis.get()), backlog, lastBatchAt, lastError);
+                millis(lastLagMillis.get()), millis(maxLagMillis.get()), backlog, lastBatchAt, lastError,
+                tenantLags(waiting));
+    }
+
+    /** Per tenant: its backlog and oldest row, and its failures if it is backing off. */
+    private Map<UUID, TenantLag> tenantLags(List<Outbox.TenantBacklog> waiting) {
+        Map<UUID, TenantBackoff.State> failing = tenantBackoff.snapshot();
+        Map<UUID, TenantLag> out = new LinkedHashMap<>();
+        for (Outbox.TenantBacklog w : waiting) {
+            TenantBackoff.State s = failing.get(w.tenant());
+            out.put(w.tenant(), new TenantLag(w.tenant(), w.rows(), Duration.ofMillis(w.oldestAgeMillis()),
+                    s == null ? 0 : s.failures(), s == null ? batchSize : s.rowLimit(), s == null ? null : s.lastError()));
+        }
+        failing.forEach((tenant, s) -> out.putIfAbsent(tenant,
+                new TenantLag(tenant, 0, Duration.ZERO, s.failures(), s.rowLimit(), s.lastError())));
+        return out;
     }
 
     private static Duration millis(long ms) {
@@ -364,14 +389,19 @@ public final class RealtimeSync implements AutoCloseable {
     /**
      * Rounds until the outbox has nothing this consumer can apply now. Tenants whose sync lock
      * another writer holds (a rebuild, another consumer) are skipped for the rest of this drain, so
-     * they never hold up the other tenants.
+     * they never hold up the other tenants; so are tenants waiting out their own backoff after a
+     * failed step ({@link TenantBackoff}), and tenants that failed in this drain.
      */
     private void drain() throws SQLException {
         Set<UUID> busy = new HashSet<>();
         while (worker.running()) {
             long start = System.nanoTime();
-            RoundResult r = oneRound(busy);
+            Set<UUID> skip = new HashSet<>(busy);
+            skip.addAll(tenantBackoff.waiting(start));
+            RoundResult r = oneRound(skip, tenantBackoff.limited());
             busy.addAll(r.busyTenants());
+            busy.addAll(r.failed().keySet());
+            recordTenants(r);
             if (r.applied() > 0) {
                 LOG.debug("realtime sync: applied {} outbox rows ({} deferred) in {} ms, lag {} ms", r.applied(),
                         r.deferred(), (System.nanoTime() - start) / 1_000_000, r.lagMillis());
@@ -392,12 +422,25 @@ public final class RealtimeSync implements AutoCloseable {
         }
     }
 
-    private RoundResult oneRound(Set<UUID> busy) throws SQLException {
+    /** Successes clear a tenant's backoff; a failed step backs off that tenant alone (and halves its rows after a timeout). */
+    private void recordTenants(RoundResult r) {
+        r.succeeded().forEach(tenantBackoff::succeeded);
+        r.failed().forEach((tenant, f) -> {
+            TenantBackoff.State s = tenantBackoff.failed(tenant, f.error(), f.rows(), f.elapsedMillis());
+            errors.incrementAndGet();
+            lastError = "tenant " + tenant + ": " + s.lastError();
+            LOG.warn("realtime sync: tenant {}: {} outbox rows failed after {} ms ({}); other tenants go on, "
+                    + "this one retries in {} ms with at most {} rows", tenant, f.rows(), f.elapsedMillis(), s.lastError(),
+                    Math.max(0, (s.retryAtNanos() - System.nanoTime()) / 1_000_000), s.rowLimit());
+        });
+    }
+
+    private RoundResult oneRound(Set<UUID> busy, Map<UUID, Integer> limited) throws SQLException {
         try (Connection c = database.dataSource().getConnection()) {
             inFlight = c;
             c.setAutoCommit(false);
             try {
-                RoundResult r = consumer.round(c, batchSize, busy);
+                RoundResult r = consumer.round(c, batchSize, busy, limited);
                 c.commit();
                 consumer.committed();
                 return r;

@@ -42,6 +42,9 @@ final class SlowGraph implements GraphBackend {
     @Override public int upsertEdges(String graph, EdgeType type, List<EdgeRecord> edges) { return delegate.upsertEdges(graph, type, edges); }
     @Override public int deleteNodes(String graph, String label, Collection<String> ids) { return delegate.deleteNodes(graph, label, ids); }
     @Override public int deleteEdges(String graph, EdgeType type, List<EdgeRecord> edges) { return delegate.deleteEdges(graph, type, edges); }
+    @Override public void deleteEdgesExcept(String graph, EdgeType type, boolean ownerIsFrom, Map<String, ? extends Collection<String>> keep) {
+        delegate.deleteEdgesExcept(graph, type, ownerIsFrom, keep);
+    }
     @Override public List<GraphRow> query(String graph, String cypher, Map<String, ?> params) { return delegate.query(graph, cypher, params); }
     @Override public List<GraphRow> execute(String graph, String cypher, Map<String, ?> params) { return delegate.execute(graph, cypher, params); }
     @Override public GraphHealth health() { return delegate.health(); }

@@ -107,7 +107,10 @@ public final class PostgresChecks {
                 weak.isEmpty() ? "enabled and forced on all " + tables + " tenant tables" : "not enabled+forced on " + weak);
     }
 
-    /** Rows waiting in the sync outbox and the age of the oldest; WARN beyond 10,000 rows or 5 minutes. */
+    /**
+     * Rows waiting in the sync outbox and the age of the oldest, with the tenants that hold the
+     * most and the oldest; WARN beyond 10,000 rows or 5 minutes.
+     */
     public static Check outboxBacklog(Connection c) throws SQLException {
         if (scalar(c, "SELECT to_regclass('hybriddb_sync.hybriddb_outbox')::text") == null) {
             return Check.warn("outbox backlog", "no outbox table: run `hybriddb migrate`");
@@ -118,12 +121,35 @@ public final class PostgresChecks {
             long rows = rs.getLong(1);
             double oldest = rs.getDouble(2);
             String detail = String.format(java.util.Locale.ROOT, "%,d row(s) waiting, oldest %.0f s", rows, oldest)
-                    + registeredTenants(c);
+                    + registeredTenants(c) + (rows == 0 ? "" : tenantBacklogs(c));
             if (rows > 10_000 || oldest > 300) {
                 return Check.warn("outbox backlog", detail + ": is RealtimeSync running and the graph reachable?");
             }
             return Check.ok("outbox backlog", detail);
         }
+    }
+
+    /**
+     * "; by tenant: &lt;id&gt; n row(s), oldest s; ...": the three tenants with the most waiting rows
+     * and the tenant with the oldest row (one GROUP BY over the outbox). The sync applies each
+     * tenant on its own, so one tenant far behind the others points at that tenant's graph.
+     */
+    private static String tenantBacklogs(Connection c) throws SQLException {
+        String sql = "SELECT tenant_id, n, age FROM (SELECT tenant_id, count(*) AS n, "
+                + "extract(epoch FROM now() - min(created_at)) AS age, "
+                + "row_number() OVER (ORDER BY count(*) DESC, min(created_at)) AS by_rows, "
+                + "row_number() OVER (ORDER BY min(created_at)) AS by_age "
+                + "FROM hybriddb_sync.hybriddb_outbox WHERE tenant_id IS NOT NULL GROUP BY tenant_id) t "
+                + "WHERE by_rows <= 3 OR by_age = 1 ORDER BY by_rows";
+        StringBuilder sb = new StringBuilder();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                sb.append(sb.length() == 0 ? "; by tenant: " : "; ")
+                        .append(String.format(java.util.Locale.ROOT, "%s %,d row(s), oldest %.0f s",
+                                rs.getString(1), rs.getLong(2), rs.getDouble(3)));
+            }
+        }
+        return sb.toString();
     }
 
     /** "; n tenant graph(s) registered" (changelog 0960), or nothing before it. */

@@ -192,6 +192,13 @@ public final class AgeGraph implements GraphBackend {
         return writes.deleteEdges(graph, type, GraphValues.records("edges", edges));
     }
 
+    /** Through the label tables: owners by the {@code id} index, their edges by the {@code start_id}/{@code end_id} indexes. */
+    @Override
+    public void deleteEdgesExcept(String graph, EdgeType type, boolean ownerIsFrom,
+                                  Map<String, ? extends Collection<String>> keep) {
+        writes.deleteEdgesExcept(graph, type, ownerIsFrom, keep);
+    }
+
     @Override
     public List<GraphRow> query(String graph, String cypher, Map<String, ?> params) {
         Identifiers.graph(graph);

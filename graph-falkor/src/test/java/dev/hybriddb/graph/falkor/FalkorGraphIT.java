@@ -7,6 +7,7 @@ import dev.hybriddb.UnavailableException;
 import dev.hybriddb.graph.GraphException;
 import dev.hybriddb.graph.GraphHealth;
 import dev.hybriddb.graph.GraphRow;
+import dev.hybriddb.graph.GraphTimeoutException;
 import dev.hybriddb.graph.NodeRecord;
 import dev.hybriddb.testing.FalkorService;
 import dev.hybriddb.testing.TestServices;
@@ -166,17 +167,49 @@ class FalkorGraphIT {
     }
 
     @Test
-    void aServerSideTimeoutIsAGraphException() {
+    void aServerSideTimeoutIsATimeoutOfAReachableServer() {
         try (FalkorGraph quick = FalkorGraph.connect(FalkorConfig.builder(falkor.host(), falkor.port())
                 .queryTimeout(Duration.ofMillis(20)).build())) {
             String g = newGraph();
             try {
                 assertThatThrownBy(() -> quick.query(g, SLOW, Map.of()))
-                        .isInstanceOf(GraphException.class).hasMessageContaining("timed out");
+                        .isInstanceOf(GraphTimeoutException.class)
+                        .hasMessageContaining("timed out after 20 ms (server reachable");
                 assertThat(quick.query(g, "RETURN 1 AS one", Map.of()).get(0).getLong("one")).isEqualTo(1L);
             } finally {
                 graph.dropGraph(g);
             }
+        }
+    }
+
+    /** FalkorDB does not apply its query timeout to writes: the socket timeout ends the wait, and PING says why. */
+    @Test
+    void aSlowWriteTimesOutOnTheSocketAndTheMessageSaysTheServerIsReachable() {
+        try (FalkorGraph quick = FalkorGraph.connect(FalkorConfig.builder(falkor.host(), falkor.port())
+                .socketTimeout(Duration.ofMillis(100)).queryTimeout(Duration.ofMillis(100)).build())) {
+            String g = newGraph();
+            try {
+                assertThatThrownBy(() -> quick.execute(g, "UNWIND range(1, 3000000) AS x WITH x WHERE x % 7 = 0 "
+                        + "CREATE (:Slow {x: x}) RETURN count(x)", Map.of()))
+                        .isInstanceOf(GraphTimeoutException.class)
+                        .hasMessageContaining("statement timed out after 100 ms (server reachable")
+                        .satisfies(e -> assertThat(((GraphTimeoutException) e).timeout()).isEqualTo(Duration.ofMillis(100)));
+                assertThat(quick.health().up()).isTrue();
+            } finally {
+                graph.dropGraph(g);
+            }
+        }
+    }
+
+    /** A server that accepts connections and never replies: the timeout is no slow statement, and the message says so. */
+    @Test
+    void aServerThatNeverRepliesIsUnreachableNotSlow() throws IOException {
+        try (ServerSocket mute = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+             FalkorGraph nowhere = FalkorGraph.connect(FalkorConfig.builder("127.0.0.1", mute.getLocalPort())
+                     .socketTimeout(Duration.ofMillis(200)).queryTimeout(Duration.ofMillis(200)).build())) {
+            assertThatThrownBy(() -> nowhere.execute("some_graph", "RETURN 1", Map.of()))
+                    .isInstanceOf(UnavailableException.class).isNotInstanceOf(GraphTimeoutException.class)
+                    .hasMessageContaining("unreachable").hasMessageContaining("no answer to PING");
         }
     }
 

@@ -3,7 +3,6 @@ package dev.hybriddb.sync.internal;
 import dev.hybriddb.graph.EdgeRecord;
 import dev.hybriddb.graph.EdgeType;
 import dev.hybriddb.graph.GraphBackend;
-import dev.hybriddb.graph.Identifiers;
 import dev.hybriddb.graph.NodeRecord;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -65,39 +64,29 @@ public final class GraphWriter {
         if (expected.isEmpty()) {
             return 0;
         }
-        String cypher = deleteOthersCypher(type, ownerIsFrom);
         List<EdgeRecord> all = new ArrayList<>();
-        List<Map<String, Object>> rows = new ArrayList<>();
+        Map<String, List<String>> keep = new LinkedHashMap<>();
         for (Map.Entry<String, List<EdgeRecord>> e : expected.entrySet()) {
-            List<String> keep = new ArrayList<>();
+            List<String> others = new ArrayList<>();
             for (EdgeRecord r : e.getValue()) {
-                keep.add(Mapper.other(r, ownerIsFrom));
+                others.add(Mapper.other(r, ownerIsFrom));
                 all.add(r);
             }
             if (!fresh.contains(e.getKey())) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("owner", e.getKey());
-                row.put("keep", keep);
-                rows.add(row);
+                keep.put(e.getKey(), others);
             }
         }
-        for (List<Map<String, Object>> chunk : chunks(rows)) {
-            graph.execute(g, cypher, Map.of("rows", chunk));
+        List<String> owners = new ArrayList<>(keep.keySet());
+        for (List<String> chunk : chunks(owners)) {
+            Map<String, List<String>> part = new LinkedHashMap<>();
+            chunk.forEach(o -> part.put(o, keep.get(o)));
+            graph.deleteEdgesExcept(g, type, ownerIsFrom, part);
         }
         int n = 0;
         for (List<EdgeRecord> chunk : chunks(all)) {
             n += graph.upsertEdges(g, type, chunk);
         }
         return n;
-    }
-
-    static String deleteOthersCypher(EdgeType t, boolean ownerIsFrom) {
-        String a = Identifiers.label(t.fromLabel());
-        String rel = Identifiers.label(t.type());
-        String b = Identifiers.label(t.toLabel());
-        return ownerIsFrom
-                ? "UNWIND $rows AS r MATCH (a:" + a + " {id: r.owner}) MATCH (a)-[e:" + rel + "]->(b:" + b + ") WHERE NOT b.id IN r.keep DELETE e"
-                : "UNWIND $rows AS r MATCH (b:" + b + " {id: r.owner}) MATCH (a:" + a + ")-[e:" + rel + "]->(b) WHERE NOT a.id IN r.keep DELETE e";
     }
 
     public <T> List<List<T>> chunks(List<T> all) {

@@ -36,16 +36,31 @@ public final class Outbox {
                 ps.setArray(i++, c.createArrayOf("uuid", busy.toArray()));
             }
             ps.setInt(i, limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<OutboxRow> rows = new ArrayList<>();
-                while (rs.next()) {
-                    String tenant = rs.getString(2);
-                    rows.add(new OutboxRow(rs.getLong(1), tenant == null ? null : UUID.fromString(tenant),
-                            rs.getString(3), rs.getString(4).charAt(0), Json.readMap(rs.getString(5)),
-                            Json.readMap(rs.getString(6))));
-                }
-                return rows;
+            return read(ps);
+        }
+    }
+
+    /** Claims up to {@code limit} rows of one tenant, oldest first, skipping rows other consumers hold. */
+    public static List<OutboxRow> claimTenant(Connection c, UUID tenant, int limit) throws SQLException {
+        String sql = "SELECT id, tenant_id, table_name, op, row_key::text, old_row::text FROM " + TABLE
+                + " WHERE tenant_id = ? ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, tenant);
+            ps.setInt(2, limit);
+            return read(ps);
+        }
+    }
+
+    private static List<OutboxRow> read(PreparedStatement ps) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            List<OutboxRow> rows = new ArrayList<>();
+            while (rs.next()) {
+                String tenant = rs.getString(2);
+                rows.add(new OutboxRow(rs.getLong(1), tenant == null ? null : UUID.fromString(tenant),
+                        rs.getString(3), rs.getString(4).charAt(0), Json.readMap(rs.getString(5)),
+                        Json.readMap(rs.getString(6))));
             }
+            return rows;
         }
     }
 
@@ -96,6 +111,29 @@ public final class Outbox {
             ps.setObject(1, tenant);
             return ps.executeUpdate() > 0;
         }
+    }
+
+    /**
+     * Backlog per tenant, the most rows first, at most {@code limit} tenants: one {@code GROUP BY}
+     * over the outbox. Rows without a tenant (TRUNCATE markers) are left out.
+     */
+    public static List<TenantBacklog> backlogByTenant(Connection c, int limit) throws SQLException {
+        String sql = "SELECT tenant_id, count(*), (extract(epoch FROM clock_timestamp() - min(created_at)) * 1000)::bigint FROM "
+                + TABLE + " WHERE tenant_id IS NOT NULL GROUP BY tenant_id ORDER BY count(*) DESC, min(created_at) LIMIT ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setInt(1, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<TenantBacklog> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(new TenantBacklog(rs.getObject(1, UUID.class), rs.getLong(2), Math.max(0, rs.getLong(3))));
+                }
+                return out;
+            }
+        }
+    }
+
+    /** One tenant's waiting rows and the age of its oldest, in milliseconds. */
+    public record TenantBacklog(UUID tenant, long rows, long oldestAgeMillis) {
     }
 
     public static long count(Connection c) throws SQLException {

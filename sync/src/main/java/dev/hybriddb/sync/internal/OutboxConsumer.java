@@ -1,9 +1,12 @@
 package dev.hybriddb.sync.internal;
 
+import dev.hybriddb.UnavailableException;
+import dev.hybriddb.graph.GraphTimeoutException;
 import dev.hybriddb.sync.Projection;
 import dev.hybriddb.sync.SyncListener;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -22,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One claiming round, in one transaction on {@code c}: claim a batch (FOR UPDATE SKIP LOCKED),
  * per tenant take its sync lock (tenants another writer holds stay for a later round), read the
- * current rows, apply them to the graph, delete the applied outbox rows. A TRUNCATE row rebuilds
+ * current rows, apply them to the graph, delete the applied outbox rows. Each tenant's step runs
+ * under its own savepoint, so one tenant's failure leaves the others' rows applied. A TRUNCATE row rebuilds
  * every registered tenant graph. The caller commits after this returns (the graph has
  * acknowledged) and calls {@link #committed()}, or rolls back and calls {@link #rolledBack()}.
  */
@@ -49,7 +53,27 @@ public final class OutboxConsumer {
     }
 
     public RoundResult round(Connection c, int batchSize, Set<UUID> busy) throws SQLException {
-        List<OutboxRow> rows = Outbox.claim(c, batchSize, busy);
+        return round(c, batchSize, busy, Map.of());
+    }
+
+    /**
+     * One round. {@code busy} tenants are skipped; {@code limited} tenants (which failed lately)
+     * contribute at most their limit of rows, claimed after the others' so that their step comes
+     * last. Each tenant's step runs under a savepoint: a step that fails for that tenant alone (a
+     * statement that timed out, a query the graph refused, an SQL error of its rows) is rolled back
+     * to the savepoint and reported in {@link RoundResult#failed()}, and the round goes on with
+     * the other tenants. A graph server that cannot be reached, or a lost PostgreSQL connection,
+     * fails the round as a whole.
+     */
+    public RoundResult round(Connection c, int batchSize, Set<UUID> busy, Map<UUID, Integer> limited) throws SQLException {
+        Set<UUID> skip = new HashSet<>(busy);
+        skip.addAll(limited.keySet());
+        List<OutboxRow> rows = new ArrayList<>(Outbox.claim(c, batchSize, skip));
+        for (Map.Entry<UUID, Integer> l : limited.entrySet()) {
+            if (!busy.contains(l.getKey())) {
+                rows.addAll(Outbox.claimTenant(c, l.getKey(), l.getValue()));
+            }
+        }
         ApplyStats stats = new ApplyStats();
         Set<UUID> deferredTenants = new HashSet<>();
         if (rows.isEmpty()) {
@@ -75,6 +99,8 @@ public final class OutboxConsumer {
             rebuildAfterTruncate(c, truncates, done, stats);
         }
         int deferred = 0;
+        Set<UUID> succeeded = new HashSet<>();
+        Map<UUID, RoundResult.TenantFailure> failed = new LinkedHashMap<>();
         for (Map.Entry<UUID, List<OutboxRow>> e : byTenant.entrySet()) {
             UUID tenant = e.getKey();
             if (!Tenants.tryLock(c, tenant)) {
@@ -83,24 +109,70 @@ public final class OutboxConsumer {
                 continue;
             }
             Tenants.setTenant(c, tenant);
-            String graph = graphNames.apply(tenant);
-            if (!Tenants.exists(c, tenant) && !writer.backend().graphExists(graph)) {
+            if (!Tenants.exists(c, tenant) && !writer.backend().graphExists(graphNames.apply(tenant))) {
                 LOG.info("{} change(s) of tenant {}, which no longer exists and has no graph: nothing to project",
                         e.getValue().size(), tenant);
                 e.getValue().forEach(r -> done.add(r.id()));
                 continue;
             }
-            ChangeSet cs = new ChangeSet();
-            e.getValue().forEach(r -> Outbox.addTo(cs, projection, r));
-            writer.backend().ensureGraph(graph);
-            stats.add(applier.apply(c, tenant, graph, cs));
-            written.add(tenant);
-            registry.register(c, tenant);
-            registeredThisRound.add(tenant);
-            e.getValue().forEach(r -> done.add(r.id()));
+            RoundResult.TenantFailure failure = applyTenant(c, tenant, e.getValue(), stats);
+            if (failure == null) {
+                succeeded.add(tenant);
+                e.getValue().forEach(r -> done.add(r.id()));
+            } else {
+                failed.put(tenant, failure);
+                deferred += e.getValue().size();
+            }
         }
         long lag = Outbox.delete(c, done);
-        return new RoundResult(rows.size(), done.size(), deferred, deferredTenants, lag, stats);
+        return new RoundResult(rows.size(), done.size(), deferred, deferredTenants, lag, stats, succeeded, failed);
+    }
+
+    /** One tenant's step under a savepoint; null when it succeeded, else what failed for this tenant alone. */
+    private RoundResult.TenantFailure applyTenant(Connection c, UUID tenant, List<OutboxRow> rows, ApplyStats stats)
+            throws SQLException {
+        Tenants.setTenant(c, tenant);
+        Savepoint sp = c.setSavepoint();
+        long start = System.nanoTime();
+        try {
+            ChangeSet cs = new ChangeSet();
+            rows.forEach(r -> Outbox.addTo(cs, projection, r));
+            String graph = graphNames.apply(tenant);
+            writer.backend().ensureGraph(graph);
+            ApplyStats s = applier.apply(c, tenant, graph, cs);
+            written.add(tenant);
+            registry.register(c, tenant);
+            c.releaseSavepoint(sp);
+            stats.add(s);
+            registeredThisRound.add(tenant);
+            return null;
+        } catch (SQLException | RuntimeException e) {
+            if (!failsTenantOnly(e)) {
+                throw e;
+            }
+            c.rollback(sp);                     // throws when the connection is gone: the round fails
+            return new RoundResult.TenantFailure(e, rows.size(), (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
+    /**
+     * True for failures of one tenant's step: a graph statement that timed out while the server
+     * stayed reachable, a refused query, an SQL error that left the connection usable. False for
+     * a graph server that cannot be reached and a lost PostgreSQL connection, which fail every
+     * tenant alike.
+     */
+    static boolean failsTenantOnly(Exception e) {
+        if (e instanceof GraphTimeoutException) {
+            return true;
+        }
+        if (e instanceof UnavailableException) {
+            return false;
+        }
+        if (e instanceof SQLException s) {
+            String state = s.getSQLState() == null ? "" : s.getSQLState();
+            return !(state.startsWith("08") || state.startsWith("57P") || state.startsWith("53"));
+        }
+        return true;
     }
 
     /**

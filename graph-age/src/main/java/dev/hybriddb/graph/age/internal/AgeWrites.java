@@ -148,6 +148,34 @@ public final class AgeWrites {
         });
     }
 
+    /** See {@link dev.hybriddb.graph.GraphBackend#deleteEdgesExcept}; nothing to do while a label does not exist. */
+    public void deleteEdgesExcept(String graph, EdgeType type, boolean ownerIsFrom, Map<String, ? extends Collection<String>> keep) {
+        Identifiers.graph(graph);
+        Objects.requireNonNull(type, "type");
+        List<String> owners = new ArrayList<>();
+        List<String> keptOwners = new ArrayList<>();
+        List<String> keptOthers = new ArrayList<>();
+        keep.forEach((owner, others) -> {
+            owners.add(GraphValues.key("edge owner", owner));
+            for (String other : new LinkedHashSet<>(others)) {
+                keptOwners.add(owner);
+                keptOthers.add(GraphValues.key("edge other end", other));
+            }
+        });
+        if (owners.isEmpty()) {
+            return;
+        }
+        tx.run("prune " + type + " edges", false, c -> {
+            if (!AgeSchema.graphExists(c, graph) || AgeSchema.labelKind(c, graph, type.type()) != AgeSchema.Kind.EDGE
+                    || !endpointLabelsExist(c, graph, type)) {
+                return 0;
+            }
+            String ownerTable = AgeSchema.table(graph, ownerIsFrom ? type.fromLabel() : type.toLabel());
+            return LabelTables.deleteEdgesExcept(c, graph, ownerTable, ownerIsFrom ? type.toLabel() : type.fromLabel(),
+                    AgeSchema.table(graph, type.type()), ownerIsFrom, owners, keptOwners, keptOthers);
+        });
+    }
+
     private static boolean endpointLabelsExist(java.sql.Connection c, String graph, EdgeType type) throws java.sql.SQLException {
         return AgeSchema.labelKind(c, graph, type.fromLabel()) == AgeSchema.Kind.VERTEX
                 && AgeSchema.labelKind(c, graph, type.toLabel()) == AgeSchema.Kind.VERTEX;

@@ -21,7 +21,10 @@ import java.util.Map;
  * label's sequence, {@code properties agtype}; edges also {@code start_id}, {@code end_id}), so
  * rows are found through the key indexes ({@link AgeSchema}), merged here ({@code +=} semantics:
  * a null value removes a property), updated by {@code ctid} and inserted with the defaults AGE
- * itself uses. Unchanged rows are not rewritten.
+ * itself uses. Unchanged rows are not rewritten. Keys are looked up one at a time through
+ * {@code CROSS JOIN LATERAL (SELECT ... WHERE key = k OFFSET 0)}: as a plain join with a few
+ * hundred keys PostgreSQL may prefer to hash the whole label table, a cost that grows with the
+ * graph instead of the change.
  */
 final class LabelTables {
     private LabelTables() {}
@@ -64,8 +67,8 @@ final class LabelTables {
     /** The rows of the nodes keyed {@code ids} (locked), by index into {@code ids}. */
     private static Map<Integer, List<Row>> nodesByKey(Connection c, String table, List<String> ids) throws SQLException {
         String sql = "SELECT k.i, t.ctid, t.properties FROM unnest(?::text[]) WITH ORDINALITY AS k(key, i)"
-                + " JOIN " + table + " t ON " + AgeSchema.access("t.properties", "id") + " = k.key::ag_catalog.agtype"
-                + " FOR UPDATE OF t";
+                + " CROSS JOIN LATERAL (SELECT t.ctid, t.properties FROM " + table + " t WHERE "
+                + AgeSchema.access("t.properties", "id") + " = k.key::ag_catalog.agtype OFFSET 0 FOR UPDATE) t";
         Map<Integer, List<Row>> out = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setArray(1, texts(c, jsonKeys(ids)));
@@ -85,10 +88,10 @@ final class LabelTables {
     static List<Integer> upsertEdges(Connection c, String fromTable, String toTable, String edgeTable,
                                      List<List<String>> pairs, List<Map<String, Object>> changes) throws SQLException {
         String sql = "SELECT k.i, a.id, b.id, e.ctid, e.properties"
-                + " FROM unnest(?::text[], ?::text[]) WITH ORDINALITY AS k(f, t, i)"
-                + " JOIN " + fromTable + " a ON " + AgeSchema.access("a.properties", "id") + " = k.f::ag_catalog.agtype"
-                + " JOIN " + toTable + " b ON " + AgeSchema.access("b.properties", "id") + " = k.t::ag_catalog.agtype"
-                + " LEFT JOIN " + edgeTable + " e ON e.start_id = a.id AND e.end_id = b.id";
+                + " FROM unnest(?::text[], ?::text[]) WITH ORDINALITY AS k(f, t, i) "
+                + seek("a", fromTable, "k.f") + " " + seek("b", toTable, "k.t")
+                + " LEFT JOIN LATERAL (SELECT e.ctid, e.properties FROM " + edgeTable + " e"
+                + " WHERE e.start_id = a.id AND e.end_id = b.id OFFSET 0) e ON true";
         List<Integer> present = new ArrayList<>();
         List<String> ctids = new ArrayList<>();
         List<String> updated = new ArrayList<>();
@@ -133,8 +136,9 @@ final class LabelTables {
 
     /** Deletes the nodes keyed {@code ids} and every edge touching them. Returns the nodes deleted. */
     static int deleteNodes(Connection c, String graph, String table, List<String> ids) throws SQLException {
-        String sql = "WITH doomed AS (SELECT t.ctid AS tid, t.id FROM unnest(?::text[]) AS k(key) JOIN " + table + " t ON "
-                + AgeSchema.access("t.properties", "id") + " = k.key::ag_catalog.agtype),"
+        String sql = "WITH doomed AS (SELECT t.ctid AS tid, t.id FROM unnest(?::text[]) AS k(key) CROSS JOIN LATERAL"
+                + " (SELECT t.ctid, t.id FROM " + table + " t WHERE " + AgeSchema.access("t.properties", "id")
+                + " = k.key::ag_catalog.agtype OFFSET 0) t),"
                 + " edges AS (DELETE FROM " + AgeSchema.quote(graph) + "._ag_label_edge e USING doomed d"
                 + " WHERE e.start_id = d.id OR e.end_id = d.id)"
                 + " DELETE FROM " + table + " t USING doomed d WHERE t.ctid = d.tid";
@@ -147,9 +151,8 @@ final class LabelTables {
     /** Deletes the edges (from, to) given. Returns how many were deleted. */
     static int deleteEdges(Connection c, String fromTable, String toTable, String edgeTable, List<List<String>> pairs)
             throws SQLException {
-        String sql = "DELETE FROM " + edgeTable + " e USING unnest(?::text[], ?::text[]) AS k(f, t)"
-                + " JOIN " + fromTable + " a ON " + AgeSchema.access("a.properties", "id") + " = k.f::ag_catalog.agtype"
-                + " JOIN " + toTable + " b ON " + AgeSchema.access("b.properties", "id") + " = k.t::ag_catalog.agtype"
+        String sql = "DELETE FROM " + edgeTable + " e USING unnest(?::text[], ?::text[]) AS k(f, t) "
+                + seek("a", fromTable, "k.f") + " " + seek("b", toTable, "k.t")
                 + " WHERE e.start_id = a.id AND e.end_id = b.id";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setArray(1, texts(c, jsonKeys(pairs.stream().map(p -> p.get(0)).toList())));
@@ -158,14 +161,59 @@ final class LabelTables {
         }
     }
 
+    /**
+     * Deletes, at each owner keyed {@code owners}, the edges of {@code edgeTable} to nodes of label
+     * {@code otherLabel} other than those kept (pairs {@code keptOwners[i]}, {@code keptOthers[i]}).
+     * Owners and kept ends are found through the {@code id} index one key at a time, edges through
+     * their end index, and the far end's label from its graph id: nothing is scanned.
+     */
+    static int deleteEdgesExcept(Connection c, String graph, String ownerTable, String otherLabel, String edgeTable,
+                                 boolean ownerIsFrom, List<String> owners, List<String> keptOwners, List<String> keptOthers)
+            throws SQLException {
+        String otherTable = AgeSchema.table(graph, otherLabel);
+        try (PreparedStatement ps = c.prepareStatement(deleteEdgesExceptSql(ownerTable, otherTable, edgeTable, ownerIsFrom))) {
+            ps.setArray(1, texts(c, jsonKeys(owners)));
+            ps.setArray(2, texts(c, jsonKeys(keptOwners)));
+            ps.setArray(3, texts(c, jsonKeys(keptOthers)));
+            ps.setString(4, graph);
+            ps.setString(5, otherLabel);
+            return ps.executeUpdate();
+        }
+    }
+
+    /**
+     * The statement of {@link #deleteEdgesExcept}; parameters: owner keys, kept owner keys, kept
+     * other keys, graph name, other label. The key lookups are {@code LATERAL (... OFFSET 0)}
+     * subqueries so that the planner cannot turn them into a hash join over the whole label.
+     */
+    static String deleteEdgesExceptSql(String ownerTable, String otherTable, String edgeTable, boolean ownerIsFrom) {
+        String own = ownerIsFrom ? "start_id" : "end_id";
+        String far = ownerIsFrom ? "end_id" : "start_id";
+        return "WITH o AS (SELECT t.id FROM unnest(?::text[]) AS k(key) " + seek("t", ownerTable, "k.key") + "),"
+                + " kept AS (SELECT a.id AS owner, b.id AS other FROM unnest(?::text[], ?::text[]) AS k(o, f) "
+                + seek("a", ownerTable, "k.o") + " " + seek("b", otherTable, "k.f") + ")"
+                + " DELETE FROM " + edgeTable + " e USING o"
+                + " WHERE e." + own + " = o.id"
+                + " AND ag_catalog._extract_label_id(e." + far + ") = ag_catalog._label_id(?::name, ?::name)"
+                + " AND NOT EXISTS (SELECT 1 FROM kept WHERE kept.owner = e." + own + " AND kept.other = e." + far + ")";
+    }
+
+    /** {@code CROSS JOIN LATERAL (SELECT v.id FROM table v WHERE v.id-property = key OFFSET 0) v}: one index seek per key. */
+    private static String seek(String alias, String table, String key) {
+        return "CROSS JOIN LATERAL (SELECT " + alias + ".id FROM " + table + " " + alias + " WHERE "
+                + AgeSchema.access(alias + ".properties", "id") + " = " + key + "::ag_catalog.agtype OFFSET 0) " + alias;
+    }
+
     private static void update(Connection c, String table, List<String> ctids, List<String> props) throws SQLException {
         if (ctids.isEmpty()) {
             return;
         }
+        // the ANY condition lets PostgreSQL fetch the rows by ctid (a Tid Scan) instead of hashing the whole table
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " t SET properties = u.p::ag_catalog.agtype"
-                + " FROM unnest(?::text[], ?::text[]) AS u(tid, p) WHERE t.ctid = u.tid::tid")) {
+                + " FROM unnest(?::text[], ?::text[]) AS u(tid, p) WHERE t.ctid = u.tid::tid AND t.ctid = ANY(?::tid[])")) {
             ps.setArray(1, texts(c, ctids));
             ps.setArray(2, texts(c, props));
+            ps.setArray(3, texts(c, ctids));
             ps.executeUpdate();
         }
     }

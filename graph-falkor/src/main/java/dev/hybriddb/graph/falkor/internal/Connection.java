@@ -25,6 +25,8 @@ import redis.clients.jedis.JedisPool;
 public final class Connection implements AutoCloseable {
     private final JedisPool pool;
     private final String queryTimeoutMillis;
+    private final Duration socketTimeout;
+    private final Duration queryTimeout;
     private final ConcurrentMap<String, GraphCache> caches = new ConcurrentHashMap<>();
     private final Runnable onConnectionLost;
 
@@ -56,6 +58,8 @@ public final class Connection implements AutoCloseable {
         }
         this.pool = new JedisPool(poolConfig, new HostAndPort(config.host(), config.port()), client.build());
         this.queryTimeoutMillis = Long.toString(config.queryTimeout().toMillis());
+        this.socketTimeout = config.socketTimeout();
+        this.queryTimeout = config.queryTimeout();
     }
 
     /** Runs a Cypher text (header included) on a graph; one retry on a fresh connection if {@code retry}. */
@@ -82,6 +86,9 @@ public final class Connection implements AutoCloseable {
         try {
             return once(work);
         } catch (RuntimeException e) {
+            if (Errors.isReadTimeout(e)) {
+                throw timedOut(e, what);        // never resent: the server may still be running it
+            }
             if (Errors.isConnectionFailure(e)) {
                 caches.clear();
                 onConnectionLost.run();
@@ -90,11 +97,30 @@ public final class Connection implements AutoCloseable {
                 try {
                     return once(work);
                 } catch (RuntimeException again) {
-                    throw Errors.translate(again, what);
+                    throw Errors.translate(again, what, queryTimeout);
                 }
             }
-            throw Errors.translate(e, what);
+            throw Errors.translate(e, what, queryTimeout);
         }
+    }
+
+    /**
+     * No reply within the socket timeout: a PING on another connection tells a slow statement
+     * (the server answers) from a server that cannot be reached.
+     */
+    private RuntimeException timedOut(RuntimeException e, String what) {
+        boolean reachable;
+        try {
+            reachable = "PONG".equalsIgnoreCase(once(Jedis::ping));
+        } catch (RuntimeException pingFailed) {
+            reachable = false;
+        }
+        if (reachable) {
+            return Errors.statementTimedOut(e, what, socketTimeout);
+        }
+        caches.clear();
+        onConnectionLost.run();
+        return Errors.unreachableAfterTimeout(e, what, socketTimeout);
     }
 
     private <T> T once(Function<Jedis, T> work) {

@@ -4,6 +4,9 @@ import dev.hybriddb.ConfigurationException;
 import dev.hybriddb.HybridDBException;
 import dev.hybriddb.UnavailableException;
 import dev.hybriddb.graph.GraphException;
+import dev.hybriddb.graph.GraphTimeoutException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.Locale;
 import redis.clients.jedis.exceptions.JedisAccessControlException;
 import redis.clients.jedis.exceptions.JedisConnectionException;
@@ -24,7 +27,37 @@ public final class Errors {
         return e instanceof JedisConnectionException;
     }
 
+    /** True when a reply did not come within the socket timeout (the server may be slow, or gone). */
+    public static boolean isReadTimeout(Throwable e) {
+        if (!(e instanceof JedisConnectionException)) {
+            return false;
+        }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A statement with no reply within {@code limit} from a server that still answers PING. */
+    public static GraphTimeoutException statementTimedOut(RuntimeException e, String what, Duration limit) {
+        return new GraphTimeoutException("FalkorDB statement timed out after " + limit.toMillis()
+                + " ms (server reachable; it may still be running the statement): " + what, limit, e);
+    }
+
+    /** No reply within {@code limit}, and no answer to PING either. */
+    public static UnavailableException unreachableAfterTimeout(RuntimeException e, String what, Duration limit) {
+        return new UnavailableException("FalkorDB is unreachable (" + what + "): no reply within " + limit.toMillis()
+                + " ms and no answer to PING: " + shorten(e.getMessage()), e);
+    }
+
     public static HybridDBException translate(RuntimeException e, String what) {
+        return translate(e, what, null);
+    }
+
+    /** As {@link #translate(RuntimeException, String)}; {@code queryTimeout} names the server's limit in its timeout error. */
+    public static HybridDBException translate(RuntimeException e, String what, Duration queryTimeout) {
         if (e instanceof HybridDBException h) {
             return h;
         }
@@ -40,6 +73,11 @@ public final class Errors {
             if (upper.startsWith("LOADING") || upper.startsWith("BUSY") || upper.startsWith("TRYAGAIN")
                     || upper.startsWith("MASTERDOWN")) {
                 return new UnavailableException("FalkorDB is not ready (" + what + "): " + msg, e);
+            }
+            if (upper.startsWith("QUERY TIMED OUT")) {
+                return new GraphTimeoutException("FalkorDB statement timed out after "
+                        + (queryTimeout == null ? "its query timeout" : queryTimeout.toMillis() + " ms")
+                        + " (server reachable; the server stopped it): " + what, queryTimeout, e);
             }
             if (upper.startsWith("NOAUTH") || upper.startsWith("WRONGPASS")) {
                 return new ConfigurationException("falkor.password", "****", "was refused by FalkorDB (" + what + ")");

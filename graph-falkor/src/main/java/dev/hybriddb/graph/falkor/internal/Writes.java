@@ -36,15 +36,19 @@ public final class Writes {
     }
 
     public static String deleteEdges(EdgeType t) {
-        return "UNWIND $rows AS r MATCH " + edge(t, "r.from", "r.to") + " DELETE e";
+        return "UNWIND $rows AS r " + edge(t, "r.from", "r.to") + " DELETE e";
     }
 
     /**
-     * {@code (a:From {id: from})-[e:TYPE]->(b:To {id: to})}, the names checked and quoted here;
-     * {@code from} and {@code to} are row expressions, never values.
+     * {@code MATCH (a:From {id: from}), (b:To {id: to}) WITH r, a, b MATCH (a)-[e:TYPE]->(b)}, the
+     * names checked and quoted here; {@code from} and {@code to} are row expressions, never values.
+     * Both ends are index seeks bound by {@code WITH} before the edge is looked up between them
+     * ("Expand Into"): without the barrier FalkorDB expands every edge of the {@code from} node and
+     * filters the far end, which costs the node's degree per row.
      */
     private static String edge(EdgeType t, String from, String to) {
-        return node("a", t.fromLabel(), from) + "-[e:`" + Identifiers.label(t.type()) + "`]->" + node("b", t.toLabel(), to);
+        return "MATCH " + node("a", t.fromLabel(), from) + ", " + node("b", t.toLabel(), to) + " WITH r, a, b"
+                + " MATCH (a)-[e:`" + Identifiers.label(t.type()) + "`]->(b)";
     }
 
     private static String node(String var, String label, String id) {
@@ -99,7 +103,7 @@ public final class Writes {
 
     /** Reads which rows of an {@link #edgeBatches} batch have their edge: {@code r[0] AS k} for each. */
     public static String presentEdges(EdgeType t) {
-        return "UNWIND $rows AS r MATCH " + edge(t, "r[1]", "r[2]") + " RETURN DISTINCT r[0] AS k";
+        return "UNWIND $rows AS r " + edge(t, "r[1]", "r[2]") + " RETURN DISTINCT r[0] AS k";
     }
 
     /** The index of each distinct (from, to) pair of {@code edges}, as {@link #edgeBatches} numbers them. */
