@@ -1,31 +1,43 @@
 package dev.hybriddb.examples;
 
 import dev.hybriddb.HybridDB;
-import dev.hybriddb.graph.GraphBackend;
 import dev.hybriddb.coordination.AgentAssignment;
-import dev.hybriddb.coordination.Coordinator;
-import dev.hybriddb.sync.PostgresSync;
+import dev.hybriddb.coordination.ExecutionRecord;
+import dev.hybriddb.coordination.NewExecution;
 import dev.hybriddb.graph.RebuildResult;
+import dev.hybriddb.graph.SyncMode;
+import dev.hybriddb.model.Agent;
+import dev.hybriddb.model.AgentFields;
+import dev.hybriddb.model.AgentRole;
+import dev.hybriddb.model.ExecutionResult;
+import dev.hybriddb.model.Task;
+import dev.hybriddb.model.TaskFields;
+import dev.hybriddb.model.TaskStatus;
+import dev.hybriddb.model.TenantFields;
 import java.io.PrintStream;
-import java.util.Map;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * Seed 000's full workflow: a task is created in PostgreSQL, synced to the graph, the optimal
- * agent is found on the graph, the assignment is written to PostgreSQL and synced, the agent runs
- * the task, and the status is updated in both stores.
+ * The core workflow end to end: a task is created in PostgreSQL, synced to the graph, the optimal
+ * agent is found on the graph, the assignment is written to PostgreSQL and synced, the agent's
+ * execution is recorded in both stores, and the task's status is read back from both.
  *
  * <p>Run it with {@code scripts/demo}.
  */
 public final class QuickStart {
+    private static final String MODEL = "kimi-k2.5";
+
     private QuickStart() {}
 
     /** The outcome, for tests. */
-    public record Result(UUID tenantId, UUID taskId, String agentName, String postgresStatus, String graphStatus) {}
+    public record Result(UUID tenantId, UUID taskId, String agentName, TaskStatus postgresStatus,
+                         ExecutionResult graphResult, boolean graphInStep) {}
 
     public static void main(String[] args) {
-        ExampleSettings settings = ExampleSettings.fromEnvironment();
-        run(settings, System.out);
+        run(ExampleSettings.fromEnvironment(), System.out);
     }
 
     public static Result run(ExampleSettings settings, PrintStream out) {
@@ -34,68 +46,62 @@ public final class QuickStart {
         try (HybridDB db = HybridDB.builder()
                 .config(settings.hybridConfig())
                 .graph(settings.falkor())
+                .sync(SyncMode.MANUAL)                      // the application syncs what it writes
                 .build()) {
             db.migrate();                                   // Liquibase, as the owner role
-            PostgresSync sync = PostgresSync.create(db.database(), db.graph().orElseThrow());
             // end::open[]
-            return workflow(db, sync, out);
+            return workflow(db, out);
         }
     }
 
-    static Result workflow(HybridDB db, PostgresSync sync, PrintStream out) {
-        UUID tenant = UUID.randomUUID();
+    static Result workflow(HybridDB db, PrintStream out) {
         // tag::create[]
-        UUID[] ids = db.withTenant(tenant, s -> {
-            Workspace.tenant(s, "Acme");
-            UUID pm = Workspace.agent(s, "Pat", "project_manager", null, "task-assignment", "coordination");
-            UUID ada = Workspace.agent(s, "Ada", "coder", pm, "java", "sql");
-            Workspace.agent(s, "Grace", "coder", pm, "java", "cypher");
-            Workspace.agent(s, "Linus", "reviewer", pm, "c");
-            Workspace.task(s, "Review the pool settings", ada, "java");         // Ada is busy
-            UUID task = Workspace.task(s, "Implement feature X", null, "java");  // 1. the user's new task
-            return new UUID[] {task};
+        UUID tenant = db.createTenant(TenantFields.of("Acme", "acme-" + UUID.randomUUID())).id();
+        Task task = db.withTenant(tenant, s -> {
+            Agent pm = s.agents().create(AgentFields.of("Pat", AgentRole.PROJECT_MANAGER, MODEL, List.of("coordination")));
+            Agent ada = s.agents().create(AgentFields.of("Ada", AgentRole.CODER, MODEL, List.of("java", "sql")).managedBy(pm.id()));
+            s.agents().create(AgentFields.of("Grace", AgentRole.CODER, MODEL, List.of("java", "cypher")).managedBy(pm.id()));
+            s.agents().create(AgentFields.of("Linus", AgentRole.REVIEWER, MODEL, List.of("c")).managedBy(pm.id()));
+            s.tasks().create(TaskFields.of("Review the pool settings", List.of("java"))          // Ada is busy
+                    .withAssignedAgentId(ada.id()).withStatus(TaskStatus.IN_PROGRESS));
+            return s.tasks().create(TaskFields.of("Implement feature X", List.of("java")));     // 1. the new task
         });
-        UUID taskId = ids[0];
         // end::create[]
-        out.println("1. PostgreSQL: tenant " + tenant + " with 4 agents; created task 'Implement feature X'");
+        out.println("1. PostgreSQL: tenant " + tenant + " with 4 agents; created task '" + task.title() + "'");
 
         // tag::sync[]
-        RebuildResult synced = sync.syncWorkspace(tenant);  // 2. batch sync of the whole tenant
+        RebuildResult synced = db.sync().syncWorkspace(tenant);                // 2. batch sync of the whole tenant
         // end::sync[]
         out.printf("2. Synced to graph %s: %d nodes, %d edges%n", synced.graph(), synced.nodesUpserted(), synced.edgesWritten());
 
-        GraphBackend graph = db.graph().orElseThrow();
         // tag::optimal[]
-        Coordinator coordinator = Coordinator.of(db.database(), graph);   // SQL fallback if the graph is down
-        AgentAssignment best = coordinator.findOptimalAgentForTask(tenant, taskId)
+        AgentAssignment best = db.coordinator().findOptimalAgentForTask(tenant, task.id())   // 3. asked of the graph
                 .orElseThrow(() -> new IllegalStateException("no agent can take the task"));
         // end::optimal[]
-        UUID agentId = best.agentId();
-        String agentName = best.name();
-        out.println("3. Optimal agent: " + agentName + " (score " + best.score() + ", " + best.reason() + ", answered by "
-                + coordinator.mode() + ")");
+        out.println("3. Optimal agent: " + best.name() + " (score " + best.score() + ", " + best.reason() + ", answered by "
+                + db.coordinator().mode() + ")");
 
         // tag::assign[]
         db.useTenant(tenant, s -> {
-            s.dsl().execute("UPDATE tasks SET assigned_agent_id = ?, status = 'in_progress' WHERE id = ?", agentId, taskId);
+            s.tasks().assign(task.id(), best.agentId());                       // 4. assign in PostgreSQL ...
+            s.tasks().updateStatus(task.id(), TaskStatus.IN_PROGRESS);
         });
-        sync.syncTask(tenant, taskId);                      // the ASSIGNED_TO edge follows the foreign key
+        db.sync().syncTask(tenant, task.id());                                 // ... and in the graph
         // end::assign[]
-        out.println("4. Assigned in both stores: " + agentName + " -[:ASSIGNED_TO]-> 'Implement feature X'");
+        out.println("4. Assigned in both stores: " + best.name() + " -[:ASSIGNED_TO]-> '" + task.title() + "'");
 
-        db.useTenant(tenant, s -> {
-            s.dsl().execute("INSERT INTO agent_executions (tenant_id, agent_id, task_id, result, started_at, finished_at, duration_ms)"
-                    + " VALUES (?, ?, ?, 'success', now() - interval '42 seconds', now(), 42000)", tenant, agentId, taskId);
-            s.dsl().execute("UPDATE tasks SET status = 'completed', completed_at = now() WHERE id = ?", taskId);
-        });
-        sync.syncTask(tenant, taskId);
-        sync.syncWorkspace(tenant);
-        String pgStatus = db.withTenant(tenant, s -> {
-            return Workspace.status(s, taskId);
-        });
-        String graphStatus = graph.query(synced.graph(), "MATCH (a:Agent)-[e:EXECUTED]->(t:Task {id: $task})"
-                + " RETURN t.status AS status, e.result AS result", Map.of("task", taskId.toString())).get(0).getString("status");
-        out.println("5. " + agentName + " executed the task; status in both stores: PostgreSQL=" + pgStatus + ", graph=" + graphStatus);
-        return new Result(tenant, taskId, agentName, pgStatus, graphStatus);
+        // tag::execute[]
+        Instant finished = Instant.now();
+        db.coordinator().createExecutionEdge(tenant, best.agentId(), task.id(),           // 5. the agent ran it
+                NewExecution.of(ExecutionResult.SUCCESS, finished.minus(Duration.ofSeconds(42)), finished));
+        db.useTenant(tenant, s -> s.tasks().updateStatus(task.id(), TaskStatus.COMPLETED));
+        db.sync().syncTask(tenant, task.id());
+        TaskStatus inPostgres = db.withTenant(tenant, s -> s.tasks().get(task.id()).status());
+        ExecutionRecord fromGraph = db.coordinator().getAgentHistory(tenant, best.agentId(), 1).get(0);
+        boolean inStep = db.sync().reconcile(tenant).wasClean();
+        // end::execute[]
+        out.println("5. " + best.name() + " executed the task (" + fromGraph.result() + " in " + fromGraph.durationMs() / 1000
+                + " s, from the graph); status in both stores: PostgreSQL=" + inPostgres + ", graph in step: " + inStep);
+        return new Result(tenant, task.id(), best.name(), inPostgres, fromGraph.result(), inStep);
     }
 }

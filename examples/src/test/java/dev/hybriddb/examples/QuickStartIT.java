@@ -39,12 +39,13 @@ class QuickStartIT {
         System.out.println(printed);
         // Ada already has an open task, so the least-loaded capable agent is Grace.
         assertThat(result.agentName()).isEqualTo("Grace");
-        assertThat(result.postgresStatus()).isEqualTo("completed");
-        assertThat(result.graphStatus()).isEqualTo("completed");
+        assertThat(result.postgresStatus()).isEqualTo(dev.hybriddb.model.TaskStatus.COMPLETED);
+        assertThat(result.graphResult()).isEqualTo(dev.hybriddb.model.ExecutionResult.SUCCESS);
+        assertThat(result.graphInStep()).as("the graph holds what PostgreSQL holds").isTrue();
         assertThat(printed)
                 .contains("Synced to graph " + GraphNames.forTenant(result.tenantId()))
                 .contains("Optimal agent: Grace")
                 .contains("Assigned in both stores")
-                .contains("PostgreSQL=completed, graph=completed");
+                .contains("PostgreSQL=COMPLETED, graph in step: true");
     }
 }
