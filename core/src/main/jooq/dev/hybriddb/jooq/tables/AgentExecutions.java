@@ -229,7 +229,9 @@ public class AgentExecutions extends TableImpl<AgentExecutionsRecord> {
         return Arrays.asList(
             Internal.createCheck(this, DSL.name("agent_executions_cost_check"), "((cost >= (0)::numeric))", true),
             Internal.createCheck(this, DSL.name("agent_executions_duration_ms_check"), "((duration_ms >= 0))", true),
+            Internal.createCheck(this, DSL.name("agent_executions_error_length"), "((char_length(error) <= 1000000))", true),
             Internal.createCheck(this, DSL.name("agent_executions_finished_after_start"), "(((finished_at IS NULL) OR (finished_at >= started_at)))", true),
+            Internal.createCheck(this, DSL.name("agent_executions_model_length"), "((char_length(model) <= 255))", true),
             Internal.createCheck(this, DSL.name("agent_executions_tokens_check"), "((tokens >= 0))", true)
         );
     }

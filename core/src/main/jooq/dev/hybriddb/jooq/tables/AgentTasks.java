@@ -229,7 +229,13 @@ public class AgentTasks extends TableImpl<AgentTasksRecord> {
     @Override
     public List<Check<AgentTasksRecord>> getChecks() {
         return Arrays.asList(
+            Internal.createCheck(this, DSL.name("agent_tasks_command_length"), "((char_length(command) <= 1000000))", true),
+            Internal.createCheck(this, DSL.name("agent_tasks_current_step_length"), "((char_length(current_step) <= 255))", true),
+            Internal.createCheck(this, DSL.name("agent_tasks_decision_length"), "((char_length(decision) <= 100000))", true),
+            Internal.createCheck(this, DSL.name("agent_tasks_decision_prompt_length"), "((char_length(decision_prompt) <= 1000000))", true),
+            Internal.createCheck(this, DSL.name("agent_tasks_direction_length"), "((char_length(direction) <= 255))", true),
             Internal.createCheck(this, DSL.name("agent_tasks_direction_not_empty"), "((length(btrim(direction)) > 0))", true),
+            Internal.createCheck(this, DSL.name("agent_tasks_output_length"), "((char_length(output) <= 1000000))", true),
             Internal.createCheck(this, DSL.name("agent_tasks_progress_pct_check"), "(((progress_pct >= 0) AND (progress_pct <= 100)))", true)
         );
     }

@@ -302,7 +302,13 @@ public class Agents extends TableImpl<AgentsRecord> {
     @Override
     public List<Check<AgentsRecord>> getChecks() {
         return Arrays.asList(
-            Internal.createCheck(this, DSL.name("agents_not_own_manager"), "((manager_id <> id))", true)
+            Internal.createCheck(this, DSL.name("agents_capabilities_elements"), "(hybriddb_text_elements_fit(capabilities, 255))", true),
+            Internal.createCheck(this, DSL.name("agents_lifecycle_state_length"), "((char_length(lifecycle_state) <= 255))", true),
+            Internal.createCheck(this, DSL.name("agents_model_length"), "((char_length(model) <= 255))", true),
+            Internal.createCheck(this, DSL.name("agents_name_length"), "((char_length(name) <= 255))", true),
+            Internal.createCheck(this, DSL.name("agents_not_own_manager"), "((manager_id <> id))", true),
+            Internal.createCheck(this, DSL.name("agents_paused_by_length"), "((char_length(paused_by) <= 255))", true),
+            Internal.createCheck(this, DSL.name("agents_task_length"), "((char_length(task) <= 100000))", true)
         );
     }
 

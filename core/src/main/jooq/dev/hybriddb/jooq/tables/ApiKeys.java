@@ -201,8 +201,10 @@ public class ApiKeys extends TableImpl<ApiKeysRecord> {
     @Override
     public List<Check<ApiKeysRecord>> getChecks() {
         return Arrays.asList(
+            Internal.createCheck(this, DSL.name("api_keys_description_length"), "((char_length(description) <= 100000))", true),
             Internal.createCheck(this, DSL.name("api_keys_key_version_check"), "((key_version > 0))", true),
             Internal.createCheck(this, DSL.name("api_keys_nonce_length"), "(((octet_length(nonce) >= 12) AND (octet_length(nonce) <= 16)))", true),
+            Internal.createCheck(this, DSL.name("api_keys_service_length"), "((char_length(service) <= 255))", true),
             Internal.createCheck(this, DSL.name("api_keys_service_not_blank"), "((length(btrim(service)) > 0))", true)
         );
     }

@@ -18,6 +18,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
+import org.jooq.Check;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.ForeignKey;
@@ -38,6 +39,7 @@ import org.jooq.TableField;
 import org.jooq.TableOptions;
 import org.jooq.UniqueKey;
 import org.jooq.impl.DSL;
+import org.jooq.impl.Internal;
 import org.jooq.impl.SQLDataType;
 import org.jooq.impl.TableImpl;
 
@@ -229,6 +231,14 @@ public class Apps extends TableImpl<AppsRecord> {
             _users = new UsersPath(this, Keys.APPS__APPS_USER_FK, null);
 
         return _users;
+    }
+
+    @Override
+    public List<Check<AppsRecord>> getChecks() {
+        return Arrays.asList(
+            Internal.createCheck(this, DSL.name("apps_description_length"), "((char_length(description) <= 100000))", true),
+            Internal.createCheck(this, DSL.name("apps_name_length"), "((char_length(name) <= 255))", true)
+        );
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
+import org.jooq.Check;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.ForeignKey;
@@ -37,6 +38,7 @@ import org.jooq.TableField;
 import org.jooq.TableOptions;
 import org.jooq.UniqueKey;
 import org.jooq.impl.DSL;
+import org.jooq.impl.Internal;
 import org.jooq.impl.SQLDataType;
 import org.jooq.impl.TableImpl;
 
@@ -204,6 +206,15 @@ public class Assets extends TableImpl<AssetsRecord> {
             _tenants = new TenantsPath(this, Keys.ASSETS__ASSETS_TENANT_ID_FKEY, null);
 
         return _tenants;
+    }
+
+    @Override
+    public List<Check<AssetsRecord>> getChecks() {
+        return Arrays.asList(
+            Internal.createCheck(this, DSL.name("assets_asset_type_length"), "((char_length(asset_type) <= 255))", true),
+            Internal.createCheck(this, DSL.name("assets_description_length"), "((char_length(description) <= 100000))", true),
+            Internal.createCheck(this, DSL.name("assets_name_length"), "((char_length(name) <= 255))", true)
+        );
     }
 
     @Override

@@ -181,8 +181,14 @@ public class AuditLogs extends TableImpl<AuditLogsRecord> {
     @Override
     public List<Check<AuditLogsRecord>> getChecks() {
         return Arrays.asList(
+            Internal.createCheck(this, DSL.name("audit_logs_action_length"), "((char_length(action) <= 255))", true),
             Internal.createCheck(this, DSL.name("audit_logs_action_not_blank"), "((length(btrim(action)) > 0))", true),
-            Internal.createCheck(this, DSL.name("audit_logs_actor_type_check"), "((actor_type = ANY (ARRAY['user'::text, 'agent'::text, 'system'::text, 'api_key'::text])))", true)
+            Internal.createCheck(this, DSL.name("audit_logs_actor_id_length"), "((char_length(actor_id) <= 255))", true),
+            Internal.createCheck(this, DSL.name("audit_logs_actor_type_check"), "((actor_type = ANY (ARRAY['user'::text, 'agent'::text, 'system'::text, 'api_key'::text])))", true),
+            Internal.createCheck(this, DSL.name("audit_logs_actor_type_length"), "((char_length(actor_type) <= 255))", true),
+            Internal.createCheck(this, DSL.name("audit_logs_resource_id_length"), "((char_length(resource_id) <= 255))", true),
+            Internal.createCheck(this, DSL.name("audit_logs_resource_type_length"), "((char_length(resource_type) <= 255))", true),
+            Internal.createCheck(this, DSL.name("audit_logs_user_agent_length"), "((char_length(user_agent) <= 1000))", true)
         );
     }
 

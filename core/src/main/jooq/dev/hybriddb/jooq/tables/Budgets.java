@@ -209,6 +209,7 @@ public class Budgets extends TableImpl<BudgetsRecord> {
             Internal.createCheck(this, DSL.name("budgets_currency_format"), "((currency ~ '^[A-Z]{3}$'::text))", true),
             Internal.createCheck(this, DSL.name("budgets_max_tokens_non_negative"), "((max_tokens >= 0))", true),
             Internal.createCheck(this, DSL.name("budgets_scope_type_check"), "((scope_type = ANY (ARRAY['tenant'::text, 'project'::text, 'swarm'::text, 'agent'::text, 'task'::text])))", true),
+            Internal.createCheck(this, DSL.name("budgets_scope_type_length"), "((char_length(scope_type) <= 255))", true),
             Internal.createCheck(this, DSL.name("budgets_tokens_within_max"), "(((max_tokens IS NULL) OR (consumed_tokens <= max_tokens)))", true)
         );
     }

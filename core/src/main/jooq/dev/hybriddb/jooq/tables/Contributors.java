@@ -16,6 +16,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
+import org.jooq.Check;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.ForeignKey;
@@ -36,6 +37,7 @@ import org.jooq.TableField;
 import org.jooq.TableOptions;
 import org.jooq.UniqueKey;
 import org.jooq.impl.DSL;
+import org.jooq.impl.Internal;
 import org.jooq.impl.SQLDataType;
 import org.jooq.impl.TableImpl;
 
@@ -203,6 +205,16 @@ public class Contributors extends TableImpl<ContributorsRecord> {
             _tenants = new TenantsPath(this, Keys.CONTRIBUTORS__CONTRIBUTORS_TENANT_ID_FKEY, null);
 
         return _tenants;
+    }
+
+    @Override
+    public List<Check<ContributorsRecord>> getChecks() {
+        return Arrays.asList(
+            Internal.createCheck(this, DSL.name("contributors_email_length"), "((char_length(email) <= 255))", true),
+            Internal.createCheck(this, DSL.name("contributors_github_username_length"), "((char_length(github_username) <= 255))", true),
+            Internal.createCheck(this, DSL.name("contributors_name_length"), "((char_length(name) <= 255))", true),
+            Internal.createCheck(this, DSL.name("contributors_wallet_address_length"), "((char_length(wallet_address) <= 255))", true)
+        );
     }
 
     @Override

@@ -185,6 +185,7 @@ public class Events extends TableImpl<EventsRecord> {
     @Override
     public List<Check<EventsRecord>> getChecks() {
         return Arrays.asList(
+            Internal.createCheck(this, DSL.name("events_type_length"), "((char_length(type) <= 255))", true),
             Internal.createCheck(this, DSL.name("events_type_not_blank"), "((length(btrim(type)) > 0))", true)
         );
     }

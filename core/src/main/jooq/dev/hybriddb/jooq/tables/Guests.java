@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
+import org.jooq.Check;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.ForeignKey;
@@ -31,6 +32,7 @@ import org.jooq.TableField;
 import org.jooq.TableOptions;
 import org.jooq.UniqueKey;
 import org.jooq.impl.DSL;
+import org.jooq.impl.Internal;
 import org.jooq.impl.SQLDataType;
 import org.jooq.impl.TableImpl;
 
@@ -155,6 +157,15 @@ public class Guests extends TableImpl<GuestsRecord> {
             _tenants = new TenantsPath(this, Keys.GUESTS__GUESTS_TENANT_ID_FKEY, null);
 
         return _tenants;
+    }
+
+    @Override
+    public List<Check<GuestsRecord>> getChecks() {
+        return Arrays.asList(
+            Internal.createCheck(this, DSL.name("guests_email_length"), "((char_length(email) <= 255))", true),
+            Internal.createCheck(this, DSL.name("guests_fingerprint_length"), "((char_length(fingerprint) <= 255))", true),
+            Internal.createCheck(this, DSL.name("guests_name_length"), "((char_length(name) <= 255))", true)
+        );
     }
 
     @Override

@@ -19,6 +19,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
+import org.jooq.Check;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.ForeignKey;
@@ -38,6 +39,7 @@ import org.jooq.TableField;
 import org.jooq.TableOptions;
 import org.jooq.UniqueKey;
 import org.jooq.impl.DSL;
+import org.jooq.impl.Internal;
 import org.jooq.impl.SQLDataType;
 import org.jooq.impl.TableImpl;
 
@@ -241,6 +243,14 @@ public class KanbanBoards extends TableImpl<KanbanBoardsRecord> {
             _users = new UsersPath(this, Keys.KANBAN_BOARDS__KANBAN_BOARDS_USER_FK, null);
 
         return _users;
+    }
+
+    @Override
+    public List<Check<KanbanBoardsRecord>> getChecks() {
+        return Arrays.asList(
+            Internal.createCheck(this, DSL.name("kanban_boards_description_length"), "((char_length(description) <= 100000))", true),
+            Internal.createCheck(this, DSL.name("kanban_boards_name_length"), "((char_length(name) <= 255))", true)
+        );
     }
 
     @Override

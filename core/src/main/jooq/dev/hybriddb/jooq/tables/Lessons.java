@@ -240,7 +240,11 @@ public class Lessons extends TableImpl<LessonsRecord> {
     public List<Check<LessonsRecord>> getChecks() {
         return Arrays.asList(
             Internal.createCheck(this, DSL.name("lessons_applied_count_check"), "((applied_count >= 0))", true),
-            Internal.createCheck(this, DSL.name("lessons_confidence_check"), "(((confidence >= (0)::numeric) AND (confidence <= (1)::numeric)))", true)
+            Internal.createCheck(this, DSL.name("lessons_category_length"), "((char_length(category) <= 255))", true),
+            Internal.createCheck(this, DSL.name("lessons_confidence_check"), "(((confidence >= (0)::numeric) AND (confidence <= (1)::numeric)))", true),
+            Internal.createCheck(this, DSL.name("lessons_content_length"), "((char_length(content) <= 1000000))", true),
+            Internal.createCheck(this, DSL.name("lessons_tags_elements"), "(hybriddb_text_elements_fit(tags, 255))", true),
+            Internal.createCheck(this, DSL.name("lessons_title_length"), "((char_length(title) <= 500))", true)
         );
     }
 

@@ -187,7 +187,9 @@ public class MemoryBanks extends TableImpl<MemoryBanksRecord> {
     @Override
     public List<Check<MemoryBanksRecord>> getChecks() {
         return Arrays.asList(
-            Internal.createCheck(this, DSL.name("memory_banks_name_check"), "((length(btrim(name)) > 0))", true)
+            Internal.createCheck(this, DSL.name("memory_banks_description_length"), "((char_length(description) <= 100000))", true),
+            Internal.createCheck(this, DSL.name("memory_banks_name_check"), "((length(btrim(name)) > 0))", true),
+            Internal.createCheck(this, DSL.name("memory_banks_name_length"), "((char_length(name) <= 255))", true)
         );
     }
 

@@ -18,6 +18,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
+import org.jooq.Check;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.ForeignKey;
@@ -35,6 +36,7 @@ import org.jooq.TableField;
 import org.jooq.TableOptions;
 import org.jooq.UniqueKey;
 import org.jooq.impl.DSL;
+import org.jooq.impl.Internal;
 import org.jooq.impl.SQLDataType;
 import org.jooq.impl.TableImpl;
 
@@ -193,6 +195,13 @@ public class Sessions extends TableImpl<SessionsRecord> {
             _tenants = new TenantsPath(this, Keys.SESSIONS__SESSIONS_TENANT_ID_FKEY, null);
 
         return _tenants;
+    }
+
+    @Override
+    public List<Check<SessionsRecord>> getChecks() {
+        return Arrays.asList(
+            Internal.createCheck(this, DSL.name("sessions_current_branch_length"), "((char_length(current_branch) <= 255))", true)
+        );
     }
 
     @Override

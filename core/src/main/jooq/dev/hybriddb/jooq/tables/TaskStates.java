@@ -222,6 +222,8 @@ public class TaskStates extends TableImpl<TaskStatesRecord> {
     @Override
     public List<Check<TaskStatesRecord>> getChecks() {
         return Arrays.asList(
+            Internal.createCheck(this, DSL.name("task_states_color_length"), "((char_length(color) <= 255))", true),
+            Internal.createCheck(this, DSL.name("task_states_name_length"), "((char_length(name) <= 255))", true),
             Internal.createCheck(this, DSL.name("task_states_wip_limit_check"), "((wip_limit > 0))", true)
         );
     }

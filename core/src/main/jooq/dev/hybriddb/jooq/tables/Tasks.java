@@ -419,8 +419,15 @@ public class Tasks extends TableImpl<TasksRecord> {
     @Override
     public List<Check<TasksRecord>> getChecks() {
         return Arrays.asList(
+            Internal.createCheck(this, DSL.name("tasks_agent_queue_elements"), "(hybriddb_text_elements_fit(agent_queue, 255))", true),
+            Internal.createCheck(this, DSL.name("tasks_completed_agents_elements"), "(hybriddb_text_elements_fit(completed_agents, 255))", true),
+            Internal.createCheck(this, DSL.name("tasks_current_agent_length"), "((char_length(current_agent) <= 255))", true),
+            Internal.createCheck(this, DSL.name("tasks_description_length"), "((char_length(description) <= 100000))", true),
             Internal.createCheck(this, DSL.name("tasks_max_retries_check"), "((max_retries >= 0))", true),
+            Internal.createCheck(this, DSL.name("tasks_prompt_length"), "((char_length(prompt) <= 1000000))", true),
+            Internal.createCheck(this, DSL.name("tasks_required_capabilities_elements"), "(hybriddb_text_elements_fit(required_capabilities, 255))", true),
             Internal.createCheck(this, DSL.name("tasks_retry_count_check"), "((retry_count >= 0))", true),
+            Internal.createCheck(this, DSL.name("tasks_title_length"), "((char_length(title) <= 500))", true),
             Internal.createCheck(this, DSL.name("tasks_title_not_blank"), "((length(btrim(title)) > 0))", true)
         );
     }

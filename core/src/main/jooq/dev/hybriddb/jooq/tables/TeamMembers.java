@@ -18,6 +18,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
+import org.jooq.Check;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.ForeignKey;
@@ -34,6 +35,7 @@ import org.jooq.TableField;
 import org.jooq.TableOptions;
 import org.jooq.UniqueKey;
 import org.jooq.impl.DSL;
+import org.jooq.impl.Internal;
 import org.jooq.impl.SQLDataType;
 import org.jooq.impl.TableImpl;
 
@@ -177,6 +179,13 @@ public class TeamMembers extends TableImpl<TeamMembersRecord> {
             _users = new UsersPath(this, Keys.TEAM_MEMBERS__TEAM_MEMBERS_USER_FK, null);
 
         return _users;
+    }
+
+    @Override
+    public List<Check<TeamMembersRecord>> getChecks() {
+        return Arrays.asList(
+            Internal.createCheck(this, DSL.name("team_members_role_length"), "((char_length(role) <= 255))", true)
+        );
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
+import org.jooq.Check;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.ForeignKey;
@@ -36,6 +37,7 @@ import org.jooq.TableField;
 import org.jooq.TableOptions;
 import org.jooq.UniqueKey;
 import org.jooq.impl.DSL;
+import org.jooq.impl.Internal;
 import org.jooq.impl.SQLDataType;
 import org.jooq.impl.TableImpl;
 
@@ -205,6 +207,14 @@ public class Teams extends TableImpl<TeamsRecord> {
             _tenants = new TenantsPath(this, Keys.TEAMS__TEAMS_TENANT_ID_FKEY, null);
 
         return _tenants;
+    }
+
+    @Override
+    public List<Check<TeamsRecord>> getChecks() {
+        return Arrays.asList(
+            Internal.createCheck(this, DSL.name("teams_description_length"), "((char_length(description) <= 100000))", true),
+            Internal.createCheck(this, DSL.name("teams_name_length"), "((char_length(name) <= 255))", true)
+        );
     }
 
     @Override

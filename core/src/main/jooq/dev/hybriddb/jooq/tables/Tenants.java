@@ -234,7 +234,13 @@ public class Tenants extends TableImpl<TenantsRecord> {
     @Override
     public List<Check<TenantsRecord>> getChecks() {
         return Arrays.asList(
-            Internal.createCheck(this, DSL.name("tenants_name_not_blank"), "((length(btrim(name)) > 0))", true)
+            Internal.createCheck(this, DSL.name("tenants_name_length"), "((char_length(name) <= 255))", true),
+            Internal.createCheck(this, DSL.name("tenants_name_not_blank"), "((length(btrim(name)) > 0))", true),
+            Internal.createCheck(this, DSL.name("tenants_owner_email_length"), "((char_length(owner_email) <= 255))", true),
+            Internal.createCheck(this, DSL.name("tenants_owner_name_length"), "((char_length(owner_name) <= 255))", true),
+            Internal.createCheck(this, DSL.name("tenants_slug_length"), "((char_length(slug) <= 255))", true),
+            Internal.createCheck(this, DSL.name("tenants_stripe_customer_id_length"), "((char_length(stripe_customer_id) <= 255))", true),
+            Internal.createCheck(this, DSL.name("tenants_subscription_id_length"), "((char_length(subscription_id) <= 255))", true)
         );
     }
 

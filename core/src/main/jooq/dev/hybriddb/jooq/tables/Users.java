@@ -214,7 +214,11 @@ public class Users extends TableImpl<UsersRecord> {
     @Override
     public List<Check<UsersRecord>> getChecks() {
         return Arrays.asList(
-            Internal.createCheck(this, DSL.name("users_hourly_rate_check"), "((hourly_rate >= (0)::numeric))", true)
+            Internal.createCheck(this, DSL.name("users_email_length"), "((char_length(email) <= 255))", true),
+            Internal.createCheck(this, DSL.name("users_expertise_elements"), "(hybriddb_text_elements_fit(expertise, 255))", true),
+            Internal.createCheck(this, DSL.name("users_hourly_rate_check"), "((hourly_rate >= (0)::numeric))", true),
+            Internal.createCheck(this, DSL.name("users_name_length"), "((char_length(name) <= 255))", true),
+            Internal.createCheck(this, DSL.name("users_role_length"), "((char_length(role) <= 255))", true)
         );
     }
 
