@@ -12,7 +12,7 @@ import org.jooq.JSONB;
 
 /** Converts jsonb columns to and from immutable {@code Map<String, Object>} values. */
 public final class Json {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = dev.hybriddb.internal.JsonMapper.shared();
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
 
     private Json() {}

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /** JSON text in and out (keys passed to SQL, outbox payloads, jsonb columns). */
 public final class Json {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = dev.hybriddb.internal.JsonMapper.shared();
 
     private Json() {}
 

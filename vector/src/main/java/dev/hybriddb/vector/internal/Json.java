@@ -12,7 +12,7 @@ import java.util.Map;
 
 /** jsonb metadata to and from Java maps. */
 public final class Json {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = dev.hybriddb.internal.JsonMapper.shared();
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
 
     private Json() {}
