@@ -6,6 +6,8 @@ import dev.hybriddb.graph.GraphBackend;
 import dev.hybriddb.internal.ApiKeyCipher;
 import dev.hybriddb.internal.Pools;
 import dev.hybriddb.internal.RoleCheck;
+import dev.hybriddb.internal.SdkWork;
+import dev.hybriddb.internal.Transactions;
 import dev.hybriddb.internal.repo.Scope;
 import dev.hybriddb.internal.repo.TenantRepo;
 import dev.hybriddb.model.Tenant;
@@ -50,7 +52,7 @@ public final class HybridDB implements AutoCloseable {
         this.config = config;
         this.graph = graph;
         this.pool = Pools.open(config);
-        this.database = Database.of(pool, config.retryPolicy());
+        this.database = Database.of(pool, config.retryPolicy(), config.statementTimeout());
         this.cipher = ApiKeyCipher.fromConfig(config);
         this.coordinator = Coordinator.of(database, graph);
     }
@@ -88,7 +90,11 @@ public final class HybridDB implements AutoCloseable {
      */
     public <T> T withTenant(UUID tenantId, Function<TenantScope, T> work) {
         Objects.requireNonNull(work, "work");
-        return database.inTenant(tenantId, c -> work.apply(new TenantScope(tenantId, c, database.dsl(c), cipher)));
+        if (tenantId == null) {
+            throw new InvalidInputException("tenantId", null, "must not be null");
+        }
+        Transactions.Exposure exposure = new Transactions.Exposure();
+        return database.inTenant(tenantId, exposure, c -> work.apply(new TenantScope(tenantId, c, database, cipher, exposure)));
     }
 
     /** As {@link #withTenant(UUID, Function)} for work without a result. */
@@ -103,7 +109,7 @@ public final class HybridDB implements AutoCloseable {
     /** Creates a tenant with a new id (in its own tenant-scoped transaction) and returns it. */
     public Tenant createTenant(TenantFields fields) {
         UUID id = UUID.randomUUID();
-        return database.inTenant(id, c -> new TenantRepo(new Scope(id, database.dsl(c))).create(fields));
+        return database.inTenant(id, SdkWork.of(c -> new TenantRepo(new Scope(id, database.dsl(c))).create(fields)));
     }
 
     /** The pooled database (transactions, tenant scope, retry). */

@@ -1,5 +1,6 @@
 package dev.hybriddb.coordination.internal;
 
+import dev.hybriddb.internal.SdkWork;
 import dev.hybriddb.Database;
 import dev.hybriddb.NotFoundException;
 import dev.hybriddb.coordination.ExecutionRecord;
@@ -40,7 +41,7 @@ public final class ExecutionWriter {
         if (task == null) {
             throw new NotFoundException("task", taskId);
         }
-        return db.inTenant(tenant, c -> {
+        return db.inTenant(tenant, SdkWork.of(c -> {
             String title;
             try (PreparedStatement ps = c.prepareStatement("SELECT (SELECT count(*) FROM agents WHERE id = ?), "
                     + "(SELECT title FROM tasks WHERE id = ?), (SELECT count(*) FROM tasks WHERE id = ?)")) {
@@ -79,7 +80,7 @@ public final class ExecutionWriter {
             }
             return new ExecutionRecord(agentId, taskId, title, e.result(), e.model(), e.startedAt(), e.finishedAt(),
                     e.durationMs(), e.tokens(), e.cost().doubleValue());
-        });
+        }));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.hybriddb.coordination.internal;
 
+import dev.hybriddb.internal.SdkWork;
 import dev.hybriddb.Database;
 import dev.hybriddb.coordination.AgentLink;
 import dev.hybriddb.coordination.AgentSummary;
@@ -51,7 +52,7 @@ public final class SqlStore implements CoordinationStore {
     }
 
     private <T> List<T> select(UUID tenant, String sql, Binder binder, RowMapper<T> mapper) {
-        return db.inTenant(tenant, c -> {
+        return db.inTenant(tenant, SdkWork.of(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 binder.bind(ps, c);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -62,7 +63,7 @@ public final class SqlStore implements CoordinationStore {
                     return out;
                 }
             }
-        });
+        }));
     }
 
     /** The key as a UUID, or null when it is not one (then nothing can match it). */
@@ -169,7 +170,7 @@ public final class SqlStore implements CoordinationStore {
         if (ids.length == 0) {
             return List.of();
         }
-        return db.inTenant(tenant, c -> {
+        return db.inTenant(tenant, SdkWork.of(c -> {
             Array array = c.createArrayOf("uuid", ids);
             List<AgentLink> links = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT a.manager_id::text, a.id::text FROM agents a "
@@ -192,7 +193,7 @@ public final class SqlStore implements CoordinationStore {
                 }
             }
             return links;
-        });
+        }));
     }
 
     @Override
