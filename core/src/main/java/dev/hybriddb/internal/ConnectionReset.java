@@ -24,8 +24,7 @@ final class ConnectionReset {
     static void resetOrEvict(DataSource dataSource, Connection c) {
         try {
             if (!c.getAutoCommit()) {
-                c.rollback();               // nothing is open after a commit; ends whatever the work left open
-                c.setAutoCommit(true);      // DISCARD ALL cannot run inside a transaction block
+                c.setAutoCommit(true);      // DISCARD ALL cannot run inside a transaction block (already ended here)
             }
             try (Statement st = c.createStatement()) {
                 st.execute("DISCARD ALL");
