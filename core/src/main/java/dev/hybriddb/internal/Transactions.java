@@ -139,6 +139,17 @@ public final class Transactions {
         }
     }
 
+    /**
+     * For a transaction on a pool connection that does not go through {@link #run}: pins
+     * {@code search_path} and {@code row_security} for it (the tenant is the caller's business).
+     */
+    public static void pinSearchPath(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select set_config('search_path', '" + SEARCH_PATH + "', true),"
+                + " set_config('row_security', 'on', true)")) {
+            ps.execute();
+        }
+    }
+
     private void setContext(Connection c, UUID tenantId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(context)) {
             ps.setString(1, tenantId == null ? "" : tenantId.toString());

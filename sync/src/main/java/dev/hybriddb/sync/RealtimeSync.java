@@ -3,6 +3,7 @@ package dev.hybriddb.sync;
 import dev.hybriddb.InvalidInputException;
 import dev.hybriddb.graph.GraphBackend;
 import dev.hybriddb.graph.GraphNames;
+import dev.hybriddb.internal.Transactions;
 import dev.hybriddb.sync.internal.ChangeApplier;
 import dev.hybriddb.sync.internal.ChangeSet;
 import dev.hybriddb.sync.internal.GraphWriter;
@@ -376,6 +377,7 @@ public final class RealtimeSync implements AutoCloseable {
             inFlight = c;
             c.setAutoCommit(false);
             try {
+                Transactions.pinSearchPath(c);
                 RoundResult r = consumer.round(c, batchSize, busy);
                 c.commit();
                 consumer.committed();

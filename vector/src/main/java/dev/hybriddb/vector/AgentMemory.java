@@ -4,6 +4,7 @@ import dev.hybriddb.ConfigurationException;
 import dev.hybriddb.Database;
 import dev.hybriddb.InvalidInputException;
 import dev.hybriddb.NotFoundException;
+import dev.hybriddb.internal.SdkWork;
 import dev.hybriddb.vector.internal.DocumentRows;
 import dev.hybriddb.vector.internal.Json;
 import dev.hybriddb.vector.internal.QuerySettings;
@@ -62,7 +63,7 @@ public final class AgentMemory {
     public MemoryBank createBank(UUID tenant, String name, String description) {
         DocumentStore.checkTenant(tenant);
         Texts.nonBlank("name", name);
-        return db.inTenant(tenant, c -> {
+        return db.inTenant(tenant, SdkWork.of(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO memory_banks (tenant_id, name, description)"
                     + " VALUES (?, ?, ?) RETURNING id, tenant_id, name, description, created_at")) {
                 ps.setObject(1, tenant);
@@ -73,7 +74,7 @@ public final class AgentMemory {
                     return readBank(rs);
                 }
             }
-        });
+        }));
     }
 
     /** The bank named {@code name}, if the tenant has one. */
@@ -94,17 +95,17 @@ public final class AgentMemory {
     public boolean deleteBank(UUID tenant, UUID bankId) {
         DocumentStore.checkTenant(tenant);
         Objects.requireNonNull(bankId, "bankId");
-        return db.inTenant(tenant, c -> {
+        return db.inTenant(tenant, SdkWork.of(c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM memory_banks WHERE id = ? AND tenant_id = ?")) {
                 ps.setObject(1, bankId);
                 ps.setObject(2, tenant);
                 return ps.executeUpdate() == 1;
             }
-        });
+        }));
     }
 
     private List<MemoryBank> banks(UUID tenant, String condition, String param) {
-        return db.inTenant(tenant, c -> {
+        return db.inTenant(tenant, SdkWork.of(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT id, tenant_id, name, description, created_at"
                     + " FROM memory_banks WHERE tenant_id = ?" + condition + " ORDER BY name")) {
                 ps.setObject(1, tenant);
@@ -119,7 +120,7 @@ public final class AgentMemory {
                 }
                 return out;
             }
-        });
+        }));
     }
 
     // ---- memories ----
@@ -137,7 +138,7 @@ public final class AgentMemory {
                 ? Vectors.check("embedding", memory.embedding(), dimensions)
                 : Vectors.check("embedder output", requireEmbedder().embed(memory.content()), dimensions);
         String metadata = Json.write("metadata", memory.metadata());
-        return db.inTenant(tenant, c -> {
+        return db.inTenant(tenant, SdkWork.of(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO memories AS m"
                     + " (tenant_id, memory_bank_id, content, embedding, metadata, importance)"
                     + " SELECT ?, b.id, ?, ?, ?::jsonb, ? FROM memory_banks b WHERE b.id = ? AND b.tenant_id = ?"
@@ -156,7 +157,7 @@ public final class AgentMemory {
                     return readMemory(rs);
                 }
             }
-        });
+        }));
     }
 
     /** The {@code k} memories of the bank most similar to {@code query} (embedded by the embedder). */
@@ -184,7 +185,7 @@ public final class AgentMemory {
                 .append(SearchSql.nearest("memories", "d.id", tenant, query, options, conditions))
                 .append(") UPDATE memories m SET access_count = m.access_count + 1, last_accessed = now()"
                         + " FROM hits h WHERE m.id = h.id RETURNING " + MEMORY_COLUMNS + ", h.distance");
-        return db.inTenant(tenant, c -> {
+        return db.inTenant(tenant, SdkWork.of(c -> {
             QuerySettings.apply(c, options);
             List<RecalledMemory> out = new ArrayList<>();
             try (PreparedStatement ps = sql.prepare(c); ResultSet rs = ps.executeQuery()) {
@@ -195,14 +196,14 @@ public final class AgentMemory {
             }
             out.sort(Comparator.comparingDouble(RecalledMemory::distance));
             return out;
-        });
+        }));
     }
 
     /** A memory by id, without counting an access. */
     public Optional<Memory> memory(UUID tenant, UUID memoryId) {
         DocumentStore.checkTenant(tenant);
         Objects.requireNonNull(memoryId, "memoryId");
-        return db.inTenant(tenant, c -> {
+        return db.inTenant(tenant, SdkWork.of(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + MEMORY_COLUMNS
                     + " FROM memories m WHERE m.id = ? AND m.tenant_id = ?")) {
                 ps.setObject(1, memoryId);
@@ -211,20 +212,20 @@ public final class AgentMemory {
                     return rs.next() ? Optional.of(readMemory(rs)) : Optional.empty();
                 }
             }
-        });
+        }));
     }
 
     /** Deletes a memory; false when the tenant had no such memory. */
     public boolean forget(UUID tenant, UUID memoryId) {
         DocumentStore.checkTenant(tenant);
         Objects.requireNonNull(memoryId, "memoryId");
-        return db.inTenant(tenant, c -> {
+        return db.inTenant(tenant, SdkWork.of(c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM memories WHERE id = ? AND tenant_id = ?")) {
                 ps.setObject(1, memoryId);
                 ps.setObject(2, tenant);
                 return ps.executeUpdate() == 1;
             }
-        });
+        }));
     }
 
     // ---- conversations ----
@@ -237,7 +238,7 @@ public final class AgentMemory {
         Objects.requireNonNull(role, "role");
         Texts.nonBlank("content", content);
         String json = Json.write("metadata", metadata);
-        return db.inTenant(tenant, c -> {
+        return db.inTenant(tenant, SdkWork.of(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO conversations (tenant_id, session_id, role,"
                     + " content, metadata) VALUES (?, ?, ?, ?, ?::jsonb) RETURNING " + MESSAGE_COLUMNS)) {
                 ps.setObject(1, tenant);
@@ -250,7 +251,7 @@ public final class AgentMemory {
                     return readMessage(rs);
                 }
             }
-        });
+        }));
     }
 
     /** The whole conversation, oldest first. */
@@ -270,19 +271,19 @@ public final class AgentMemory {
     public int deleteConversation(UUID tenant, String sessionId) {
         DocumentStore.checkTenant(tenant);
         checkSession(sessionId);
-        return db.inTenant(tenant, c -> {
+        return db.inTenant(tenant, SdkWork.of(c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM conversations WHERE tenant_id = ? AND session_id = ?")) {
                 ps.setObject(1, tenant);
                 ps.setString(2, sessionId);
                 return ps.executeUpdate();
             }
-        });
+        }));
     }
 
     private List<ConversationMessage> messages(UUID tenant, String sessionId, int limit) {
         DocumentStore.checkTenant(tenant);
         checkSession(sessionId);
-        return db.inTenant(tenant, c -> {
+        return db.inTenant(tenant, SdkWork.of(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT * FROM (SELECT " + MESSAGE_COLUMNS + ", seq"
                     + " FROM conversations WHERE tenant_id = ? AND session_id = ? ORDER BY seq DESC LIMIT ?) t ORDER BY seq")) {
                 ps.setObject(1, tenant);
@@ -296,7 +297,7 @@ public final class AgentMemory {
                 }
                 return out;
             }
-        });
+        }));
     }
 
     private static void checkSession(String sessionId) {

@@ -4,6 +4,7 @@ import dev.hybriddb.ConfigurationException;
 import dev.hybriddb.Database;
 import dev.hybriddb.InvalidInputException;
 import dev.hybriddb.NotFoundException;
+import dev.hybriddb.internal.SdkWork;
 import dev.hybriddb.vector.internal.DocumentRows;
 import dev.hybriddb.vector.internal.Json;
 import dev.hybriddb.vector.internal.QuerySettings;
@@ -85,7 +86,7 @@ public final class DocumentStore {
         for (int i = 0; i < docs.size(); i++) {
             metadata.add(Json.write("docs[" + i + "].metadata", docs.get(i).metadata()));
         }
-        return db.inTenant(tenant, c -> {
+        return db.inTenant(tenant, SdkWork.of(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO documents (id, tenant_id, content, metadata, embedding) VALUES (?, ?, ?, ?::jsonb, ?)")) {
                 for (int i = 0; i < docs.size(); i++) {
@@ -102,14 +103,14 @@ public final class DocumentStore {
                 ps.executeBatch();
             }
             return List.copyOf(ids);
-        });
+        }));
     }
 
     /** The document with {@code id} (embedding included), if this tenant has it. */
     public Optional<Document> get(UUID tenant, UUID id) {
         checkTenant(tenant);
         Objects.requireNonNull(id, "id");
-        return db.inTenant(tenant, c -> {
+        return db.inTenant(tenant, SdkWork.of(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + DocumentRows.COLUMNS
                     + ", d.embedding::text AS embedding FROM documents d WHERE d.id = ? AND d.tenant_id = ?")) {
                 ps.setObject(1, id);
@@ -118,7 +119,7 @@ public final class DocumentStore {
                     return rs.next() ? Optional.of(DocumentRows.read(rs, true)) : Optional.empty();
                 }
             }
-        });
+        }));
     }
 
     /**
@@ -132,7 +133,7 @@ public final class DocumentStore {
         Objects.requireNonNull(id, "id");
         float[] vector = embeddings(List.of(doc)).get(0);
         String metadata = Json.write("metadata", doc.metadata());
-        return db.inTenant(tenant, c -> {
+        return db.inTenant(tenant, SdkWork.of(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE documents d SET content = ?, metadata = ?::jsonb,"
                     + " embedding = ?, updated_at = now() WHERE d.id = ? AND d.tenant_id = ? RETURNING "
                     + DocumentRows.COLUMNS + ", d.embedding::text AS embedding")) {
@@ -148,26 +149,26 @@ public final class DocumentStore {
                     return DocumentRows.read(rs, true);
                 }
             }
-        });
+        }));
     }
 
     /** Deletes document {@code id}; false when this tenant had no such document. */
     public boolean delete(UUID tenant, UUID id) {
         checkTenant(tenant);
         Objects.requireNonNull(id, "id");
-        return db.inTenant(tenant, c -> {
+        return db.inTenant(tenant, SdkWork.of(c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM documents WHERE id = ? AND tenant_id = ?")) {
                 ps.setObject(1, id);
                 ps.setObject(2, tenant);
                 return ps.executeUpdate() == 1;
             }
-        });
+        }));
     }
 
     /** How many documents this tenant has. */
     public long count(UUID tenant) {
         checkTenant(tenant);
-        return db.inTenant(tenant, c -> {
+        return db.inTenant(tenant, SdkWork.of(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM documents WHERE tenant_id = ?")) {
                 ps.setObject(1, tenant);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -175,7 +176,7 @@ public final class DocumentStore {
                     return rs.getLong(1);
                 }
             }
-        });
+        }));
     }
 
     /** The {@code options.k()} documents nearest to the embedding of {@code text}. */
@@ -186,10 +187,10 @@ public final class DocumentStore {
     /** The {@code options.k()} documents nearest to {@code query}, nearest first. */
     public List<Match> search(UUID tenant, float[] query, SearchOptions options) {
         Sql sql = similaritySql(tenant, query, options);
-        return db.inTenant(tenant, c -> {
+        return db.inTenant(tenant, SdkWork.of(c -> {
             QuerySettings.apply(c, options);
             return readMatches(c, sql, options.distance(), false);
-        });
+        }));
     }
 
     /**
@@ -212,16 +213,16 @@ public final class DocumentStore {
         Vectors.checkQuery("query", query, dimensions, options.distance() == Distance.COSINE);
         int pool = Math.min(SearchOptions.MAX_K, Math.max(options.k() * 4, 40));
         Sql sql = SearchSql.hybridDocuments(tenant, text, query, options, pool);
-        return db.inTenant(tenant, c -> {
+        return db.inTenant(tenant, SdkWork.of(c -> {
             QuerySettings.apply(c, options);
             return readMatches(c, sql, options.distance(), true);
-        });
+        }));
     }
 
     /** The query plan ({@code EXPLAIN}, no costs) of a similarity search: shows which index serves it. */
     public String explain(UUID tenant, float[] query, SearchOptions options) {
         Sql sql = similaritySql(tenant, query, options);
-        return db.inTenant(tenant, c -> {
+        return db.inTenant(tenant, SdkWork.of(c -> {
             QuerySettings.apply(c, options);
             StringBuilder plan = new StringBuilder();
             try (PreparedStatement ps = sql.prepare(c, "EXPLAIN (COSTS OFF) "); ResultSet rs = ps.executeQuery()) {
@@ -230,7 +231,7 @@ public final class DocumentStore {
                 }
             }
             return plan.toString();
-        });
+        }));
     }
 
     private Sql similaritySql(UUID tenant, float[] query, SearchOptions options) {

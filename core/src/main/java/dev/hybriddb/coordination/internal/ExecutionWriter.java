@@ -1,6 +1,5 @@
 package dev.hybriddb.coordination.internal;
 
-import dev.hybriddb.internal.SdkWork;
 import dev.hybriddb.Database;
 import dev.hybriddb.NotFoundException;
 import dev.hybriddb.coordination.ExecutionRecord;
@@ -11,6 +10,7 @@ import dev.hybriddb.graph.GraphBackend;
 import dev.hybriddb.graph.GraphRow;
 import dev.hybriddb.graph.GraphValues;
 import dev.hybriddb.graph.GraphNames;
+import dev.hybriddb.internal.SdkWork;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Types;

@@ -1,6 +1,5 @@
 package dev.hybriddb.coordination.internal;
 
-import dev.hybriddb.internal.SdkWork;
 import dev.hybriddb.Database;
 import dev.hybriddb.coordination.AgentLink;
 import dev.hybriddb.coordination.AgentSummary;
@@ -10,6 +9,7 @@ import dev.hybriddb.coordination.internal.Rows.Dependency;
 import dev.hybriddb.coordination.internal.Rows.DependencyClosure;
 import dev.hybriddb.coordination.internal.Rows.TaskProfile;
 import dev.hybriddb.coordination.internal.Rows.TaskSummary;
+import dev.hybriddb.internal.SdkWork;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Connection;
