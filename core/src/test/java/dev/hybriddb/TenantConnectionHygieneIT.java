@@ -17,8 +17,10 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -129,6 +131,10 @@ class TenantConnectionHygieneIT {
             exec(c, "SET default_transaction_read_only = on");
             exec(c, "SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL SERIALIZABLE");
             exec(c, "PREPARE s_1 AS SELECT 1");
+            for (int i = 1; i <= 20; i++) {
+                exec(c, "PREPARE \"S_" + i + "\" AS SELECT 1");    // pgjdbc's own statement names
+            }
+            exec(c, "DECLARE kept CURSOR WITH HOLD FOR SELECT 1");
             query(c, "select pg_advisory_lock(42)");
             exec(c, "LISTEN hybriddb_outbox");
         });
@@ -152,6 +158,16 @@ class TenantConnectionHygieneIT {
             return null;
         });
         victimsWorkAsUsual(db);
+    }
+
+    @Test
+    void aResetConnectionStaysInThePool() {
+        Set<Object> backends = new HashSet<>();
+        for (int i = 0; i < 20; i++) {
+            backends.add(db.withTenant(attacker, s -> s.dsl().fetchValue("select pg_backend_pid()")));
+            backends.add(noTenant(db.database(), "select pg_backend_pid()::text"));
+        }
+        assertThat(backends).as("PostgreSQL backends behind a pool of two").hasSizeLessThanOrEqualTo(4);
     }
 
     @Test

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * tenant (empty without one), {@code search_path} ({@value #SEARCH_PATH}: temporary tables never
  * shadow HybridDB's), {@code row_security} on and, when configured, {@code statement_timeout}. So
  * nothing a session or role setting says can redirect the SDK's work. A connection whose work was
- * application code ({@link Hygiene}) is reset with {@code DISCARD ALL} before it returns to the
+ * application code ({@link Hygiene}) is reset ({@link ConnectionReset}) before it returns to the
  * pool, and evicted from the pool if the reset fails.
  */
 public final class Transactions {
