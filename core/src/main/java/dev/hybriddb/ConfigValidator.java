@@ -49,6 +49,9 @@ final class ConfigValidator {
         check(b.idleTimeout != null && (b.idleTimeout.isZero() || b.idleTimeout.toMillis() >= 10_000)
                 && b.idleTimeout.compareTo(Duration.ofDays(1)) <= 0, "idleTimeout (POSTGRES_IDLE_TIMEOUT)",
                 millis(b.idleTimeout), "must be 0 (never) or between 10000 ms and one day");
+        check(b.statementTimeout != null && !b.statementTimeout.isNegative()
+                && b.statementTimeout.compareTo(Duration.ofDays(1)) <= 0, "statementTimeout (POSTGRES_STATEMENT_TIMEOUT)",
+                millis(b.statementTimeout), "must be 0 (none) or at most one day");
     }
 
     private static void retry(HybridConfig.Builder b) {

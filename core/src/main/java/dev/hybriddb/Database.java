@@ -1,12 +1,17 @@
 package dev.hybriddb;
 
+import dev.hybriddb.internal.GuardedConnection;
+import dev.hybriddb.internal.SdkWork;
 import dev.hybriddb.internal.Transactions;
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
+import org.jooq.conf.MappedSchema;
+import org.jooq.conf.RenderMapping;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 
@@ -20,6 +25,12 @@ import org.jooq.impl.DSL;
  * else is not. {@link java.sql.SQLException}s surface as {@link HybridDBException}s:
  * {@link ConstraintViolationException} naming the constraint, {@link UnavailableException} for
  * transient failures that outlast the retries.
+ *
+ * <p>Every transaction sets its own context first (tenant, or none; {@code search_path};
+ * {@code row_security} on), so no session or role setting can redirect it. The connection handed
+ * to the work cannot be committed, rolled back or closed by it; whatever session state the work
+ * leaves (settings, temporary tables, prepared statements, locks) is discarded before the
+ * connection serves anyone else.
  */
 public final class Database {
     static {
@@ -29,21 +40,28 @@ public final class Database {
 
     private final DataSource dataSource;
     private final Transactions transactions;
-    private final Settings settings = new Settings().withExecuteLogging(false);
+    /** SQL rendered by jOOQ names HybridDB's schema: the generated classes live in the default schema, mapped to public. */
+    private final Settings settings = new Settings().withExecuteLogging(false)
+            .withRenderMapping(new RenderMapping().withSchemata(new MappedSchema().withInput("").withOutput("public")));
 
-    private Database(DataSource dataSource, RetryPolicy retry) {
+    private Database(DataSource dataSource, RetryPolicy retry, Duration statementTimeout) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-        this.transactions = new Transactions(dataSource, Objects.requireNonNull(retry, "retry"));
+        this.transactions = new Transactions(dataSource, Objects.requireNonNull(retry, "retry"), statementTimeout);
+    }
+
+    /** HybridDB's own database: every transaction also sets {@code statement_timeout} (zero: none). */
+    static Database of(DataSource dataSource, RetryPolicy retry, Duration statementTimeout) {
+        return new Database(dataSource, retry, Objects.requireNonNull(statementTimeout, "statementTimeout"));
     }
 
     /** A database over {@code dataSource} with {@link RetryPolicy#defaults()}. */
     public static Database of(DataSource dataSource) {
-        return new Database(dataSource, RetryPolicy.defaults());
+        return new Database(dataSource, RetryPolicy.defaults(), null);
     }
 
     /** A database over {@code dataSource} retrying by {@code retry}. */
     public static Database of(DataSource dataSource, RetryPolicy retry) {
-        return new Database(dataSource, retry);
+        return new Database(dataSource, retry, null);
     }
 
     /**
@@ -54,12 +72,23 @@ public final class Database {
         if (tenantId == null) {
             throw new InvalidInputException("tenantId", null, "must not be null");
         }
-        return transactions.run(tenantId, Objects.requireNonNull(work, "work"));
+        return transactions.run(tenantId, guarded(work));
     }
 
     /** Runs {@code work} in one transaction without a tenant (row-level security then hides all tenant rows). */
     public <T> T inTransaction(SqlFunction<Connection, T> work) {
-        return transactions.run(null, Objects.requireNonNull(work, "work"));
+        return transactions.run(null, guarded(work));
+    }
+
+    /** Work from outside the SDK gets a connection it cannot commit, roll back or close. */
+    private static <T> SqlFunction<Connection, T> guarded(SqlFunction<Connection, T> work) {
+        Objects.requireNonNull(work, "work");
+        return work instanceof SdkWork ? work : c -> work.apply(GuardedConnection.wrap(c));
+    }
+
+    /** As {@link #inTenant}, resetting the connection afterwards only if {@code hygiene} asks. */
+    <T> T inTenant(UUID tenantId, Transactions.Hygiene hygiene, SqlFunction<Connection, T> work) {
+        return transactions.run(tenantId, hygiene, work);
     }
 
     /** The underlying (pooled) data source. */

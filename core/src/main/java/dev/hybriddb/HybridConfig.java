@@ -27,6 +27,7 @@ public final class HybridConfig {
     private final int maxPoolSize;
     private final Duration connectionTimeout;
     private final Duration idleTimeout;
+    private final Duration statementTimeout;
     private final int retryAttempts;
     private final Duration retryDelay;
     private final byte[] encryptionKey;
@@ -49,6 +50,7 @@ public final class HybridConfig {
         maxPoolSize = b.maxPoolSize;
         connectionTimeout = b.connectionTimeout;
         idleTimeout = b.idleTimeout;
+        statementTimeout = b.statementTimeout;
         retryAttempts = b.retryAttempts;
         retryDelay = b.retryDelay;
         encryptionKey = b.encryptionKey == null ? null : b.encryptionKey.clone();
@@ -88,7 +90,7 @@ public final class HybridConfig {
     public Builder toBuilder() {
         Builder b = new Builder().host(host).port(port).database(database).user(user).password(password)
                 .sslMode(sslMode).minPoolSize(minPoolSize).maxPoolSize(maxPoolSize)
-                .connectionTimeout(connectionTimeout).idleTimeout(idleTimeout).retryAttempts(retryAttempts)
+                .connectionTimeout(connectionTimeout).idleTimeout(idleTimeout).statementTimeout(statementTimeout).retryAttempts(retryAttempts)
                 .retryDelay(retryDelay).encryptionKeyVersion(encryptionKeyVersion)
                 .migrationUser(migrationUser).migrationPassword(migrationPassword).poolName(poolName).syncMode(syncMode);
         connectionProperties.forEach(b::connectionProperty);
@@ -116,6 +118,8 @@ public final class HybridConfig {
     public int maxPoolSize() { return maxPoolSize; }
     public Duration connectionTimeout() { return connectionTimeout; }
     public Duration idleTimeout() { return idleTimeout; }
+    /** PostgreSQL's {@code statement_timeout} for every statement of the pool's connections; zero: none. */
+    public Duration statementTimeout() { return statementTimeout; }
     public int retryAttempts() { return retryAttempts; }
     public Duration retryDelay() { return retryDelay; }
     public String poolName() { return poolName; }
@@ -158,6 +162,7 @@ public final class HybridConfig {
         shown.put("maxPoolSize", maxPoolSize);
         shown.put("connectionTimeout", connectionTimeout.toMillis() + "ms");
         shown.put("idleTimeout", idleTimeout.toMillis() + "ms");
+        shown.put("statementTimeout", statementTimeout.toMillis() + "ms");
         shown.put("retryAttempts", retryAttempts);
         shown.put("retryDelay", retryDelay.toMillis() + "ms");
         shown.put("encryptionKey", encryptionKey == null ? "(none)" : MASK + " (version " + encryptionKeyVersion + ")");
@@ -184,6 +189,7 @@ public final class HybridConfig {
         int maxPoolSize = 20;
         Duration connectionTimeout = Duration.ofMillis(5000);
         Duration idleTimeout = Duration.ofMillis(30000);
+        Duration statementTimeout = Duration.ZERO;
         int retryAttempts = 3;
         Duration retryDelay = Duration.ofMillis(1000);
         byte[] encryptionKey;
@@ -209,6 +215,8 @@ public final class HybridConfig {
         public Builder maxPoolSize(int v) { maxPoolSize = v; return this; }
         public Builder connectionTimeout(Duration v) { connectionTimeout = v; return this; }
         public Builder idleTimeout(Duration v) { idleTimeout = v; return this; }
+        /** {@code statement_timeout} of every SDK transaction (zero, the default: none); set per transaction, so no session or role setting overrides it. */
+        public Builder statementTimeout(Duration v) { statementTimeout = v; return this; }
         /** Retries after the first attempt for transient failures. */
         public Builder retryAttempts(int v) { retryAttempts = v; return this; }
         /** The first retry's delay; later ones double it (with jitter). */

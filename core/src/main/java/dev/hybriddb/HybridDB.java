@@ -12,6 +12,8 @@ import dev.hybriddb.internal.GraphRoleCheck;
 import dev.hybriddb.internal.PluginHost;
 import dev.hybriddb.internal.Pools;
 import dev.hybriddb.internal.RoleCheck;
+import dev.hybriddb.internal.SdkWork;
+import dev.hybriddb.internal.Transactions;
 import dev.hybriddb.internal.repo.Scope;
 import dev.hybriddb.internal.repo.TenantRepo;
 import dev.hybriddb.model.Tenant;
@@ -71,7 +73,7 @@ public final class HybridDB implements AutoCloseable {
         this.graph = b.graph;
         this.layout = b.layout;
         this.pool = b.dataSource == null ? Pools.open(config) : null;
-        this.database = Database.of(pool != null ? pool : b.dataSource, config.retryPolicy());
+        this.database = Database.of(pool != null ? pool : b.dataSource, config.retryPolicy(), config.statementTimeout());
         this.cipher = ApiKeyCipher.fromConfig(config);
         this.coordinator = Coordinator.builder(database).graph(graph).graphNames(layout.graphNames()).build();
         this.plugins = new PluginHost(config, database, b.ownerDataSource, graph, layout,
@@ -115,9 +117,13 @@ public final class HybridDB implements AutoCloseable {
      */
     public <T, X extends Exception> T withTenant(UUID tenantId, TenantCallback<T, X> work) throws X {
         Objects.requireNonNull(work, "work");
+        if (tenantId == null) {
+            throw new InvalidInputException("tenantId", null, "must not be null");
+        }
+        Transactions.Exposure exposure = new Transactions.Exposure();
         try {
-            return database.inTenant(tenantId, c -> {
-                TenantScope scope = new TenantScope(tenantId, c, database.dsl(c), cipher, plugins);
+            return database.inTenant(tenantId, exposure, c -> {
+                TenantScope scope = new TenantScope(tenantId, c, database, cipher, exposure, plugins);
                 try {
                     return work.withTenant(scope);
                 } catch (RuntimeException | Error e) {
@@ -145,7 +151,7 @@ public final class HybridDB implements AutoCloseable {
     /** Creates a tenant with a new id (in its own tenant-scoped transaction) and returns it. */
     public Tenant createTenant(TenantFields fields) {
         UUID id = UUID.randomUUID();
-        return database.inTenant(id, c -> new TenantRepo(new Scope(id, database.dsl(c))).create(fields));
+        return database.inTenant(id, SdkWork.of(c -> new TenantRepo(new Scope(id, database.dsl(c))).create(fields)));
     }
 
     /** The pooled database (transactions, tenant scope, retry). */

@@ -1,6 +1,8 @@
 package dev.hybriddb;
 
 import dev.hybriddb.internal.ApiKeyCipher;
+import dev.hybriddb.internal.GuardedConnection;
+import dev.hybriddb.internal.Transactions;
 import dev.hybriddb.internal.PluginHost;
 import dev.hybriddb.internal.repo.AgentExecutionRepo;
 import dev.hybriddb.internal.repo.AgentRepo;
@@ -58,21 +60,31 @@ import org.jooq.DSLContext;
  * One tenant's transaction, handed to the work of {@link HybridDB#withTenant}: everything done
  * through it (its repositories, its connection, its jOOQ context) commits or rolls back together,
  * and row-level security shows and accepts only this tenant's rows. Valid only inside that work.
+ *
+ * <p>The work may run any SQL on {@link #connection()} or {@link #dsl()}, but it cannot commit,
+ * roll back or close the connection, and nothing it leaves on the session (settings, temporary
+ * tables, prepared statements, locks) survives the transaction: the connection is reset before it
+ * returns to the pool.
  */
 public final class TenantScope {
     private final UUID tenantId;
     private final Connection connection;
-    private final DSLContext dsl;
+    private final Database database;
     private final Scope scope;
     private final ApiKeyCipher cipher;
+    private final Transactions.Exposure exposure;
     private final PluginHost plugins;
+    private Connection guarded;
+    private DSLContext guardedDsl;
 
-    TenantScope(UUID tenantId, Connection connection, DSLContext dsl, ApiKeyCipher cipher, PluginHost plugins) {
+    TenantScope(UUID tenantId, Connection connection, Database database, ApiKeyCipher cipher, Transactions.Exposure exposure,
+                PluginHost plugins) {
         this.tenantId = tenantId;
         this.connection = connection;
-        this.dsl = dsl;
-        this.scope = new Scope(tenantId, dsl);
+        this.database = database;
+        this.scope = new Scope(tenantId, database.dsl(connection));
         this.cipher = cipher;
+        this.exposure = exposure;
         this.plugins = plugins;
     }
 
@@ -209,14 +221,24 @@ public final class TenantScope {
         return new AgentTaskRepo(scope);
     }
 
-    /** The transaction's connection (do not commit, roll back or close it). */
+    /**
+     * The transaction's connection. Committing, rolling back (other than to a savepoint), closing
+     * it or switching autocommit throws {@link java.sql.SQLException}.
+     */
     public Connection connection() {
-        return connection;
+        if (guarded == null) {
+            exposure.mark();
+            guarded = GuardedConnection.wrap(connection);
+        }
+        return guarded;
     }
 
-    /** A jOOQ context on the transaction's connection. */
+    /** A jOOQ context on the transaction's {@link #connection()}. */
     public DSLContext dsl() {
-        return dsl;
+        if (guardedDsl == null) {
+            guardedDsl = database.dsl(connection());
+        }
+        return guardedDsl;
     }
 
     @Override

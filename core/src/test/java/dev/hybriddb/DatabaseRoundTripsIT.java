@@ -2,6 +2,7 @@ package dev.hybriddb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hybriddb.internal.SdkWork;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -21,15 +22,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What a transaction of the SDK sends to PostgreSQL: the tenant setting, the work's own statements
- * and COMMIT, and nothing else (no validation queries, no isolation, read-only or session resets),
- * so the SDK's plumbing costs no round trips beyond what raw JDBC doing the same work costs.
+ * What a transaction of the SDK sends to PostgreSQL: its context (tenant, search_path,
+ * row_security: one statement), the work's own statements and COMMIT, and nothing else (no
+ * validation queries, no isolation or read-only resets), so the SDK's plumbing costs one round trip
+ * beyond what raw JDBC doing the same work costs. Work of the application (not the SDK's own) adds
+ * the connection reset, DISCARD ALL.
  */
 class DatabaseRoundTripsIT {
     private static final Set<String> CONNECTION_CALLS = Set.of("setAutoCommit", "commit", "rollback", "createStatement",
             "prepareStatement", "prepareCall", "setTransactionIsolation", "setReadOnly", "isValid", "setSavepoint",
             "releaseSavepoint", "setSchema", "setCatalog", "setClientInfo", "setNetworkTimeout");
-    private static final String SET_TENANT = "prepare select set_config('hybriddb.tenant_id', ?, true)";
+    private static final String SET_TENANT = "prepare select set_config('hybriddb.tenant_id', ?, true),"
+            + " set_config('search_path', 'public, pg_temp', true), set_config('row_security', 'on', true)";
 
     private static AppRoleDatabase fixture;
     private static Database db;
@@ -53,12 +57,12 @@ class DatabaseRoundTripsIT {
 
     @Test
     void aTenantTransactionIsTheTenantSettingTheWorkAndCommit() {
-        int one = db.inTenant(UUID.randomUUID(), c -> {
+        int one = db.inTenant(UUID.randomUUID(), SdkWork.of(c -> {
             try (PreparedStatement ps = c.prepareStatement("select 1"); ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);
             }
-        });
+        }));
         assertThat(one).isEqualTo(1);
         assertThat(calls).containsExactly("setAutoCommit(false)", SET_TENANT, "execute", "prepare select 1",
                 "executeQuery", "commit");
@@ -66,24 +70,31 @@ class DatabaseRoundTripsIT {
 
     @Test
     void jooqWorkAddsOnlyItsOwnStatement() {
-        int two = db.inTenant(UUID.randomUUID(), c -> db.dsl(c).fetchSingle("select 2").get(0, Integer.class));
+        int two = db.inTenant(UUID.randomUUID(), SdkWork.of(c -> db.dsl(c).fetchSingle("select 2").get(0, Integer.class)));
         assertThat(two).isEqualTo(2);
         assertThat(calls).containsExactly("setAutoCommit(false)", SET_TENANT, "execute", "prepare select 2",
                 "execute", "commit");
     }
 
     @Test
-    void aTransactionWithoutTenantIsTheWorkAndCommit() {
-        db.inTransaction(c -> db.dsl(c).execute("select 3"));
-        assertThat(calls).containsExactly("setAutoCommit(false)", "prepare select 3", "execute", "commit");
+    void aTransactionWithoutTenantSetsTheContextToo() {
+        db.inTransaction(SdkWork.of(c -> db.dsl(c).execute("select 3")));
+        assertThat(calls).containsExactly("setAutoCommit(false)", SET_TENANT, "execute", "prepare select 3", "execute", "commit");
+    }
+
+    @Test
+    void applicationWorkEndsWithTheConnectionReset() {
+        db.inTransaction(c -> db.dsl(c).execute("select 4"));
+        assertThat(calls).containsExactly("setAutoCommit(false)", SET_TENANT, "execute", "prepare select 4", "execute", "commit",
+                "setAutoCommit(true)", "createStatement", "execute");
     }
 
     @Test
     void failedWorkRollsBackWithoutFurtherStatements() {
         try {
-            db.inTenant(UUID.randomUUID(), c -> {
+            db.inTenant(UUID.randomUUID(), SdkWork.of(c -> {
                 throw new IllegalStateException("boom");
-            });
+            }));
         } catch (IllegalStateException expected) {
             // the work's own exception, as DatabaseIT checks
         }

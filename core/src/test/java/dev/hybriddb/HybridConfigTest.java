@@ -20,6 +20,7 @@ class HybridConfigTest {
         assertThat(c.maxPoolSize()).isEqualTo(20);
         assertThat(c.connectionTimeout()).isEqualTo(Duration.ofMillis(5000));
         assertThat(c.idleTimeout()).isEqualTo(Duration.ofMillis(30000));
+        assertThat(c.statementTimeout()).isEqualTo(Duration.ZERO);
         assertThat(c.retryAttempts()).isEqualTo(3);
         assertThat(c.retryDelay()).isEqualTo(Duration.ofMillis(1000));
         assertThat(c.encryptionKey()).isEmpty();
@@ -40,6 +41,7 @@ class HybridConfigTest {
         env.put("POSTGRES_MAX_POOL_SIZE", "50");
         env.put("POSTGRES_CONNECTION_TIMEOUT", "7000");
         env.put("POSTGRES_IDLE_TIMEOUT", "60000");
+        env.put("POSTGRES_STATEMENT_TIMEOUT", "15000");
         env.put("POSTGRES_RETRY_ATTEMPTS", "5");
         env.put("POSTGRES_RETRY_DELAY", "200");
         env.put("HYBRIDDB_ENCRYPTION_KEY", KEY);
@@ -55,6 +57,7 @@ class HybridConfigTest {
         assertThat(c.maxPoolSize()).isEqualTo(50);
         assertThat(c.connectionTimeout()).isEqualTo(Duration.ofMillis(7000));
         assertThat(c.idleTimeout()).isEqualTo(Duration.ofMillis(60000));
+        assertThat(c.statementTimeout()).isEqualTo(Duration.ofMillis(15000));
         assertThat(c.retryPolicy().maxRetries()).isEqualTo(5);
         assertThat(c.retryPolicy().initialDelay()).isEqualTo(Duration.ofMillis(200));
         assertThat(c.encryptionKey()).get().satisfies(k -> assertThat(k).hasSize(32));
@@ -100,6 +103,8 @@ class HybridConfigTest {
         assertBad(b -> b.sslMode("sometimes"), "POSTGRES_SSL", "sometimes");
         assertBad(b -> b.connectionTimeout(Duration.ofMillis(10)), "POSTGRES_CONNECTION_TIMEOUT", "10 ms");
         assertBad(b -> b.idleTimeout(Duration.ofMillis(500)), "POSTGRES_IDLE_TIMEOUT", "500 ms");
+        assertBad(b -> b.statementTimeout(Duration.ofMillis(-1)), "POSTGRES_STATEMENT_TIMEOUT", "-1 ms");
+        assertBad(b -> b.statementTimeout(null), "POSTGRES_STATEMENT_TIMEOUT", "null");
         assertBad(b -> b.retryAttempts(-1), "POSTGRES_RETRY_ATTEMPTS", "-1");
         assertBad(b -> b.retryDelay(Duration.ofMillis(-5)), "POSTGRES_RETRY_DELAY", "-5 ms");
         assertBad(b -> b.database("bad name;"), "POSTGRES_DB", "bad name;");

@@ -42,6 +42,7 @@ final class DoctorCommand implements Callable<Integer> {
             checks.add(PostgresChecks.server(c));
             checks.addAll(PostgresChecks.extensions(c));
             checks.addAll(PostgresChecks.appRole(c));
+            checks.addAll(PostgresChecks.appRoleRights(c));
             checks.add(PostgresChecks.rowLevelSecurity(c));
             checks.add(AgeChecks.isolation(c, "age".equals(services.graph), config.migrationUser()));
         }

@@ -105,4 +105,29 @@ class DoctorIT {
             TestServices.dropDatabase(other);
         }
     }
+
+    @Test
+    void failsWhenTheApplicationRoleCanCreateOrHasRoleSettingsUntilMigrated() throws Exception {
+        PostgresService other = TestServices.freshDatabase("cli_doctor_rights");
+        try {
+            try (Connection c = other.openAdmin(); Statement st = c.createStatement()) {
+                st.execute("GRANT CREATE, TEMPORARY ON DATABASE " + other.database() + " TO " + other.appUser());
+            }
+            try (Connection c = other.openApp(); Statement st = c.createStatement()) {
+                st.execute("ALTER ROLE CURRENT_USER IN DATABASE " + other.database() + " SET work_mem = '1MB'");
+            }
+            CliRun r = CliRun.run(env(other), "doctor");
+            assertThat(r.status()).isEqualTo(ExitCode.PROBLEMS_FOUND);
+            assertThat(r.out()).contains("[FAIL] app role creates nothing").contains("CREATE on the database")
+                    .contains("TEMPORARY on the database").contains("[FAIL] app role has no role settings").contains("work_mem");
+            try (Connection c = other.openAdmin(); Statement st = c.createStatement()) {
+                st.execute("ALTER ROLE " + other.appUser() + " IN DATABASE " + other.database() + " RESET ALL");
+            }
+            assertThat(CliRun.run(env(other), "migrate").status()).isEqualTo(ExitCode.OK);
+            CliRun after = CliRun.run(env(other), "doctor");
+            assertThat(after.out()).contains("[OK  ] app role creates nothing").contains("[OK  ] app role has no role settings");
+        } finally {
+            TestServices.dropDatabase(other);
+        }
+    }
 }

@@ -27,6 +27,7 @@ public final class EnvironmentConfig {
         integer(env, "POSTGRES_MAX_POOL_SIZE", b::maxPoolSize);
         integer(env, "POSTGRES_CONNECTION_TIMEOUT", v -> b.connectionTimeout(Duration.ofMillis(v)));
         integer(env, "POSTGRES_IDLE_TIMEOUT", v -> b.idleTimeout(Duration.ofMillis(v)));
+        integer(env, "POSTGRES_STATEMENT_TIMEOUT", v -> b.statementTimeout(Duration.ofMillis(v)));
         integer(env, "POSTGRES_RETRY_ATTEMPTS", b::retryAttempts);
         integer(env, "POSTGRES_RETRY_DELAY", v -> b.retryDelay(Duration.ofMillis(v)));
         text(env, "HYBRIDDB_ENCRYPTION_KEY", b::encryptionKeyBase64);

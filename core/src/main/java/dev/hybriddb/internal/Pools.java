@@ -22,7 +22,7 @@ public final class Pools {
         hc.setMaximumPoolSize(config.maxPoolSize());
         hc.setConnectionTimeout(config.connectionTimeout().toMillis());
         hc.setIdleTimeout(config.idleTimeout().toMillis());
-        hc.setDataSourceProperties(properties(config));
+        hc.setDataSourceProperties(appProperties(config));
         try {
             return new HikariDataSource(hc);
         } catch (HikariPool.PoolInitializationException e) {
@@ -61,6 +61,23 @@ public final class Pools {
         p.setProperty("ApplicationName", "hybriddb");
         p.setProperty("logServerErrorDetail", "false");
         config.connectionProperties().forEach(p::setProperty);
+        return p;
+    }
+
+    /**
+     * {@link #properties} plus the startup {@code options} that pin the settings HybridDB relies
+     * on. Options sent at connection start override role and database settings, so an
+     * {@code ALTER ROLE ... SET} cannot change them for the pool; they are also what
+     * {@code DISCARD ALL} returns to. A configured {@code options} property comes after and wins.
+     */
+    static Properties appProperties(HybridConfig config) {
+        Properties p = properties(config);
+        String pinned = "-c search_path=" + Transactions.SEARCH_PATH.replace(" ", "")
+                + " -c row_security=on -c default_transaction_read_only=off"
+                + " -c statement_timeout=" + config.statementTimeout().toMillis()
+                + " -c hybriddb.tenant_id=";
+        String extra = p.getProperty("options");
+        p.setProperty("options", extra == null || extra.isBlank() ? pinned : pinned + " " + extra);
         return p;
     }
 

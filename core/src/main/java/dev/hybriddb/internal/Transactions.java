@@ -14,30 +14,82 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs work in one transaction per attempt, with the tenant setting transaction-local, and retries
- * transient failures. A connection lost during COMMIT is not retried: its outcome is unknown.
+ * Runs work in one transaction per attempt and retries transient failures. A connection lost
+ * during COMMIT is not retried: its outcome is unknown.
+ *
+ * <p>Every transaction first sets its own context, transaction-locally and in one round trip: the
+ * tenant (empty without one), {@code search_path} ({@value #SEARCH_PATH}: temporary tables never
+ * shadow HybridDB's), {@code row_security} on and, when configured, {@code statement_timeout}. So
+ * nothing a session or role setting says can redirect the SDK's work. A connection whose work was
+ * application code ({@link Hygiene}) is reset ({@link ConnectionReset}) before it returns to the
+ * pool, and evicted from the pool if the reset fails.
  */
 public final class Transactions {
     private static final Logger LOG = LoggerFactory.getLogger(Transactions.class);
-    private static final String SET_TENANT = "select set_config('hybriddb.tenant_id', ?, true)";
+    /** The SDK's schema first; the session's temporary schema named last, so it is searched last. */
+    public static final String SEARCH_PATH = "public, pg_temp";
+    private static final String CONTEXT = "select set_config('hybriddb.tenant_id', ?, true),"
+            + " set_config('search_path', '" + SEARCH_PATH + "', true), set_config('row_security', 'on', true)";
+
+    /** Whether a transaction's connection must be reset before it goes back to the pool. */
+    @FunctionalInterface
+    public interface Hygiene {
+        /** Application code had the connection: always reset. */
+        Hygiene ALWAYS = () -> true;
+
+        /** Asked after the work ran (and failed or not). */
+        boolean resetNeeded();
+    }
+
+    /** A {@link Hygiene} that asks for the reset once {@link #mark} is called (the connection was handed out). */
+    public static final class Exposure implements Hygiene {
+        private volatile boolean exposed;
+
+        public void mark() {
+            exposed = true;
+        }
+
+        @Override
+        public boolean resetNeeded() {
+            return exposed;
+        }
+    }
 
     private final DataSource dataSource;
     private final RetryPolicy policy;
+    private final String context;
+    private final String statementTimeout;
 
+    /** Transactions on {@code dataSource} that leave {@code statement_timeout} as the session has it. */
     public Transactions(DataSource dataSource, RetryPolicy policy) {
+        this(dataSource, policy, null);
+    }
+
+    /** As above, with every transaction's {@code statement_timeout} set to {@code statementTimeout} (zero: none). */
+    public Transactions(DataSource dataSource, RetryPolicy policy, Duration statementTimeout) {
         this.dataSource = dataSource;
         this.policy = policy;
+        this.statementTimeout = statementTimeout == null ? null : Long.toString(statementTimeout.toMillis());
+        this.context = statementTimeout == null ? CONTEXT : CONTEXT + ", set_config('statement_timeout', ?, true)";
     }
 
     public RetryPolicy policy() {
         return policy;
     }
 
-    /** Runs {@code work} (scoped to {@code tenantId} unless null) with retry; see the class comment. */
+    /**
+     * Runs {@code work} (scoped to {@code tenantId} unless null) with retry; see the class comment.
+     * The connection is reset afterwards unless {@code work} is {@link SdkWork}.
+     */
     public <T> T run(UUID tenantId, SqlFunction<Connection, T> work) {
+        return run(tenantId, work instanceof SdkWork ? () -> false : Hygiene.ALWAYS, work);
+    }
+
+    /** As {@link #run(UUID, SqlFunction)}, resetting the connection when {@code hygiene} asks for it. */
+    public <T> T run(UUID tenantId, Hygiene hygiene, SqlFunction<Connection, T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return once(tenantId, work);
+                return once(tenantId, hygiene, work);
             } catch (CommitUncertain e) {
                 throw new UnavailableException("connection lost during COMMIT, outcome unknown ("
                         + SqlErrors.describe(e.cause) + ")", e.cause);
@@ -68,14 +120,13 @@ public final class Transactions {
         }
     }
 
-    private <T> T once(UUID tenantId, SqlFunction<Connection, T> work) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
+    private <T> T once(UUID tenantId, Hygiene hygiene, SqlFunction<Connection, T> work) throws SQLException {
+        Connection c = dataSource.getConnection();
+        try {
             c.setAutoCommit(false);
             T result;
             try {
-                if (tenantId != null) {
-                    setTenant(c, tenantId);
-                }
+                setContext(c, tenantId);
                 result = work.apply(c);
             } catch (SQLException | RuntimeException | Error e) {
                 rollbackQuietly(c, e);
@@ -83,14 +134,38 @@ public final class Transactions {
             }
             commit(c);
             return result;
+        } finally {
+            release(c, hygiene.resetNeeded());
         }
     }
 
-    private static void setTenant(Connection c, UUID tenantId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(SET_TENANT)) {
-            ps.setString(1, tenantId.toString());
+    /**
+     * For a transaction on a pool connection that does not go through {@link #run}: pins
+     * {@code search_path} and {@code row_security} for it (the tenant is the caller's business).
+     */
+    public static void pinSearchPath(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select set_config('search_path', '" + SEARCH_PATH + "', true),"
+                + " set_config('row_security', 'on', true)")) {
             ps.execute();
         }
+    }
+
+    private void setContext(Connection c, UUID tenantId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(context)) {
+            ps.setString(1, tenantId == null ? "" : tenantId.toString());
+            if (statementTimeout != null) {
+                ps.setString(2, statementTimeout);
+            }
+            ps.execute();
+        }
+    }
+
+    /** Returns {@code c} to the pool, after {@link ConnectionReset} when asked; a connection that cannot be reset is evicted. */
+    private void release(Connection c, boolean reset) throws SQLException {
+        if (reset) {
+            ConnectionReset.resetOrEvict(dataSource, c);
+        }
+        c.close();
     }
 
     private static void commit(Connection c) throws SQLException {

@@ -5,6 +5,7 @@ import dev.hybriddb.InvalidInputException;
 import dev.hybriddb.graph.GraphBackend;
 import dev.hybriddb.graph.GraphNames;
 import dev.hybriddb.graph.SyncErrorListener;
+import dev.hybriddb.internal.Transactions;
 import dev.hybriddb.sync.internal.ChangeApplier;
 import dev.hybriddb.sync.internal.ChangeSet;
 import dev.hybriddb.sync.internal.GraphWriter;
@@ -440,6 +441,7 @@ public final class RealtimeSync implements AutoCloseable {
             inFlight = c;
             c.setAutoCommit(false);
             try {
+                Transactions.pinSearchPath(c);
                 RoundResult r = consumer.round(c, batchSize, busy, limited);
                 c.commit();
                 consumer.committed();

@@ -34,18 +34,18 @@ import javax.sql.DataSource;
  * thousand cycles on a loaded 2-core machine to reach the steady state the target is about.
  */
 public final class RepositoryCrud implements Scenario {
-    private static final String RETURNING = " returning \"agents\".\"id\", \"agents\".\"tenant_id\", \"agents\".\"swarm_id\", "
-            + "\"agents\".\"name\", \"agents\".\"role\", \"agents\".\"model\", \"agents\".\"task\", \"agents\".\"status\", "
-            + "\"agents\".\"lifecycle_state\", \"agents\".\"capabilities\", \"agents\".\"pos_x\", \"agents\".\"pos_y\", "
-            + "\"agents\".\"pos_z\", \"agents\".\"manager_id\", \"agents\".\"paused_by\", \"agents\".\"paused_at\", "
-            + "\"agents\".\"config\", \"agents\".\"metadata\", \"agents\".\"started_at\", \"agents\".\"completed_at\", "
-            + "\"agents\".\"created_at\", \"agents\".\"updated_at\"";
-    private static final String BY_KEY = " where (\"agents\".\"tenant_id\" = cast(? as uuid) and \"agents\".\"id\" = cast(? as uuid))";
+    private static final String RETURNING = " returning \"public\".\"agents\".\"id\", \"public\".\"agents\".\"tenant_id\", \"public\".\"agents\".\"swarm_id\", "
+            + "\"public\".\"agents\".\"name\", \"public\".\"agents\".\"role\", \"public\".\"agents\".\"model\", \"public\".\"agents\".\"task\", \"public\".\"agents\".\"status\", "
+            + "\"public\".\"agents\".\"lifecycle_state\", \"public\".\"agents\".\"capabilities\", \"public\".\"agents\".\"pos_x\", \"public\".\"agents\".\"pos_y\", "
+            + "\"public\".\"agents\".\"pos_z\", \"public\".\"agents\".\"manager_id\", \"public\".\"agents\".\"paused_by\", \"public\".\"agents\".\"paused_at\", "
+            + "\"public\".\"agents\".\"config\", \"public\".\"agents\".\"metadata\", \"public\".\"agents\".\"started_at\", \"public\".\"agents\".\"completed_at\", "
+            + "\"public\".\"agents\".\"created_at\", \"public\".\"agents\".\"updated_at\"";
+    private static final String BY_KEY = " where (\"public\".\"agents\".\"tenant_id\" = cast(? as uuid) and \"public\".\"agents\".\"id\" = cast(? as uuid))";
     /** The statements {@code AgentRepo} sends for this cycle (as rendered by jOOQ, once per shape). */
-    static final String REPO_INSERT = "insert into \"agents\" (\"name\", \"tenant_id\") values (?, cast(? as uuid))" + RETURNING;
-    static final String REPO_SELECT = "select" + RETURNING.substring(" returning".length()) + " from \"agents\"" + BY_KEY;
-    static final String REPO_UPDATE = "update \"agents\" set \"status\" = cast(? as \"agent_status\")" + BY_KEY + RETURNING;
-    static final String REPO_DELETE = "delete from \"agents\"" + BY_KEY;
+    static final String REPO_INSERT = "insert into \"public\".\"agents\" (\"name\", \"tenant_id\") values (?, cast(? as uuid))" + RETURNING;
+    static final String REPO_SELECT = "select" + RETURNING.substring(" returning".length()) + " from \"public\".\"agents\"" + BY_KEY;
+    static final String REPO_UPDATE = "update \"public\".\"agents\" set \"status\" = cast(? as \"public\".\"agent_status\")" + BY_KEY + RETURNING;
+    static final String REPO_DELETE = "delete from \"public\".\"agents\"" + BY_KEY;
 
     @Override
     public String name() {

@@ -161,6 +161,47 @@ public final class PostgresChecks {
                 Long.parseLong(scalar(c, "SELECT count(*) FROM hybriddb_sync.hybriddb_graph_tenants")));
     }
 
+    /**
+     * The application role can create nothing that would outlive a transaction and shadow
+     * HybridDB's tables for the next user of a pooled connection (a schema, a table, a temporary
+     * table), and has no role-level settings ({@code ALTER ROLE ... SET}), which every new
+     * session of the role would start with.
+     */
+    public static List<Check> appRoleRights(Connection c) throws SQLException {
+        List<String> rights = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
+                SELECT pg_catalog.has_database_privilege(current_database(), 'CREATE'),
+                       pg_catalog.has_database_privilege(current_database(), 'TEMPORARY')""")) {
+            rs.next();
+            if (rs.getBoolean(1)) rights.add("CREATE on the database");
+            if (rs.getBoolean(2)) rights.add("TEMPORARY on the database");
+        }
+        for (String schema : strings(c, """
+                SELECT nspname FROM pg_catalog.pg_namespace WHERE pg_catalog.has_schema_privilege(oid, 'CREATE')
+                   AND nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema' ORDER BY 1""")) {
+            rights.add("CREATE on schema " + schema);
+        }
+        List<String> settings = strings(c, """
+                SELECT DISTINCT pg_catalog.split_part(cfg, '=', 1) FROM pg_catalog.pg_db_role_setting s, unnest(s.setconfig) cfg
+                 WHERE s.setrole = (SELECT oid FROM pg_catalog.pg_roles WHERE rolname = current_user)
+                   AND s.setdatabase IN (0, (SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database()))
+                 ORDER BY 1""");
+        return List.of(
+                Check.of(rights.isEmpty(), "app role creates nothing", rights.isEmpty()
+                        ? "no CREATE or TEMPORARY on the database, no CREATE on any schema"
+                        : "has " + String.join(", ", rights) + ": run `hybriddb migrate` as the database owner, or revoke them"),
+                Check.of(settings.isEmpty(), "app role has no role settings", settings.isEmpty() ? "none"
+                        : "ALTER ROLE ... SET " + settings + ": an administrator should ALTER ROLE ... RESET them"));
+    }
+
+    private static List<String> strings(Connection c, String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) out.add(rs.getString(1));
+        }
+        return out;
+    }
+
     static boolean hasAge(Connection c) throws SQLException {
         return "t".equals(scalar(c, "SELECT CASE WHEN EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'age') THEN 't' ELSE 'f' END"));
     }

@@ -10,6 +10,7 @@ import dev.hybriddb.graph.EdgeType;
 import dev.hybriddb.graph.GraphBackend;
 import dev.hybriddb.graph.GraphRow;
 import dev.hybriddb.graph.GraphValues;
+import dev.hybriddb.internal.SdkWork;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Types;
@@ -41,7 +42,7 @@ public final class ExecutionWriter {
         if (task == null) {
             throw new InvalidInputException("taskId", null, "must not be null");
         }
-        return db.inTenant(tenant, c -> {
+        return db.inTenant(tenant, SdkWork.of(c -> {
             String title;
             try (PreparedStatement ps = c.prepareStatement("SELECT (SELECT count(*) FROM agents WHERE id = ?), "
                     + "(SELECT title FROM tasks WHERE id = ?), (SELECT count(*) FROM tasks WHERE id = ?)")) {
@@ -80,7 +81,7 @@ public final class ExecutionWriter {
             }
             return new ExecutionRecord(agent, task, title, e.result(), e.model(), e.startedAt(), e.finishedAt(),
                     e.durationMs(), e.tokens(), e.cost().doubleValue());
-        });
+        }));
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.hybriddb.coordination.internal.Rows.Dependency;
 import dev.hybriddb.coordination.internal.Rows.DependencyClosure;
 import dev.hybriddb.coordination.internal.Rows.TaskProfile;
 import dev.hybriddb.coordination.internal.Rows.TaskSummary;
+import dev.hybriddb.internal.SdkWork;
 import dev.hybriddb.model.TaskStatus;
 import java.math.BigDecimal;
 import java.sql.Array;
@@ -53,7 +54,7 @@ public final class SqlStore implements CoordinationStore {
     }
 
     private <T> List<T> select(UUID tenant, String sql, Binder binder, RowMapper<T> mapper) {
-        return db.inTenant(tenant, c -> {
+        return db.inTenant(tenant, SdkWork.of(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 binder.bind(ps, c);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -64,7 +65,7 @@ public final class SqlStore implements CoordinationStore {
                     return out;
                 }
             }
-        });
+        }));
     }
 
     @Override
@@ -144,7 +145,7 @@ public final class SqlStore implements CoordinationStore {
         if (ids.length == 0) {
             return List.of();
         }
-        return db.inTenant(tenant, c -> {
+        return db.inTenant(tenant, SdkWork.of(c -> {
             Array array = c.createArrayOf("uuid", ids);
             List<AgentLink> links = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT a.manager_id, a.id FROM agents a "
@@ -167,7 +168,7 @@ public final class SqlStore implements CoordinationStore {
                 }
             }
             return links;
-        });
+        }));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.hybriddb.sync.internal;
 import dev.hybriddb.Database;
 import dev.hybriddb.NotFoundException;
 import dev.hybriddb.SqlFunction;
+import dev.hybriddb.internal.SdkWork;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -77,10 +78,10 @@ public final class Tenants {
      * failures, which is harmless: graph writes are idempotent.
      */
     public static <T> T inTenant(Database db, UUID tenant, SqlFunction<Connection, T> work) {
-        return db.inTenant(tenant, c -> {
+        return db.inTenant(tenant, SdkWork.of(c -> {
             lock(c, tenant);
             return work.apply(c);
-        });
+        }));
     }
 
     public static void rollbackQuietly(Connection c) {

@@ -44,7 +44,7 @@ public final class Work {
     public <T> T run(UUID tenant, SqlFunction<Connection, T> work) {
         checkTenant(tenant);
         if (db != null) {
-            return db.inTenant(tenant, work);
+            return db.inTenant(tenant, dev.hybriddb.internal.SdkWork.of(work));
         }
         Connection c = scope.connection();
         try {
