@@ -250,7 +250,7 @@ class WalCaptureIT {
             assertThatThrownBy(() -> db.owner.inTransaction(c -> {
                 Workspace.exec(c, "SELECT hybriddb_capture_use('logical')");
                 return null;
-            })).isInstanceOf(HybridDBException.class).hasMessageContaining("mode must be triggers or wal, not logical");
+            })).isInstanceOf(HybridDBException.class).hasMessageContaining("mode must be triggers, wal or manual, not logical");
             assertThat(outboxTriggers()).isPositive();
         }
     }
