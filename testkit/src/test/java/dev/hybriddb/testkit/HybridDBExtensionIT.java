@@ -19,8 +19,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** The extension on the real services: what a test receives, and the documentation's examples. */
-// tag::basic[]
+/** The extension on the real services: what a test receives and how it is isolated. */
 @HybridDBTest
 class HybridDBExtensionIT {
     HybridDB db;   // injected: migrated, on this class's own database and graphs
@@ -32,7 +31,6 @@ class HybridDBExtensionIT {
         long tasks = db.withTenant(tenant, scope -> scope.tasks().count());
         assertThat(tasks).isEqualTo(1);
     }
-    // end::basic[]
 
     @Test
     void fieldAndParameterAreTheSameMigratedInstance(HybridDB parameter, PostgresService postgres) {
