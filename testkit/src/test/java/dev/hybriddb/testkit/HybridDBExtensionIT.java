@@ -16,13 +16,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** The extension on the real services: what a test receives and how it is isolated. */
 @HybridDBTest
 class HybridDBExtensionIT {
-    HybridDB db;   // injected: migrated, on this class's own database and graphs
+    static HybridDB shared;          // static fields are filled before @BeforeAll methods
+    static long tenantsBeforeAll;
+    HybridDB db;                     // instance fields when the test instance is made
+
+    @BeforeAll
+    static void staticFieldIsReadyInBeforeAll(PostgresService postgres) throws SQLException {
+        assertThat(shared).isNotNull();
+        tenantsBeforeAll = tenantsIn(postgres).size();
+    }
 
     @Test
     void createsATaskForAFreshTenant(@TenantId UUID tenant) {
@@ -34,7 +43,8 @@ class HybridDBExtensionIT {
 
     @Test
     void fieldAndParameterAreTheSameMigratedInstance(HybridDB parameter, PostgresService postgres) {
-        assertThat(parameter).isSameAs(db);
+        assertThat(parameter).isSameAs(db).isSameAs(shared);
+        assertThat(tenantsBeforeAll).as("a fresh database").isZero();
         assertThat(db.migrationStatus().pending()).isEmpty();
         assertThat(postgres.database()).startsWith("hybriddb_test_");
         assertThat(db.config().jdbcUrl()).endsWith("/" + postgres.database());

@@ -23,7 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
@@ -80,6 +82,11 @@ class PerClassIsolationIT {
         assertThat(summary.getTotalFailureCount()).isEqualTo(1);
         assertThat(summary.getFailures().get(0).getException())
                 .hasMessageContaining("@TenantId goes on a UUID parameter, not on String");
+    }
+
+    @Test
+    void aPerClassLifecycleGetsItsFieldsAndParametersToo() {
+        run(PerClassLifecycle.class);
     }
 
     private static void run(Class<?> sample) {
@@ -164,6 +171,27 @@ class PerClassIsolationIT {
         @Test
         void neverRuns(HybridDB db) {
             throw new AssertionError("the class should have failed before its test");
+        }
+    }
+
+    @HybridDBTest(graph = HybridDBTest.Graph.NONE)
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    static class PerClassLifecycle {
+        HybridDB db;
+        UUID tenantOfTheClass;
+
+        @BeforeAll
+        void oneTenantForTheClass(@TenantId UUID tenant, HybridDB parameter) {
+            assertThat(db).isSameAs(parameter);
+            tenantOfTheClass = tenant;
+        }
+
+        @Test
+        void usesIt() {
+            db.useTenant(tenantOfTheClass, s -> s.tasks().create(TaskFields.of("Per class", List.of())));
+            long tasks = db.withTenant(tenantOfTheClass, s -> s.tasks().count());
+            assertThat(tasks).isEqualTo(1);
+            assertThat(db.graph()).isEmpty();
         }
     }
 
