@@ -6,10 +6,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Gives integration tests real services.
@@ -18,13 +16,11 @@ import org.junit.jupiter.api.Assumptions;
  * ({@code DATABASE_URL}, {@code POSTGRES_USER}, {@code HYBRIDDB_MIGRATION_USER}, {@code HYBRIDDB_FALKOR_HOST}, ...: the
  * library's own configuration names); else Testcontainers when a Docker
  * engine answers; else a failure that says how to start the services. A test is skipped instead
- * only when {@code HYBRIDDB_ALLOW_SKIP=true} and {@code CI} is unset.
+ * only when {@code HYBRIDDB_ALLOW_SKIP=true} and {@code CI} is unset. The resolution itself is
+ * {@link ServiceResolver}'s; this class keeps one PostgreSQL and one FalkorDB per JVM.
  */
 public final class TestServices {
     private static final Pattern DB_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
-    private static final String HOW_TO_START =
-            "Start the services with `scripts/services up && eval \"$(scripts/services env)\"` "
-                    + "(or run `scripts/test`), or make a Docker engine available for Testcontainers.";
 
     private static volatile PostgresService postgres;
     private static volatile FalkorService falkor;
@@ -156,63 +152,15 @@ public final class TestServices {
     }
 
     private static PostgresService resolvePostgres() {
-        Map<String, String> env = System.getenv();
-        String url = env.get("DATABASE_URL");
-        if (url != null && !url.isBlank()) {
-            return new PostgresService(jdbc(url),
-                    env.getOrDefault("HYBRIDDB_MIGRATION_USER", "hybriddb"),
-                    env.getOrDefault("HYBRIDDB_MIGRATION_PASSWORD", "hybriddb"),
-                    env.getOrDefault("POSTGRES_USER", "hybriddb_app"),
-                    env.getOrDefault("POSTGRES_PASSWORD", "hybriddb_app"));
-        }
-        if (Containers.dockerAvailable()) {
-            return Containers.postgres();
-        }
-        return failOrSkip("no PostgreSQL: DATABASE_URL is not set and no Docker engine answers.");
-    }
-
-    /** The JDBC form of a {@code jdbc:postgresql:}, {@code postgresql:} or {@code postgres:} URL without credentials. */
-    static String jdbc(String url) {
-        String u = url.trim();
-        if (u.startsWith("jdbc:")) {
-            return u;
-        }
-        if (u.startsWith("postgres://")) {
-            u = "postgresql://" + u.substring("postgres://".length());
-        }
-        if (u.contains("@")) {
-            throw new IllegalStateException("DATABASE_URL for tests must not carry credentials; use POSTGRES_USER/_PASSWORD"
-                    + " and HYBRIDDB_MIGRATION_USER/_PASSWORD");
-        }
-        return "jdbc:" + u;
+        return ServiceResolver.fromSystem().postgres();
     }
 
     private static FalkorService resolveFalkor() {
-        Map<String, String> env = System.getenv();
-        String host = env.get("HYBRIDDB_FALKOR_HOST");
-        if (host != null && !host.isBlank()) {
-            int port = Integer.parseInt(env.getOrDefault("HYBRIDDB_FALKOR_PORT", "6379"));
-            String script = env.get("HYBRIDDB_SERVICES");
-            FalkorService f = new FalkorService(host, port,
-                    script == null || script.isBlank() ? null : FalkorService.scriptController(script, port));
-            if (!f.ping()) {
-                return failOrSkip("FalkorDB at " + host + ":" + port + " does not answer PING.");
-            }
-            return f;
-        }
-        if (Containers.dockerAvailable()) {
-            return Containers.falkor();
-        }
-        return failOrSkip("no FalkorDB: HYBRIDDB_FALKOR_HOST is not set and no Docker engine answers.");
+        return ServiceResolver.fromSystem().falkor();
     }
 
     static <T> T failOrSkip(String why) {
-        boolean allowSkip = "true".equalsIgnoreCase(System.getenv("HYBRIDDB_ALLOW_SKIP"));
-        boolean ci = System.getenv("CI") != null;
-        if (allowSkip && !ci) {
-            Assumptions.abort(why + " Skipping because HYBRIDDB_ALLOW_SKIP=true.");
-        }
-        throw new IllegalStateException(why + " " + HOW_TO_START);
+        return ServiceResolver.fromSystem().failOrSkip(why);
     }
 
     private static int freePort() {
