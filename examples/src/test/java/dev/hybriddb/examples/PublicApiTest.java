@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
  */
 class PublicApiTest {
     private static final Set<String> LIBRARY_MODULES =
-            Set.of("schema", "core", "graph-falkor", "graph-age", "vector", "sync", "test-support");
+            Set.of("schema", "core", "graph-falkor", "graph-age", "vector", "sync", "test-support", "testkit",
+                    "micrometer", "spring-boot-starter");
 
     @Test
     void noGeneratedOrInternalTypeInAPublicSignature() throws Exception {
