@@ -2,6 +2,7 @@ package dev.hybriddb.sync;
 
 import dev.hybriddb.graph.SyncResult;
 import dev.hybriddb.InvalidInputException;
+import dev.hybriddb.UnavailableException;
 import dev.hybriddb.graph.GraphBackend;
 import dev.hybriddb.graph.GraphNames;
 import dev.hybriddb.graph.SyncErrorListener;
@@ -65,7 +66,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It registers every tenant it writes in {@code hybriddb_sync.hybriddb_graph_tenants}. A
  * {@code TRUNCATE} of a projected table (an outbox row with op {@code T}), and a graph server that
- * restarted without its data, make it rebuild every registered tenant graph from PostgreSQL.
+ * restarted without its data, make it rebuild every registered tenant graph from PostgreSQL. When
+ * it starts, and after it reconnected to PostgreSQL or the graph, it checks every registered
+ * tenant's graph (it exists, and holds as many nodes per label as the tenant has rows) and
+ * rebuilds the ones that do not match. A needed rebuild is recorded in PostgreSQL before it
+ * starts and cleared by the transaction that completes it, so a consumer that dies mid-rebuild
+ * leaves it to the next one, in any process.
  *
  * <p>{@link #handleChange(String, String, Map)} serves applications that bring their own
  * notifications (seed 000): the row gives the table, key and tenant; the state applied is read
@@ -121,8 +127,7 @@ public final class RealtimeSync implements AutoCloseable {
         this.writer = new GraphWriter(b.graph, b.chunkSize);
         this.graphNames = b.graphNames;
         this.consumer = new OutboxConsumer(projection, writer, graphNames);
-        this.restartRecovery = new RestartRecovery(database, b.graph, projection, writer, graphNames,
-                () -> database.inTransaction(consumer::tenantsToRebuild));
+        this.restartRecovery = new RestartRecovery(database, b.graph, projection, writer, graphNames);
         this.applier = new ChangeApplier(projection, writer);
         this.batchSize = b.batchSize;
         this.pollInterval = b.pollInterval;
@@ -313,6 +318,9 @@ public final class RealtimeSync implements AutoCloseable {
             } catch (RuntimeException | SQLException e) {
                 errors.incrementAndGet();
                 lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
+                if (isConnectionFailure(e)) {
+                    restartRecovery.recheck();          // after the reconnect, every registered graph is checked again
+                }
                 backoff = nextBackoff(backoff);
                 LOG.warn("realtime sync round failed (retrying in {} ms): {}", backoff, lastError);
                 report(e);
@@ -381,6 +389,17 @@ public final class RealtimeSync implements AutoCloseable {
             closeListen();
         }
         return pollInterval.compareTo(UNARMED_POLL) < 0 ? pollInterval : UNARMED_POLL;
+    }
+
+    /** PostgreSQL or the graph could not be reached (as opposed to a refused statement). */
+    private static boolean isConnectionFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnavailableException || t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private long nextBackoff(long current) {
@@ -476,6 +495,7 @@ public final class RealtimeSync implements AutoCloseable {
             listenConnection = c;
             if (connects.incrementAndGet() > 1) {
                 LOG.info("realtime sync: LISTEN connection re-established");
+                restartRecovery.recheck();
             }
             return true;
         } catch (SQLException | RuntimeException e) {

@@ -75,6 +75,18 @@ abstract class AbstractSyncIT {
         });
     }
 
+    /**
+     * Every test starts with no registered tenant graph: a consumer that starts checks every
+     * registered tenant's graph under its own graph names, and the tests' graph names differ.
+     */
+    @BeforeEach
+    void forgetRegisteredTenants() {
+        db.owner.inTransaction(c -> {
+            Workspace.exec(c, "DELETE FROM hybriddb_sync.hybriddb_graph_tenants");
+            return null;
+        });
+    }
+
     /** Graph names of one kind for this run: {@code <kind>_<run>_<tenant prefix>}. */
     protected Function<UUID, String> names(String kind) {
         return t -> {

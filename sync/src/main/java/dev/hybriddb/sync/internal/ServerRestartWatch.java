@@ -7,8 +7,10 @@ import java.util.Optional;
 /**
  * Notices a restart of the graph server between two checks: {@link GraphBackend#serverInstance()}
  * changed. A server that restarted may have lost writes it had acknowledged (FalkorDB without
- * persistence comes back empty), so the caller rebuilds the graphs it wrote. Checks at most once
- * per interval; not thread-safe (the sync worker's own).
+ * persistence comes back empty), so the caller records a rebuild of every registered graph
+ * ({@link RebuildRequests}). A restart while no watch ran is not seen here: a consumer checks
+ * every registered graph when it starts ({@link GraphCheck}). Checks at most once per interval;
+ * not thread-safe (the sync worker's own).
  */
 public final class ServerRestartWatch {
     private final GraphBackend graph;

@@ -1,0 +1,70 @@
+package dev.hybriddb.sync;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.hybriddb.Database;
+import dev.hybriddb.graph.GraphBackend;
+import dev.hybriddb.graph.Identifiers;
+import dev.hybriddb.graph.age.AgeGraph;
+import dev.hybriddb.graph.falkor.FalkorGraph;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * A real-time consumer in its own JVM, as an adopter runs it, for fault tests that SIGKILL it.
+ * Arguments: jdbc url, user, graph ({@code age} or {@code falkor:host:port}), graph name prefix;
+ * the password comes in the environment ({@code HYBRIDDB_TEST_PG_PASSWORD}). Runs until killed.
+ */
+public final class ConsumerProcess {
+    private static final String PASSWORD = "HYBRIDDB_TEST_PG_PASSWORD";
+
+    private ConsumerProcess() {}
+
+    public static void main(String[] args) throws Exception {
+        HikariConfig hc = new HikariConfig();
+        String password = System.getenv(PASSWORD);
+        hc.setJdbcUrl(args[0]);
+        hc.setUsername(args[1]);
+        hc.setPassword(password);
+        hc.setMaximumPoolSize(4);
+        HikariDataSource pool = new HikariDataSource(hc);
+        GraphBackend graph = args[2].equals("age") ? AgeGraph.inDatabase(pool) : falkor(args[2]);
+        RealtimeSync rt = RealtimeSync.builder(Database.of(pool), RealtimeSync.listenVia(args[0], args[1], password), graph)
+                .graphNames(names(args[3])).pollInterval(Duration.ofMillis(500)).maxBackoff(Duration.ofSeconds(1)).build();
+        rt.start();
+        Thread.sleep(Long.MAX_VALUE);
+    }
+
+    /** The graph of each tenant: {@code prefix} and the first 12 hex digits of its id. */
+    static Function<UUID, String> names(String prefix) {
+        return t -> Identifiers.graph(prefix + t.toString().replace("-", "").substring(0, 12));
+    }
+
+    private static GraphBackend falkor(String spec) {
+        String[] p = spec.split(":");
+        return FalkorGraph.connect(p[1], Integer.parseInt(p[2]));
+    }
+
+    /** Starts a consumer JVM; its output goes to {@code log}. */
+    static Process start(SyncTestDb db, String graph, String prefix, Path log) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), ConsumerProcess.class.getName(),
+                db.pg.jdbcUrl(), db.pg.adminUser(), graph, prefix));
+        File f = log.toFile();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(f));
+        pb.environment().put(PASSWORD, db.pg.adminPassword());
+        return pb.start();
+    }
+
+    /** SIGKILL (no shutdown hook, no rollback on the client side) and wait for the JVM to be gone. */
+    static void kill9(Process p) throws InterruptedException {
+        p.destroyForcibly();
+        p.waitFor();
+    }
+}
