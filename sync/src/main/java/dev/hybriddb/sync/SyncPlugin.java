@@ -79,6 +79,9 @@ public final class SyncPlugin implements HybridDBPlugin {
             realtime.start();
             ctx.onClose(realtime);
         }
+        if (owner != null) {
+            ctx.provideService(SyncTelemetry.class, new SyncTelemetry(owner, capture));
+        }
         LOG.info("HybridDB sync: mode {}", mode);
         ctx.provideSync(new FacadeSync(mode, manual, reconciler, realtime, capture, owner));
     }
