@@ -19,6 +19,7 @@ import dev.hybriddb.testing.FalkorService;
 import dev.hybriddb.testing.PostgresService;
 import dev.hybriddb.testing.TestServices;
 import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -57,9 +58,15 @@ class HybridDBMetricsTest {
     @Test
     void metersExistAndMoveWithRepositoryWritesAndQueries() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        try (HybridDB db = builder().sync(SyncMode.REALTIME).poolCustomizer(HybridDBMetrics.poolMetrics(registry)).build();
-             HybridDBMetrics metrics = new HybridDBMetrics(db, List.of(), Duration.ZERO)) {
-            metrics.bindTo(registry);
+        // tag::bind[]
+        HybridDB db = builder().sync(SyncMode.REALTIME)
+                .poolCustomizer(HybridDBMetrics.poolMetrics(registry))     // hikaricp.* from the first connection
+                .build();
+        HybridDBMetrics metrics = new HybridDBMetrics(db, Tags.of("db", "main"), Duration.ZERO);  // no cache here
+        metrics.bindTo(registry);
+        // end::bind[]
+        try (db; metrics) {
+            assertThat(registry.get("hybriddb.sync.backlog").tag("db", "main").gauge()).isNotNull();
             assertThat(names(registry)).contains("hybriddb.sync.applied", "hybriddb.sync.errors",
                     "hybriddb.sync.graph.restarts", "hybriddb.sync.backlog", "hybriddb.sync.outbox.oldest.age",
                     "hybriddb.sync.lag", "hybriddb.sync.lag.max", "hybriddb.sync.running",

@@ -32,6 +32,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -40,6 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * FalkorDB, real-time sync, migrations on start, actuator health and metrics.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@TestPropertySource(locations = "classpath:hybriddb-app.properties")
 class HybridDBSpringBootTest {
     private static final PostgresService PG = TestServices.freshDatabase("bootapp");
 
@@ -48,22 +50,17 @@ class HybridDBSpringBootTest {
     static class App {
     }
 
+    /** The addresses and credentials of the test services and this test's database (the rest is in hybriddb-app.properties). */
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry r) {
         FalkorService falkor = TestServices.falkor();
         r.add("spring.datasource.url", PG::jdbcUrl);
         r.add("spring.datasource.username", PG::appUser);
         r.add("spring.datasource.password", PG::appPassword);
-        r.add("spring.datasource.hikari.maximum-pool-size", () -> "4");
         r.add("hybriddb.owner.username", PG::adminUser);
         r.add("hybriddb.owner.password", PG::adminPassword);
-        r.add("hybriddb.graph.backend", () -> "falkordb");
         r.add("hybriddb.graph.falkordb.host", falkor::host);
         r.add("hybriddb.graph.falkordb.port", falkor::port);
-        r.add("hybriddb.sync.mode", () -> "realtime");
-        r.add("hybriddb.migrate-on-start", () -> "true");
-        r.add("management.endpoint.health.show-details", () -> "always");
-        r.add("management.endpoints.web.exposure.include", () -> "health,metrics");
     }
 
     @AfterAll
@@ -80,9 +77,12 @@ class HybridDBSpringBootTest {
     @Test
     void aRepositoryWriteReachesTheGraphAndHealthIsUp() throws Exception {
         assertThat(db.database().dataSource()).as("Boot's DataSource is reused").isSameAs(dataSource);
+        // tag::use[]
         UUID tenant = db.createTenant(TenantFields.of("Boot", "boot-" + UUID.randomUUID())).id();
         Task task = db.withTenant(tenant, s -> s.tasks().create(TaskFields.of("Ship the starter", List.of("java"))));
-        assertThat(db.sync().awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
+        db.sync().awaitCaughtUp(Duration.ofSeconds(30));          // the real-time sync projects it into FalkorDB
+        // end::use[]
+        assertThat(db.sync().status().backlog()).isZero();
         long inGraph = db.graph().orElseThrow().query(db.sync().graphOf(tenant),
                 "MATCH (t:Task {id: $id}) RETURN count(t) AS n", Map.of("id", task.id().toString())).get(0).getLong("n");
         assertThat(inGraph).isEqualTo(1);
@@ -106,10 +106,13 @@ class HybridDBSpringBootTest {
     void withTenantInsideASpringTransactionCommitsOnItsOwn() {
         UUID tenant = db.createTenant(TenantFields.of("Tx", "tx-" + UUID.randomUUID())).id();
         UUID[] created = new UUID[1];
+        // tag::tx[]
         new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            // withTenant takes its own connection from the pool and commits on its own ...
             created[0] = db.withTenant(tenant, s -> s.tasks().create(TaskFields.of("Outside the outer tx", List.of()))).id();
-            status.setRollbackOnly();
+            status.setRollbackOnly();       // ... so rolling back the outer transaction does not undo it
         });
+        // end::tx[]
         Optional<Task> found = db.withTenant(tenant, s -> s.tasks().findById(created[0]));
         assertThat(found).as("the outer rollback does not undo withTenant's own commit").isPresent();
     }
