@@ -112,6 +112,35 @@ class HybridDBMetricsTest {
     }
 
     @Test
+    void walCaptureMetersCountCapturedRowsAndTheRetainedWal() {
+        PostgresService walDb = TestServices.freshDatabase("metricswal");
+        try {
+            Migrations.using(walDb.jdbcUrl(), walDb.adminUser(), walDb.adminPassword()).withAppRole(walDb.appUser()).update();
+            HybridConfig cfg = HybridConfig.builder().url(walDb.jdbcUrl()).user(walDb.appUser()).password(walDb.appPassword())
+                    .migrationUser(walDb.adminUser()).migrationPassword(walDb.adminPassword())
+                    .minPoolSize(0).maxPoolSize(3).build();
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            try (HybridDB db = HybridDB.builder().config(cfg).graph(FalkorGraph.connect(falkor.host(), falkor.port()))
+                    .sync(SyncMode.WAL_CAPTURE).build();
+                 HybridDBMetrics metrics = new HybridDBMetrics(db, List.of(), Duration.ZERO)) {
+                metrics.bindTo(registry);
+                assertThat(registry.get("hybriddb.capture.rows").functionCounter().count()).isZero();
+                UUID tenant = db.createTenant(TenantFields.of("Wal", "wal-" + UUID.randomUUID())).id();
+                db.useTenant(tenant, s -> s.tasks().create(TaskFields.of("Captured", List.of())));
+                assertThat(db.sync().awaitCaughtUp(Duration.ofSeconds(60))).isTrue();
+                assertThat(registry.get("hybriddb.capture.rows").functionCounter().count()).isGreaterThan(0);
+                assertThat(registry.get("hybriddb.capture.transactions").functionCounter().count()).isGreaterThan(0);
+                assertThat(registry.get("hybriddb.capture.errors").functionCounter().count()).isZero();
+                assertThat(registry.get("hybriddb.capture.retained.wal").gauge().value()).isNotNaN().isGreaterThanOrEqualTo(0);
+                assertThat(registry.get("hybriddb.sync.applied").tag("mode", "wal_capture").functionCounter().count())
+                        .isGreaterThan(0);
+            }
+        } finally {
+            TestServices.dropDatabase(walDb);
+        }
+    }
+
+    @Test
     void withoutGraphOnlyPoolAndCoordinationMetersAndBindToSetsTheTrackerOnAnOpenPool() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         HybridConfig cfg = HybridConfig.builder().url(pg.jdbcUrl()).user(pg.appUser()).password(pg.appPassword())
