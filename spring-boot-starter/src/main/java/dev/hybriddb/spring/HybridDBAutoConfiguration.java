@@ -14,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -71,7 +72,15 @@ public class HybridDBAutoConfiguration {
         if (props.isUseApplicationDataSource()) {
             dataSources.ifUnique(b::dataSource);
         }
-        graphs.ifUnique(b::graph);
+        GraphBackend graph = graphs.getIfUnique();
+        if (graph != null) {
+            b.graph(graph);
+        } else if (props.getGraph().getBackend() != HybridDBProperties.GraphBackendType.NONE) {
+            throw new InvalidConfigurationPropertyValueException("hybriddb.graph.backend", props.getGraph().getBackend(),
+                    "needs the artifact dev.hybriddb:hybriddb-graph-"
+                            + (props.getGraph().getBackend() == HybridDBProperties.GraphBackendType.AGE ? "age" : "falkor")
+                            + " on the classpath");
+        }
         if (props.getSync().getMode() != null) {
             b.sync(props.getSync().getMode());
         }

@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * The {@code hybriddb} health component, when Spring Boot's health support (actuator) is present;
@@ -15,13 +16,17 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(after = HybridDBAutoConfiguration.class)
 @ConditionalOnClass(HealthIndicator.class)
-@ConditionalOnBean(HybridDB.class)
-@ConditionalOnEnabledHealthIndicator("hybriddb")
 public class HybridDBHealthAutoConfiguration {
 
-    @Bean
-    @ConditionalOnMissingBean(name = "hybriddbHealthIndicator")
-    HybridDBHealthIndicator hybriddbHealthIndicator(HybridDB db) {
-        return new HybridDBHealthIndicator(db);
+    /** Nested, so that its health-module condition is only read once the module is known to be present. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBean(HybridDB.class)
+    @ConditionalOnEnabledHealthIndicator("hybriddb")
+    static class HealthIndicatorConfiguration {
+        @Bean
+        @ConditionalOnMissingBean(name = "hybriddbHealthIndicator")
+        HybridDBHealthIndicator hybriddbHealthIndicator(HybridDB db) {
+            return new HybridDBHealthIndicator(db);
+        }
     }
 }

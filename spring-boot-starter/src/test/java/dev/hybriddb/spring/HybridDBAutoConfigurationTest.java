@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -64,6 +65,18 @@ class HybridDBAutoConfigurationTest {
             assertThat(ctx).hasSingleBean(HybridDBHealthIndicator.class).hasSingleBean(HybridDBMetrics.class);
             assertThat(((HikariDataSource) db.database().dataSource()).getMaximumPoolSize()).isEqualTo(2);
         });
+    }
+
+    @Test
+    void optionalModulesAreOptionalButANamedBackendMustBePresent() {
+        withDb().withClassLoader(new FilteredClassLoader("org.springframework.boot.health", "io.micrometer",
+                "dev.hybriddb.micrometer")).run(ctx -> assertThat(ctx).hasNotFailed().hasSingleBean(HybridDB.class)
+                        .doesNotHaveBean(HybridDBHealthIndicator.class).doesNotHaveBean("hybridDBMetrics"));
+        withDb().withClassLoader(new FilteredClassLoader("dev.hybriddb.graph.falkor"))
+                .withPropertyValues("hybriddb.graph.backend=falkordb")
+                .run(ctx -> assertFailure(ctx.getStartupFailure(), "hybriddb.graph.backend", "hybriddb-graph-falkor"));
+        withDb().withPropertyValues("management.health.hybriddb.enabled=false")
+                .run(ctx -> assertThat(ctx).hasNotFailed().doesNotHaveBean(HybridDBHealthIndicator.class));
     }
 
     @Test
