@@ -1,5 +1,6 @@
 package dev.hybriddb;
 
+import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.hybriddb.coordination.Coordinator;
 import dev.hybriddb.graph.GraphBackend;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -72,7 +74,7 @@ public final class HybridDB implements AutoCloseable {
         this.config = b.config;
         this.graph = b.graph;
         this.layout = b.layout;
-        this.pool = b.dataSource == null ? Pools.open(config) : null;
+        this.pool = b.dataSource == null ? Pools.open(config, b.poolCustomizer) : null;
         this.database = Database.of(pool != null ? pool : b.dataSource, config.retryPolicy(), config.statementTimeout());
         this.cipher = ApiKeyCipher.fromConfig(config);
         this.coordinator = Coordinator.builder(database).graph(graph).graphNames(layout.graphNames()).build();
@@ -250,6 +252,7 @@ public final class HybridDB implements AutoCloseable {
         private SyncErrorListener errorListener = SyncErrorListener.none();
         private DataSource dataSource;
         private DataSource ownerDataSource;
+        private Consumer<HikariConfig> poolCustomizer = hc -> { };
         private final List<HybridDBPlugin> plugins = new ArrayList<>();
         private boolean discoverPlugins = true;
 
@@ -296,6 +299,18 @@ public final class HybridDB implements AutoCloseable {
          */
         public Builder dataSource(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+            return this;
+        }
+
+        /**
+         * Adjusts the built-in HikariCP pool of the application role before it opens, after the
+         * configuration's settings are applied: typically a metrics tracker, for example
+         * {@code hc -> hc.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry))}
+         * (which {@code HybridDBMetrics.poolMetrics(registry)} in {@code hybriddb-micrometer} returns).
+         * Not used when the application gives its own {@link #dataSource(DataSource)}.
+         */
+        public Builder poolCustomizer(Consumer<HikariConfig> customizer) {
+            this.poolCustomizer = Objects.requireNonNull(customizer, "customizer");
             return this;
         }
 

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -48,6 +49,7 @@ public final class Coordinator implements Coordination {
     private final Object lock = new Object();
     private volatile boolean fallback;
     private volatile long nextProbe;
+    private final List<CoordinationListener> listeners = new CopyOnWriteArrayList<>();
 
     private Coordinator(Builder b) {
         this.db = Objects.requireNonNull(b.db, "database");
@@ -74,6 +76,16 @@ public final class Coordinator implements Coordination {
             return CoordinationMode.SQL_ONLY;
         }
         return fallback ? CoordinationMode.SQL_FALLBACK : CoordinationMode.GRAPH;
+    }
+
+    /**
+     * Adds a listener told about every query answered from now on (see {@link CoordinationListener});
+     * closing the returned handle removes it.
+     */
+    public AutoCloseable addListener(CoordinationListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
     }
 
     @Override
@@ -146,17 +158,49 @@ public final class Coordinator implements Coordination {
     }
 
     private <T> T answer(String op, Function<Coordination, T> call) {
+        if (listeners.isEmpty()) {
+            return route(op, call, new CoordinationMode[1]);
+        }
+        CoordinationMode[] source = new CoordinationMode[1];
+        long start = System.nanoTime();
+        Throwable failure = null;
+        try {
+            return route(op, call, source);
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            throw e;
+        } finally {
+            tell(op, source[0] != null ? source[0] : mode(), Duration.ofNanos(System.nanoTime() - start), failure);
+        }
+    }
+
+    /** Asks the graph when usable, else PostgreSQL; {@code source[0]} tells which one answered. */
+    private <T> T route(String op, Function<Coordination, T> call, CoordinationMode[] source) {
         if (onGraph == null || !graphUsable()) {
+            source[0] = mode();
             return call.apply(sql);
         }
         try {
+            source[0] = CoordinationMode.GRAPH;
             return call.apply(onGraph);
         } catch (UnavailableException e) {
             fellBack(op, e);
+            source[0] = CoordinationMode.SQL_FALLBACK;
             return call.apply(sql);
         } catch (NotFoundException e) {
             LOG.debug("{}: {} in the graph; asking PostgreSQL", op, e.getMessage());
+            source[0] = CoordinationMode.SQL_FALLBACK;
             return call.apply(sql);
+        }
+    }
+
+    private void tell(String op, CoordinationMode source, Duration elapsed, Throwable failure) {
+        for (CoordinationListener l : listeners) {
+            try {
+                l.answered(op, source, elapsed, failure);
+            } catch (RuntimeException e) {
+                LOG.warn("coordination listener {} failed: {}", l, e.toString());
+            }
         }
     }
 

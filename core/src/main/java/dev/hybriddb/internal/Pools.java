@@ -13,6 +13,14 @@ public final class Pools {
 
     /** Opens the pool (connecting once, so a wrong address or password fails here). */
     public static HikariDataSource open(HybridConfig config) {
+        return open(config, hc -> { });
+    }
+
+    /**
+     * As {@link #open(HybridConfig)}, letting {@code customizer} adjust the Hikari settings (a
+     * metrics tracker, a health-check registry...) after the configuration's are applied.
+     */
+    public static HikariDataSource open(HybridConfig config, java.util.function.Consumer<HikariConfig> customizer) {
         HikariConfig hc = new HikariConfig();
         hc.setPoolName(config.poolName());
         hc.setJdbcUrl(config.jdbcUrl());
@@ -23,6 +31,7 @@ public final class Pools {
         hc.setConnectionTimeout(config.connectionTimeout().toMillis());
         hc.setIdleTimeout(config.idleTimeout().toMillis());
         hc.setDataSourceProperties(appProperties(config));
+        customizer.accept(hc);
         try {
             return new HikariDataSource(hc);
         } catch (HikariPool.PoolInitializationException e) {

@@ -77,6 +77,7 @@ public final class SyncPlugin implements HybridDBPlugin {
                 LOG.info("HybridDB sync: the schema is not migrated yet; {} starts after db.migrate()", mode);
                 ctx.onMigrated(activate);
             }
+            ctx.provideService(SyncTelemetry.class, new SyncTelemetry(owner, capture));
         }
         ctx.provideSync(new FacadeSync(mode, manual, reconciler, realtime, capture, owner));
     }
