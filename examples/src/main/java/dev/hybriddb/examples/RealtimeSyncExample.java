@@ -51,13 +51,17 @@ public final class RealtimeSyncExample {
                 .sync(SyncMode.REALTIME)                      // triggers fill the outbox, a consumer applies it
                 .build()) {
             db.migrate();                                     // on a new database the consumer starts here
-            team = createTeam(db);
-            long t0 = System.nanoTime();
-            first = db.withTenant(team.tenant(), s -> s.tasks().create(        // a PostgreSQL write, nothing else
-                    TaskFields.of("Ship the release", List.of("java")).withAssignedAgentId(team.ada())).id());
-            db.sync().awaitCaughtUp(WAIT);                    // the consumer applied every change committed so far
-            SyncStatus status = db.sync().status();           // applied, backlog, lag, last error
             // end::realtime[]
+            team = createTeam(db);
+            UUID tenant = team.tenant();
+            UUID ada = team.ada();
+            long t0 = System.nanoTime();
+            // tag::realtime-write[]
+            first = db.withTenant(tenant, s -> s.tasks().create(TaskFields.of("Ship the release", List.of("java"))
+                    .withAssignedAgentId(ada)).id());         // a PostgreSQL write, nothing else
+            db.sync().awaitCaughtUp(Duration.ofSeconds(15));  // the consumer applied every change committed so far
+            SyncStatus status = db.sync().status();           // applied, backlog, lag, last error
+            // end::realtime-write[]
             out.printf("1. Created a task in PostgreSQL only; it was in the graph after %d ms (Pat's team in the graph: %d task)%n",
                     (System.nanoTime() - t0) / 1_000_000, graphTasks(db, team));
             applied = status.applied();
