@@ -25,6 +25,7 @@ import dev.hybriddb.vector.RecalledMemory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -116,8 +117,10 @@ class QuickStartTest {
 
             // another tenant sees none of it (row-level security)
             UUID other = db.createTenant(TenantFields.of("Other", "other-" + UUID.randomUUID())).id();
-            assertThat(db.withTenant(other, s -> s.tasks().count())).isZero();
-            assertThat(db.withTenant(other, s -> s.tasks().findById(task.id()))).isEmpty();
+            long visible = db.withTenant(other, s -> s.tasks().count());
+            Optional<Task> foreign = db.withTenant(other, s -> s.tasks().findById(task.id()));
+            assertThat(visible).isZero();
+            assertThat(foreign).isEmpty();
         } finally {
             db.graph().orElseThrow().dropGraph(db.sync().graphOf(tenant));
         }
