@@ -4,20 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hybriddb.HybridConfig;
 import dev.hybriddb.HybridDB;
-import dev.hybriddb.TenantScope;
 import dev.hybriddb.coordination.AgentAssignment;
-import dev.hybriddb.coordination.Coordinator;
-import dev.hybriddb.graph.GraphBackend;
-import dev.hybriddb.graph.GraphNames;
-import dev.hybriddb.graph.falkor.FalkorGraph;
-import dev.hybriddb.sync.PostgresSync;
+import dev.hybriddb.coordination.ExecutionRecord;
+import dev.hybriddb.coordination.NewExecution;
 import dev.hybriddb.graph.RebuildResult;
+import dev.hybriddb.graph.SyncMode;
+import dev.hybriddb.graph.falkor.FalkorGraph;
+import dev.hybriddb.model.Agent;
+import dev.hybriddb.model.AgentFields;
+import dev.hybriddb.model.AgentRole;
+import dev.hybriddb.model.ExecutionResult;
+import dev.hybriddb.model.Task;
+import dev.hybriddb.model.TaskFields;
+import dev.hybriddb.model.TaskStatus;
+import dev.hybriddb.model.TenantFields;
 import dev.hybriddb.vector.AgentMemory;
 import dev.hybriddb.vector.MemoryBank;
 import dev.hybriddb.vector.NewMemory;
 import dev.hybriddb.vector.RecalledMemory;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,11 +33,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The quick-start workflow, written as an application would write it against the published
- * artifacts: a task is created in PostgreSQL, the workspace synced into FalkorDB, the best agent
- * found on the graph, the assignment written to PostgreSQL and synced, the task completed, and its
- * status read back from both stores; then a memory stored and recalled through pgvector.
+ * artifacts: a task is created in PostgreSQL through the repositories, the workspace synced into
+ * FalkorDB, the best agent found on the graph, the assignment written to PostgreSQL and synced,
+ * the execution recorded in both stores, and the task's status read back from both; then a memory
+ * stored and recalled through pgvector. No SQL or Cypher string: the typed API only.
  */
 class QuickStartTest {
+    static final String MODEL = "kimi-k2.5";
     static ScratchDatabase scratch;
     static HybridDB db;
 
@@ -45,6 +55,7 @@ class QuickStartTest {
         db = HybridDB.builder()
                 .config(config)
                 .graph(FalkorGraph.connect(scratch.falkorHost, scratch.falkorPort))
+                .sync(SyncMode.MANUAL)                      // the application syncs what it writes
                 .build();
         db.migrate();
         // end::open[]
@@ -64,67 +75,60 @@ class QuickStartTest {
     }
 
     @Test
-    void seed000WorkflowRunsAgainstBothStores() {
-        PostgresSync sync = PostgresSync.create(db.database(), db.graph().orElseThrow());
-        GraphBackend graph = db.graph().orElseThrow();
-        UUID tenant = UUID.randomUUID();
+    void coreWorkflowRunsAgainstBothStores() {
+        UUID tenant = db.createTenant(TenantFields.of("Acme", "acme-" + UUID.randomUUID())).id();
         try {
-            UUID task = db.withTenant(tenant, s -> {
-                tenantRow(s, "Acme");
-                UUID pm = agent(s, "Pat", "project_manager", null, "task-assignment");
-                UUID ada = agent(s, "Ada", "coder", pm, "java", "sql");
-                agent(s, "Grace", "coder", pm, "java", "cypher");
-                agent(s, "Linus", "reviewer", pm, "c");
-                task(s, "Review the pool settings", ada, "java");       // Ada is busy
-                return task(s, "Implement feature X", null, "java");
+            Task task = db.withTenant(tenant, s -> {
+                Agent pm = s.agents().create(AgentFields.of("Pat", AgentRole.PROJECT_MANAGER, MODEL, List.of("task-assignment")));
+                Agent ada = s.agents().create(AgentFields.of("Ada", AgentRole.CODER, MODEL, List.of("java", "sql")).managedBy(pm.id()));
+                s.agents().create(AgentFields.of("Grace", AgentRole.CODER, MODEL, List.of("java", "cypher")).managedBy(pm.id()));
+                s.agents().create(AgentFields.of("Linus", AgentRole.REVIEWER, MODEL, List.of("c")).managedBy(pm.id()));
+                s.tasks().create(TaskFields.of("Review the pool settings", List.of("java"))        // Ada is busy
+                        .withAssignedAgentId(ada.id()).withStatus(TaskStatus.IN_PROGRESS));
+                return s.tasks().create(TaskFields.of("Implement feature X", List.of("java")));
             });
 
-            RebuildResult synced = sync.syncWorkspace(tenant);
-            assertThat(synced.graph()).isEqualTo(GraphNames.forTenant(tenant));
+            RebuildResult synced = db.sync().syncWorkspace(tenant);
+            assertThat(synced.graph()).isEqualTo(db.sync().graphOf(tenant));
             assertThat(synced.nodesUpserted()).isGreaterThanOrEqualTo(6);
 
-            Coordinator coordinator = Coordinator.of(db.database(), graph);
-            AgentAssignment best = coordinator.findOptimalAgentForTask(tenant, task.toString()).orElseThrow();
-            UUID agentId = UUID.fromString(best.agentId());
-            String agentName = db.withTenant(tenant, s ->
-                    (String) s.dsl().fetchValue("SELECT name FROM agents WHERE id = ?", agentId));
-            assertThat(agentName).isEqualTo("Grace");    // capable, and the least loaded
-
-            db.useTenant(tenant, s -> s.dsl().execute(
-                    "UPDATE tasks SET assigned_agent_id = ?, status = 'in_progress' WHERE id = ?", agentId, task));
-            sync.syncTask(tenant, task);
-            assertThat(graph.query(synced.graph(),
-                    "MATCH (a:Agent)-[:ASSIGNED_TO]->(t:Task {id: $task}) RETURN a.id AS agent",
-                    Map.of("task", task.toString())).get(0).getString("agent")).isEqualTo(agentId.toString());
+            AgentAssignment best = db.coordinator().findOptimalAgentForTask(tenant, task.id()).orElseThrow();
+            assertThat(best.name()).isEqualTo("Grace");    // capable, and the least loaded
 
             db.useTenant(tenant, s -> {
-                s.dsl().execute("INSERT INTO agent_executions (tenant_id, agent_id, task_id, result, started_at, finished_at,"
-                        + " duration_ms) VALUES (?, ?, ?, 'success', now() - interval '42 seconds', now(), 42000)",
-                        tenant, agentId, task);
-                s.dsl().execute("UPDATE tasks SET status = 'completed', completed_at = now() WHERE id = ?", task);
+                s.tasks().assign(task.id(), best.agentId());
+                s.tasks().updateStatus(task.id(), TaskStatus.IN_PROGRESS);
             });
-            sync.syncWorkspace(tenant);
+            db.sync().syncTask(tenant, task.id());
+            assertThat(db.sync().reconcile(tenant).wasClean()).as("the assignment is in the graph").isTrue();
 
-            String inPostgres = db.withTenant(tenant, s ->
-                    (String) s.dsl().fetchValue("SELECT status::text FROM tasks WHERE id = ?", task));
-            String inGraph = graph.query(synced.graph(), "MATCH (:Agent)-[:EXECUTED]->(t:Task {id: $task}) RETURN t.status AS status",
-                    Map.of("task", task.toString())).get(0).getString("status");
-            assertThat(inPostgres).isEqualTo("completed");
-            assertThat(inGraph).isEqualTo("completed");
+            Instant finished = Instant.now();
+            db.coordinator().createExecutionEdge(tenant, best.agentId(), task.id(),
+                    NewExecution.of(ExecutionResult.SUCCESS, finished.minus(Duration.ofSeconds(42)), finished));
+            db.useTenant(tenant, s -> s.tasks().updateStatus(task.id(), TaskStatus.COMPLETED));
+            db.sync().syncTask(tenant, task.id());
+
+            TaskStatus inPostgres = db.withTenant(tenant, s -> s.tasks().get(task.id()).status());
+            ExecutionRecord fromGraph = db.coordinator().getAgentHistory(tenant, best.agentId(), 1).get(0);
+            assertThat(inPostgres).isEqualTo(TaskStatus.COMPLETED);
+            assertThat(fromGraph.taskId()).isEqualTo(task.id());
+            assertThat(fromGraph.result()).isEqualTo(ExecutionResult.SUCCESS);
+            assertThat(db.sync().reconcile(tenant).wasClean()).as("the graph holds what PostgreSQL holds").isTrue();
 
             // another tenant sees none of it (row-level security)
-            UUID other = UUID.randomUUID();
-            Long visible = db.withTenant(other, s -> ((Number) s.dsl().fetchValue("SELECT count(*) FROM tasks")).longValue());
+            UUID other = db.createTenant(TenantFields.of("Other", "other-" + UUID.randomUUID())).id();
+            long visible = db.withTenant(other, s -> s.tasks().count());
+            Optional<Task> foreign = db.withTenant(other, s -> s.tasks().findById(task.id()));
             assertThat(visible).isZero();
+            assertThat(foreign).isEmpty();
         } finally {
-            graph.dropGraph(GraphNames.forTenant(tenant));
+            db.graph().orElseThrow().dropGraph(db.sync().graphOf(tenant));
         }
     }
 
     @Test
     void memoriesAreRecalledBySimilarityWithinTheirTenant() {
-        UUID tenant = UUID.randomUUID();
-        db.useTenant(tenant, s -> tenantRow(s, "Memo"));
+        UUID tenant = db.createTenant(TenantFields.of("Memo", "memo-" + UUID.randomUUID())).id();
         AgentMemory memory = AgentMemory.create(db.database(), 384);   // callers bring 384-d embeddings
         MemoryBank bank = memory.createBank(tenant, "notes", "what the agents learned");
         memory.remember(tenant, bank.id(), NewMemory.of("the pool needs more connections").withEmbedding(axis(0)));
@@ -139,21 +143,5 @@ class QuickStartTest {
         float[] v = new float[384];
         v[i] = 1f;
         return v;
-    }
-
-    private static void tenantRow(TenantScope s, String name) {
-        s.dsl().execute("INSERT INTO tenants (id, name, slug, status) VALUES (?, ?, ?, 'active')",
-                s.tenantId(), name, name.toLowerCase(java.util.Locale.ROOT) + "-" + s.tenantId());
-    }
-
-    private static UUID agent(TenantScope s, String name, String role, UUID manager, String... capabilities) {
-        return (UUID) s.dsl().fetchValue("INSERT INTO agents (tenant_id, name, role, manager_id, capabilities)"
-                + " VALUES (?, ?, ?::agent_role, ?, ?) RETURNING id", s.tenantId(), name, role, manager, capabilities);
-    }
-
-    private static UUID task(TenantScope s, String title, UUID assignee, String... required) {
-        return (UUID) s.dsl().fetchValue("INSERT INTO tasks (tenant_id, title, assigned_agent_id, required_capabilities, status)"
-                + " VALUES (?, ?, ?, ?, ?::task_status) RETURNING id", s.tenantId(), title, assignee, required,
-                assignee == null ? "pending" : "in_progress");
     }
 }

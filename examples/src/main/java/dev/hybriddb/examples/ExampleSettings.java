@@ -55,8 +55,8 @@ public record ExampleSettings(String jdbcUrl, String adminUser, String adminPass
     }
 
     /**
-     * Connections of the owner role, for {@link dev.hybriddb.sync.RealtimeSync}: the outbox is
-     * invisible to the application role.
+     * Connections of the owner role, for the few operations outside the facade, such as dropping
+     * a replication slot with {@link dev.hybriddb.sync.WalCapture#dropSlot}.
      */
     public javax.sql.DataSource ownerDataSource() {
         org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();

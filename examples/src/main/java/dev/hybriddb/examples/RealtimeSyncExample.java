@@ -1,105 +1,108 @@
 package dev.hybriddb.examples;
 
-import dev.hybriddb.Database;
 import dev.hybriddb.HybridDB;
-import dev.hybriddb.graph.GraphBackend;
-import dev.hybriddb.graph.GraphNames;
-import dev.hybriddb.sync.PostgresSync;
-import dev.hybriddb.sync.RealtimeSync;
+import dev.hybriddb.graph.SyncMode;
+import dev.hybriddb.graph.SyncStatus;
+import dev.hybriddb.model.Agent;
+import dev.hybriddb.model.AgentFields;
+import dev.hybriddb.model.AgentRole;
+import dev.hybriddb.model.TaskFields;
+import dev.hybriddb.model.TenantFields;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.Map;
+import java.util.List;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
 /**
  * Real-time sync: the application only writes PostgreSQL; triggers fill the outbox in the same
- * transaction and RealtimeSync projects the changes into the graph within milliseconds. While
- * the consumer is stopped, changes wait in the outbox and are applied when it starts again.
+ * transaction and a background consumer, started by {@code HybridDB.builder().sync(SyncMode.REALTIME)}
+ * and stopped by {@code close()}, projects the changes into the graph within milliseconds. While no
+ * consumer runs, changes wait in the outbox and are applied when one starts again.
+ *
+ * <p>The graph is read through typed questions only: the coordinator's overview of a project
+ * manager's team and the reconciler's comparison with PostgreSQL. The building blocks behind the
+ * facade ({@link dev.hybriddb.sync.RealtimeSync}, {@link dev.hybriddb.sync.PostgresSync}) stay
+ * public for applications that assemble the consumer themselves.
  */
 public final class RealtimeSyncExample {
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final String MODEL = "kimi-k2.5";
+
     private RealtimeSyncExample() {}
 
     /** The outcome, for tests. */
     public record Result(UUID tenantId, long appliedWhileRunning, boolean caughtUpAfterRestart, boolean deletionProjected) {}
+
+    /** The tenant, its project manager and the coder whose tasks the example writes. */
+    private record Team(UUID tenant, UUID pm, UUID ada) {}
 
     public static void main(String[] args) {
         run(ExampleSettings.fromEnvironment(), System.out);
     }
 
     public static Result run(ExampleSettings settings, PrintStream out) {
-        try (HybridDB db = HybridDB.builder().config(settings.hybridConfig()).graph(settings.falkor()).build()) {
-            db.migrate();
-            GraphBackend graph = db.graph().orElseThrow();
-            UUID tenant = UUID.randomUUID();
-            String graphName = GraphNames.forTenant(tenant);
-            UUID ada = db.withTenant(tenant, s -> {
-                Workspace.tenant(s, "Realtime");
-                return Workspace.agent(s, "Ada", "coder", null, "java");
-            });
-            PostgresSync.create(db.database(), graph).syncWorkspace(tenant);   // the starting point
-
-            // tag::realtime[]
-            RealtimeSync realtime = RealtimeSync.builder(
-                            Database.of(settings.ownerDataSource()),          // reads the outbox: owner role
-                            RealtimeSync.listenVia(settings.jdbcUrl(), settings.adminUser(), settings.adminPassword()),
-                            graph)
-                    .pollInterval(Duration.ofMillis(500))
-                    .build();
-            realtime.start();
+        Team team;
+        UUID first;
+        long applied;
+        // tag::realtime[]
+        try (HybridDB db = HybridDB.builder()
+                .config(settings.hybridConfig())              // its owner role reads the outbox
+                .graph(settings.falkor())
+                .sync(SyncMode.REALTIME)                      // triggers fill the outbox, a consumer applies it
+                .build()) {
+            db.migrate();                                     // on a new database the consumer starts here
             // end::realtime[]
+            team = createTeam(db);
+            UUID tenant = team.tenant();
+            UUID ada = team.ada();
             long t0 = System.nanoTime();
-            UUID task = db.withTenant(tenant, s -> {
-                return Workspace.task(s, "Ship the release", ada, "java");   // plain PostgreSQL write
-            });
-            await(() -> count(graph, graphName, "MATCH (:Agent)-[:ASSIGNED_TO]->(t:Task {id: $id}) RETURN count(t) AS n", task) == 1);
-            out.printf("1. Inserted a task in PostgreSQL; its node and ASSIGNED_TO edge were in the graph after %d ms%n",
-                    (System.nanoTime() - t0) / 1_000_000);
+            // tag::realtime-write[]
+            first = db.withTenant(tenant, s -> s.tasks().create(TaskFields.of("Ship the release", List.of("java"))
+                    .withAssignedAgentId(ada)).id());         // a PostgreSQL write, nothing else
+            db.sync().awaitCaughtUp(Duration.ofSeconds(15));  // the consumer applied every change committed so far
+            SyncStatus status = db.sync().status();           // applied, backlog, lag, last error
+            // end::realtime-write[]
+            out.printf("1. Created a task in PostgreSQL only; it was in the graph after %d ms (Pat's team in the graph: %d task)%n",
+                    (System.nanoTime() - t0) / 1_000_000, graphTasks(db, team));
+            applied = status.applied();
+        }                                                     // close() stops the consumer
 
-            realtime.stop();
-            db.useTenant(tenant, s -> {
+        try (HybridDB app = HybridDB.builder().config(settings.hybridConfig()).graph(settings.falkor()).build()) {
+            app.useTenant(team.tenant(), s -> {                // an instance without a sync mode runs no consumer
                 for (int i = 1; i <= 3; i++) {
-                    Workspace.task(s, "Written while the consumer is down " + i, null);
+                    s.tasks().create(TaskFields.of("Written while the consumer is down " + i, List.of("java"))
+                            .withAssignedAgentId(team.ada()));
                 }
             });
-            long before = count(graph, graphName, "MATCH (t:Task) RETURN count(t) AS n", null);
-            out.println("2. Consumer stopped; wrote 3 tasks: the graph still has " + before + " task(s), the changes wait in the outbox");
+            out.println("2. Consumer stopped; wrote 3 tasks: the graph still has " + graphTasks(app, team) + " task(s), "
+                    + app.sync().reconcile(team.tenant()).drifted() + " nodes and edges behind PostgreSQL; the changes wait in the outbox");
+        }
 
-            realtime.start();
-            boolean caughtUp = await(() -> count(graph, graphName, "MATCH (t:Task) RETURN count(t) AS n", null) == 4);
-            out.println("3. Consumer restarted: the graph caught up to " + count(graph, graphName, "MATCH (t:Task) RETURN count(t) AS n", null) + " tasks");
+        try (HybridDB db = HybridDB.builder().config(settings.hybridConfig()).graph(settings.falkor())
+                .sync(SyncMode.REALTIME).build()) {            // a new consumer drains the outbox first
+            boolean caughtUp = db.sync().awaitCaughtUp(WAIT) && graphTasks(db, team) == 4;
+            out.println("3. Consumer restarted: the graph caught up to " + graphTasks(db, team) + " tasks");
 
-            db.useTenant(tenant, s -> {
-                s.dsl().execute("DELETE FROM tasks WHERE id = ?", task);
-            });
-            boolean deleted = await(() -> count(graph, graphName, "MATCH (t:Task {id: $id}) RETURN count(t) AS n", task) == 0);
+            db.useTenant(team.tenant(), s -> s.tasks().delete(first));
+            boolean deleted = db.sync().awaitCaughtUp(WAIT) && graphTasks(db, team) == 3 && db.sync().reconcile(team.tenant()).wasClean();
             out.println("4. Deleted the first task in PostgreSQL; removed from the graph: " + deleted);
-            long applied = realtime.metrics().applied();
-            out.println("   RealtimeSync applied " + applied + " outbox rows, errors: " + realtime.metrics().errors());
-            realtime.close();
-            return new Result(tenant, applied, caughtUp, deleted);
+            SyncStatus status = db.sync().status();
+            out.println("   The consumers applied " + (applied + status.applied()) + " outbox rows, errors: " + status.errors());
+            return new Result(team.tenant(), applied, caughtUp, deleted);
         }
     }
 
-    static long count(GraphBackend graph, String graphName, String cypher, UUID id) {
-        Map<String, Object> params = id == null ? Map.of() : Map.of("id", id.toString());
-        return graph.query(graphName, cypher, params).get(0).getLong("n");
+    private static Team createTeam(HybridDB db) {
+        UUID tenant = db.createTenant(TenantFields.of("Realtime", "realtime-" + UUID.randomUUID())).id();
+        return db.withTenant(tenant, s -> {
+            Agent pat = s.agents().create(AgentFields.of("Pat", AgentRole.PROJECT_MANAGER, MODEL, List.of("coordination")));
+            Agent ada = s.agents().create(AgentFields.of("Ada", AgentRole.CODER, MODEL, List.of("java")).managedBy(pat.id()));
+            return new Team(tenant, pat.id(), ada.id());
+        });
     }
 
-    /** Polls until the condition holds, at most 15 s. */
-    static boolean await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return false;
+    /** The tasks of Pat's team, as the graph counts them. */
+    private static int graphTasks(HybridDB db, Team team) {
+        return db.coordinator().getPMTeamOverview(team.tenant(), team.pm()).totalTasks();
     }
 }

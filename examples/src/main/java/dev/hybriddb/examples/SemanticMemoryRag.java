@@ -4,6 +4,7 @@ import dev.hybriddb.HybridDB;
 import dev.hybriddb.vector.AgentMemory;
 import dev.hybriddb.model.Task;
 import dev.hybriddb.model.TaskFields;
+import dev.hybriddb.model.TenantFields;
 import dev.hybriddb.vector.ConversationRole;
 import dev.hybriddb.vector.ConversationStore;
 import dev.hybriddb.vector.DocumentStore;
@@ -56,10 +57,7 @@ public final class SemanticMemoryRag {
     public static Result run(ExampleSettings settings, PrintStream out) {
         try (HybridDB db = HybridDB.builder().config(settings.hybridConfig()).build()) {
             db.migrate();
-            UUID tenant = UUID.randomUUID();
-            db.useTenant(tenant, s -> {
-                Workspace.tenant(s, "Memory");
-            });
+            UUID tenant = db.createTenant(TenantFields.of("Memory", "memory-" + UUID.randomUUID())).id();
             // tag::documents[]
             DocumentStore docs = db.service(DocumentStore.class);   // all-MiniLM-L6-v2 in process, loaded on first use
             docs.addAll(tenant, DOCS);

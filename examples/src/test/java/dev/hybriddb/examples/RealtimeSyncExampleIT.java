@@ -38,7 +38,7 @@ class RealtimeSyncExampleIT {
         assertThat(r.caughtUpAfterRestart()).isTrue();
         assertThat(r.deletionProjected()).isTrue();
         assertThat(r.appliedWhileRunning()).isPositive();
-        assertThat(printed).contains("were in the graph after").contains("the graph still has 1 task(s)")
+        assertThat(printed).contains("was in the graph after").contains("Pat's team in the graph: 1 task").contains("the graph still has 1 task(s)")
                 .contains("caught up to 4 tasks").contains("removed from the graph: true");
     }
 }

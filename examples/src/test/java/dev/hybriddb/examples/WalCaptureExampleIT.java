@@ -2,6 +2,7 @@ package dev.hybriddb.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hybriddb.graph.SyncMode;
 import dev.hybriddb.testing.PostgresService;
 import dev.hybriddb.testing.TestServices;
 import java.io.ByteArrayOutputStream;
@@ -36,9 +37,10 @@ class WalCaptureExampleIT {
         String printed = buf.toString(StandardCharsets.UTF_8);
         System.out.println(printed);
         assertThat(r.projected()).isTrue();
-        assertThat(r.capturedRows()).isPositive();
-        assertThat(r.modeAfter()).isEqualTo("triggers");
-        assertThat(printed).contains("the tables have no outbox triggers").contains("the graph had it after")
-                .contains("Switched back to the outbox triggers (triggers)");
+        assertThat(r.appliedFromWal()).isPositive();
+        assertThat(r.modeAfter()).isEqualTo(SyncMode.REALTIME);
+        assertThat(r.triggersProjected()).as("after switching back, the triggers capture again").isTrue();
+        assertThat(printed).contains("Switched to WAL capture (WAL_CAPTURE)").contains("the graph had it after")
+                .contains("Switched back to the outbox triggers (REALTIME) and dropped the slot; a new task reached the graph: true");
     }
 }

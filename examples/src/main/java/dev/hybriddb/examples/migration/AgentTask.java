@@ -2,7 +2,7 @@ package dev.hybriddb.examples.migration;
 
 import java.util.Objects;
 
-/** Seed 003's agent task, as the application already models it. */
+/** An agent task, as the application already models it. */
 public record AgentTask(String id, String direction, String taskType, String status, String model, String command,
                         String output, Integer progressPct) {
     public AgentTask {

@@ -3,7 +3,7 @@ package dev.hybriddb.examples.migration;
 import java.util.List;
 import java.util.Optional;
 
-/** The application's storage port (seed 003's Protocol): both stores implement it. */
+/** The application's storage port: the legacy store and the PostgreSQL store implement it. */
 public interface AgentTaskStore {
     void put(AgentTask task);
 

@@ -6,7 +6,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Seed 003's phases 1 to 3 in one class: writes go to both stores (the legacy store first, it is
+ * The migration's phases 1 to 3 in one class: writes go to both stores (the legacy store first, it is
  * still the source of truth), reads come from PostgreSQL for {@code readFromPostgresPercent} of
  * calls, and after the cut-over only PostgreSQL is written and read. A failed PostgreSQL write
  * during dual writes is counted, not thrown: the consistency check finds and repairs it.

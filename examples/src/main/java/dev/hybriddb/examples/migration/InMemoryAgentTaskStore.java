@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The legacy store: a map keyed by task id, lost on restart (seed 003's {@code _store}). */
+/** The legacy store: a map keyed by task id, lost on restart. */
 public final class InMemoryAgentTaskStore implements AgentTaskStore {
     private final Map<String, AgentTask> store = new ConcurrentHashMap<>();
 

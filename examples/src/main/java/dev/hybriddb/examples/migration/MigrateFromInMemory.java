@@ -3,7 +3,7 @@ package dev.hybriddb.examples.migration;
 import dev.hybriddb.examples.ExampleSettings;
 import java.io.PrintStream;
 
-/** Seed 003: an application whose agent tasks live in a map (lost on restart) moves onto HybridDB. */
+/** An application whose agent tasks live in a map (lost on restart) moves onto HybridDB. */
 public final class MigrateFromInMemory {
     private MigrateFromInMemory() {}
 

@@ -7,9 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Seed 001: an application keeps its agent tasks in a SQLite file; it moves them onto HybridDB
- * with the same backfill, dual writes, consistency check and cut-over as {@link MoveOntoHybridDB}.
- * The SQLite file stays as it was at the cut-over (a rollback point).
+ * An application keeps its agent tasks in a SQLite file; it moves them onto HybridDB with the same
+ * backfill, dual writes, consistency check and cut-over as {@link MoveOntoHybridDB}. The SQLite
+ * file, read and written through jOOQ's DSL with {@code SQLDialect.SQLITE}, stays as it was at the
+ * cut-over (a rollback point).
  */
 public final class MigrateFromSqlite {
     private MigrateFromSqlite() {}

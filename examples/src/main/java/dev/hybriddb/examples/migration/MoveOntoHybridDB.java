@@ -2,15 +2,22 @@ package dev.hybriddb.examples.migration;
 
 import dev.hybriddb.HybridDB;
 import dev.hybriddb.examples.ExampleSettings;
+import dev.hybriddb.model.TenantFields;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Seeds 001 and 003: moving an application's agent tasks from a legacy store (an in-memory map in
+ * Moving an application's agent tasks from a legacy store (an in-memory map in
  * {@link MigrateFromInMemory}, a SQLite file in {@link MigrateFromSqlite}) onto HybridDB without
  * downtime: backfill, dual writes, a consistency check that finds and repairs drift, reads
  * shifted to PostgreSQL step by step, then the cut-over; the data survives a restart.
+ *
+ * <p>This is the one example that shows jOOQ's DSL on purpose: the application keeps its own
+ * storage port ({@link AgentTaskStore}) and implements it with the DSL on both sides, with
+ * {@code SQLDialect.SQLITE} on the legacy file ({@link SqliteAgentTaskStore}) and on HybridDB's
+ * generated tables inside a tenant transaction ({@link PostgresAgentTaskStore}). Every other
+ * example uses the typed repositories.
  */
 public final class MoveOntoHybridDB {
     private MoveOntoHybridDB() {}
@@ -29,15 +36,12 @@ public final class MoveOntoHybridDB {
     /** Moves the tasks of {@code legacy} (described as {@code legacyName}) onto HybridDB. */
     public static Result run(ExampleSettings settings, PrintStream out, AgentTaskStore legacy, String legacyName) {
         out.println("0. Legacy " + legacyName + " holds " + legacy.all().size() + " agent tasks");
-        UUID tenant = UUID.randomUUID();
+        UUID tenant;
         int drift;
         boolean consistent;
         try (HybridDB db = HybridDB.builder().config(settings.hybridConfig()).build()) {
             db.migrate();
-            db.useTenant(tenant, s -> {
-                s.dsl().execute("INSERT INTO tenants (id, name, slug, status) VALUES (?, 'Coherence', ?, 'active')",
-                        tenant, "coherence-" + tenant);
-            });
+            tenant = db.createTenant(TenantFields.of("Coherence", "coherence-" + UUID.randomUUID())).id();
             PostgresAgentTaskStore postgres = new PostgresAgentTaskStore(db, tenant);
             postgres.putAll(legacy.all());
             out.println("1. Backfilled " + postgres.all().size() + " tasks into PostgreSQL (agent_tasks, tenant " + tenant + ")");

@@ -11,7 +11,12 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 
-/** The new store: {@code agent_tasks} in PostgreSQL through jOOQ, scoped to one tenant by RLS. */
+/**
+ * The new store: {@code agent_tasks} in PostgreSQL through jOOQ's DSL on HybridDB's generated
+ * tables, in the tenant's transaction ({@code TenantScope.dsl()}), scoped to one tenant by RLS.
+ * The typed alternative is {@code scope.agentTasks()}; this example keeps the DSL to show the
+ * application's own queries running inside HybridDB's tenant scope.
+ */
 public final class PostgresAgentTaskStore implements AgentTaskStore {
     private final HybridDB db;
     private final UUID tenant;

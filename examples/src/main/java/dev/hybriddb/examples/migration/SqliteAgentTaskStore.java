@@ -3,96 +3,101 @@ package dev.hybriddb.examples.migration;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Types;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SQLDialect;
+import org.jooq.Table;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /**
- * A legacy store in a SQLite file (seed 001 keeps its SQLite storage layer for backward
- * compatibility): one {@code agent_tasks} table, written and read with plain JDBC through
- * sqlite-jdbc. Not thread-safe beyond SQLite's own locking: one connection, synchronized calls.
+ * A legacy store in a SQLite file: one {@code agent_tasks} table, written and read through jOOQ's
+ * DSL with {@link SQLDialect#SQLITE} over sqlite-jdbc. This is the one example that shows the jOOQ
+ * DSL on purpose: an application that already speaks SQL to its old store keeps doing so, typed
+ * and with bind values, while it moves onto HybridDB. Not thread-safe beyond SQLite's own
+ * locking: one connection, synchronized calls.
  */
 public final class SqliteAgentTaskStore implements AgentTaskStore, AutoCloseable {
-    private static final String COLUMNS = "id, direction, task_type, status, model, command, output, progress_pct";
+    static final Table<Record> AGENT_TASKS = DSL.table(DSL.name("agent_tasks"));
+    static final Field<String> ID = DSL.field(DSL.name("id"), SQLDataType.CLOB.nullable(false));
+    static final Field<String> DIRECTION = DSL.field(DSL.name("direction"), SQLDataType.CLOB);
+    static final Field<String> TASK_TYPE = DSL.field(DSL.name("task_type"), SQLDataType.CLOB);
+    static final Field<String> STATUS = DSL.field(DSL.name("status"), SQLDataType.CLOB);
+    static final Field<String> MODEL = DSL.field(DSL.name("model"), SQLDataType.CLOB);
+    static final Field<String> COMMAND = DSL.field(DSL.name("command"), SQLDataType.CLOB);
+    static final Field<String> OUTPUT = DSL.field(DSL.name("output"), SQLDataType.CLOB);
+    static final Field<Integer> PROGRESS_PCT = DSL.field(DSL.name("progress_pct"), SQLDataType.INTEGER);
+    private static final List<Field<?>> COLUMNS = List.of(ID, DIRECTION, TASK_TYPE, STATUS, MODEL, COMMAND, OUTPUT, PROGRESS_PCT);
 
     private final Connection connection;
+    private final DSLContext dsl;
 
     private SqliteAgentTaskStore(Connection connection) {
         this.connection = connection;
+        this.dsl = DSL.using(connection, SQLDialect.SQLITE);
     }
 
     /** Opens (and creates when missing) the database file and its table. */
     public static SqliteAgentTaskStore open(Path file) {
+        Connection c = null;
         try {
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-            try (Statement st = c.createStatement()) {
-                st.execute("CREATE TABLE IF NOT EXISTS agent_tasks (id TEXT PRIMARY KEY, direction TEXT, task_type TEXT,"
-                        + " status TEXT, model TEXT, command TEXT, output TEXT, progress_pct INTEGER)");
-            }
-            return new SqliteAgentTaskStore(c);
-        } catch (SQLException e) {
+            c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            SqliteAgentTaskStore store = new SqliteAgentTaskStore(c);
+            store.dsl.createTableIfNotExists(AGENT_TASKS).columns(COLUMNS).primaryKey(ID).execute();
+            return store;
+        } catch (SQLException | DataAccessException e) {
+            closeQuietly(c);
             throw new IllegalStateException("cannot open the SQLite store " + file + ": " + e.getMessage(), e);
         }
     }
 
     @Override
     public synchronized void put(AgentTask t) {
-        String sql = "INSERT INTO agent_tasks (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-                + " ON CONFLICT (id) DO UPDATE SET direction = excluded.direction, task_type = excluded.task_type,"
-                + " status = excluded.status, model = excluded.model, command = excluded.command,"
-                + " output = excluded.output, progress_pct = excluded.progress_pct";
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setString(1, t.id());
-            ps.setString(2, t.direction());
-            ps.setString(3, t.taskType());
-            ps.setString(4, t.status());
-            ps.setString(5, t.model());
-            ps.setString(6, t.command());
-            ps.setString(7, t.output());
-            if (t.progressPct() == null) {
-                ps.setNull(8, Types.INTEGER);
-            } else {
-                ps.setInt(8, t.progressPct());
-            }
-            ps.executeUpdate();
-        } catch (SQLException e) {
+        Map<Field<?>, Object> values = new LinkedHashMap<>();
+        values.put(DIRECTION, t.direction());
+        values.put(TASK_TYPE, t.taskType());
+        values.put(STATUS, t.status());
+        values.put(MODEL, t.model());
+        values.put(COMMAND, t.command());
+        values.put(OUTPUT, t.output());
+        values.put(PROGRESS_PCT, t.progressPct());
+        try {
+            dsl.insertInto(AGENT_TASKS).set(ID, t.id()).set(values)
+                    .onConflict(ID).doUpdate().set(values)      // INSERT ... ON CONFLICT (id) DO UPDATE, in SQLite's dialect
+                    .execute();
+        } catch (DataAccessException e) {
             throw new IllegalStateException("SQLite write of task " + t.id() + " failed: " + e.getMessage(), e);
         }
     }
 
     @Override
     public synchronized Optional<AgentTask> get(String id) {
-        List<AgentTask> found = query("SELECT " + COLUMNS + " FROM agent_tasks WHERE id = ?", id);
-        return found.stream().findFirst();
+        return read(() -> dsl.select(COLUMNS).from(AGENT_TASKS).where(ID.eq(id)).fetchOptional(SqliteAgentTaskStore::task));
     }
 
     @Override
     public synchronized List<AgentTask> all() {
-        return query("SELECT " + COLUMNS + " FROM agent_tasks ORDER BY id", null);
+        return read(() -> dsl.select(COLUMNS).from(AGENT_TASKS).orderBy(ID).fetch(SqliteAgentTaskStore::task));
     }
 
-    private List<AgentTask> query(String sql, String id) {
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            if (id != null) {
-                ps.setString(1, id);
-            }
-            List<AgentTask> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    int progress = rs.getInt(8);
-                    out.add(new AgentTask(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7), rs.wasNull() ? null : progress));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
+    private static <T> T read(java.util.function.Supplier<T> query) {
+        try {
+            return query.get();
+        } catch (DataAccessException e) {
             throw new IllegalStateException("SQLite read failed: " + e.getMessage(), e);
         }
+    }
+
+    private static AgentTask task(Record r) {
+        return new AgentTask(r.get(ID), r.get(DIRECTION), r.get(TASK_TYPE), r.get(STATUS), r.get(MODEL),
+                r.get(COMMAND), r.get(OUTPUT), r.get(PROGRESS_PCT));
     }
 
     @Override
@@ -101,6 +106,16 @@ public final class SqliteAgentTaskStore implements AgentTaskStore, AutoCloseable
             connection.close();
         } catch (SQLException e) {
             throw new IllegalStateException("closing the SQLite store failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // the open failure is what the caller needs to see
+            }
         }
     }
 }
