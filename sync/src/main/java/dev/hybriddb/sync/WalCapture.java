@@ -138,7 +138,7 @@ public final class WalCapture implements AutoCloseable {
      * Needs {@code wal_level=logical} and the REPLICATION attribute.
      */
     public static void install(Database owner) {
-        owner.inTransaction(c -> call(c, "SELECT hybriddb_capture_publication()"));    // before the slot, see changelog 0940
+        owner.inTransaction(c -> call(c, "SELECT public.hybriddb_capture_publication()"));    // before the slot, see changelog 0940
         owner.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT pg_create_logical_replication_slot(hybriddb_capture_slot(), 'pgoutput')"
                     + " WHERE NOT EXISTS (SELECT 1 FROM pg_replication_slots WHERE slot_name = hybriddb_capture_slot())")) {
@@ -146,12 +146,12 @@ public final class WalCapture implements AutoCloseable {
             }
             return null;
         });
-        owner.inTransaction(c -> call(c, "SELECT hybriddb_capture_use('wal')"));
+        owner.inTransaction(c -> call(c, "SELECT public.hybriddb_capture_use('wal')"));
     }
 
     /** Switches every attached table back to the outbox triggers; the slot stays until {@link #dropSlot(Database)}. */
     public static void uninstall(Database owner) {
-        owner.inTransaction(c -> call(c, "SELECT hybriddb_capture_use('triggers')"));
+        owner.inTransaction(c -> call(c, "SELECT public.hybriddb_capture_use('triggers')"));
     }
 
     /** Drops the slot (its unread changes are gone): only after {@link #uninstall(Database)} and a capture caught up. */
@@ -276,7 +276,7 @@ public final class WalCapture implements AutoCloseable {
         Connection c = replication.open();
         connection = c;
         String slot;
-        try (PreparedStatement ps = c.prepareStatement("SELECT hybriddb_capture_slot()"); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT public.hybriddb_capture_slot()"); ResultSet rs = ps.executeQuery()) {
             rs.next();
             slot = rs.getString(1);
         }

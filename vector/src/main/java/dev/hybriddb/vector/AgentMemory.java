@@ -98,7 +98,7 @@ public final class AgentMemory {
         work.checkTenant(tenant);
         Objects.requireNonNull(bankId, "bankId");
         return work.run(tenant, c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM memory_banks WHERE id = ? AND tenant_id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM public.memory_banks WHERE id = ? AND tenant_id = ?")) {
                 ps.setObject(1, bankId);
                 ps.setObject(2, tenant);
                 return ps.executeUpdate() == 1;
@@ -109,7 +109,7 @@ public final class AgentMemory {
     private List<MemoryBank> banks(UUID tenant, String condition, String param) {
         return work.run(tenant, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + MemoryRows.BANK_COLUMNS
-                    + " FROM memory_banks WHERE tenant_id = ?" + condition + " ORDER BY name")) {
+                    + " FROM public.memory_banks WHERE tenant_id = ?" + condition + " ORDER BY name")) {
                 ps.setObject(1, tenant);
                 if (param != null) {
                     ps.setString(2, param);
@@ -135,9 +135,9 @@ public final class AgentMemory {
                 : Vectors.check("embedder output", requireEmbedder().embed(memory.content()), dimensions);
         String metadata = Json.write("metadata", memory.metadata());
         return work.run(tenant, c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO memories AS m"
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO public.memories AS m"
                     + " (tenant_id, memory_bank_id, content, embedding, metadata, importance)"
-                    + " SELECT ?, b.id, ?, ?, ?::jsonb, ? FROM memory_banks b WHERE b.id = ? AND b.tenant_id = ?"
+                    + " SELECT ?, b.id, ?, ?, ?::jsonb, ? FROM public.memory_banks b WHERE b.id = ? AND b.tenant_id = ?"
                     + " RETURNING " + MEMORY_COLUMNS)) {
                 ps.setObject(1, tenant);
                 ps.setString(2, memory.content());
@@ -198,7 +198,7 @@ public final class AgentMemory {
         Sql conditions = new Sql().append(" AND d.memory_bank_id = ?", bankId).append(" AND d.importance >= ?", minImportance);
         Sql sql = new Sql().append("WITH hits AS MATERIALIZED (")
                 .append(SearchSql.nearest("memories", "d.id", tenant, query, options, conditions))
-                .append(") UPDATE memories m SET access_count = m.access_count + 1, last_accessed = now()"
+                .append(") UPDATE public.memories m SET access_count = m.access_count + 1, last_accessed = now()"
                         + " FROM hits h WHERE m.id = h.id RETURNING " + MEMORY_COLUMNS + ", h.distance");
         return work.search(tenant, options, c -> {
             List<RecalledMemory> out = new ArrayList<>();
@@ -219,7 +219,7 @@ public final class AgentMemory {
         Objects.requireNonNull(memoryId, "memoryId");
         return work.run(tenant, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + MEMORY_COLUMNS
-                    + " FROM memories m WHERE m.id = ? AND m.tenant_id = ?")) {
+                    + " FROM public.memories m WHERE m.id = ? AND m.tenant_id = ?")) {
                 ps.setObject(1, memoryId);
                 ps.setObject(2, tenant);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -234,7 +234,7 @@ public final class AgentMemory {
         work.checkTenant(tenant);
         Objects.requireNonNull(memoryId, "memoryId");
         return work.run(tenant, c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM memories WHERE id = ? AND tenant_id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM public.memories WHERE id = ? AND tenant_id = ?")) {
                 ps.setObject(1, memoryId);
                 ps.setObject(2, tenant);
                 return ps.executeUpdate() == 1;

@@ -77,7 +77,7 @@ public final class ConversationStore {
         work.checkTenant(tenant);
         checkSession(sessionId);
         return work.run(tenant, c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM conversations WHERE tenant_id = ? AND session_id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM public.conversations WHERE tenant_id = ? AND session_id = ?")) {
                 ps.setObject(1, tenant);
                 ps.setString(2, sessionId);
                 return ps.executeUpdate();
@@ -90,7 +90,7 @@ public final class ConversationStore {
         checkSession(sessionId);
         return work.run(tenant, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT * FROM (SELECT " + MessageRows.COLUMNS + ", seq"
-                    + " FROM conversations WHERE tenant_id = ? AND session_id = ? ORDER BY seq DESC LIMIT ?) t ORDER BY seq")) {
+                    + " FROM public.conversations WHERE tenant_id = ? AND session_id = ? ORDER BY seq DESC LIMIT ?) t ORDER BY seq")) {
                 ps.setObject(1, tenant);
                 ps.setString(2, sessionId);
                 ps.setInt(3, limit);

@@ -116,7 +116,7 @@ public final class DocumentStore {
         Objects.requireNonNull(id, "id");
         return work.run(tenant, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + DocumentRows.COLUMNS
-                    + ", d.embedding::text AS embedding FROM documents d WHERE d.id = ? AND d.tenant_id = ?")) {
+                    + ", d.embedding::text AS embedding FROM public.documents d WHERE d.id = ? AND d.tenant_id = ?")) {
                 ps.setObject(1, id);
                 ps.setObject(2, tenant);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -178,7 +178,7 @@ public final class DocumentStore {
     public boolean delete(UUID tenant, UUID id) {
         Objects.requireNonNull(id, "id");
         return work.run(tenant, c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM documents WHERE id = ? AND tenant_id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM public.documents WHERE id = ? AND tenant_id = ?")) {
                 ps.setObject(1, id);
                 ps.setObject(2, tenant);
                 return ps.executeUpdate() == 1;
@@ -189,7 +189,7 @@ public final class DocumentStore {
     /** How many documents this tenant has. */
     public long count(UUID tenant) {
         return work.run(tenant, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM documents WHERE tenant_id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM public.documents WHERE tenant_id = ?")) {
                 ps.setObject(1, tenant);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();

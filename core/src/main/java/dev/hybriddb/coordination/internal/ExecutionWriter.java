@@ -44,8 +44,8 @@ public final class ExecutionWriter {
         }
         return db.inTenant(tenant, SdkWork.of(c -> {
             String title;
-            try (PreparedStatement ps = c.prepareStatement("SELECT (SELECT count(*) FROM agents WHERE id = ?), "
-                    + "(SELECT title FROM tasks WHERE id = ?), (SELECT count(*) FROM tasks WHERE id = ?)")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT (SELECT count(*) FROM public.agents WHERE id = ?), "
+                    + "(SELECT title FROM public.tasks WHERE id = ?), (SELECT count(*) FROM public.tasks WHERE id = ?)")) {
                 ps.setObject(1, agent);
                 ps.setObject(2, task);
                 ps.setObject(3, task);
@@ -62,7 +62,7 @@ public final class ExecutionWriter {
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO agent_executions (tenant_id, agent_id, task_id, "
                     + "result, model, started_at, finished_at, duration_ms, tokens, cost) "
-                    + "VALUES (?, ?, ?, ?::execution_result, ?, ?, ?, ?, ?, ?)")) {
+                    + "VALUES (?, ?, ?, ?::public.execution_result, ?, ?, ?, ?, ?, ?)")) {
                 ps.setObject(1, tenant);
                 ps.setObject(2, agent);
                 ps.setObject(3, task);

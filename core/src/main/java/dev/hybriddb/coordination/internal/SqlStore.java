@@ -71,7 +71,7 @@ public final class SqlStore implements CoordinationStore {
     @Override
     public Optional<TaskProfile> task(UUID tenant, UUID id) {
         return select(tenant, "SELECT id, title, status::text, required_capabilities, pos_x, pos_y, pos_z "
-                + "FROM tasks WHERE id = ?", (ps, c) -> ps.setObject(1, id),
+                + "FROM public.tasks WHERE id = ?", (ps, c) -> ps.setObject(1, id),
                 rs -> new TaskProfile(uuid(rs, 1), rs.getString(2), Rows.taskStatus(rs.getString(3)),
                         strings(rs.getArray(4)), rs.getDouble(5), rs.getDouble(6), rs.getDouble(7))).stream().findFirst();
     }
@@ -80,8 +80,8 @@ public final class SqlStore implements CoordinationStore {
     public List<AgentCandidate> candidates(UUID tenant, Set<TaskStatus> closedStatuses) {
         Object[] closed = closedStatuses.stream().map(TaskStatus::literal).toArray();
         return select(tenant, "SELECT " + AGENT_COLUMNS + ", a.capabilities, a.pos_x, a.pos_y, a.pos_z, "
-                + "(SELECT count(*) FROM tasks w WHERE w.assigned_agent_id = a.id AND w.status::text <> ALL (?)) "
-                + "FROM agents a",
+                + "(SELECT count(*) FROM public.tasks w WHERE w.assigned_agent_id = a.id AND w.status::text <> ALL (?)) "
+                + "FROM public.agents a",
                 (ps, c) -> ps.setArray(1, c.createArrayOf("text", closed)),
                 rs -> new AgentCandidate(agent(rs), strings(rs.getArray(5)), rs.getDouble(6), rs.getDouble(7),
                         rs.getDouble(8), rs.getLong(9)));
@@ -93,20 +93,20 @@ public final class SqlStore implements CoordinationStore {
         if (ids.length == 0) {
             return List.of();
         }
-        return select(tenant, "SELECT " + AGENT_COLUMNS + " FROM agents a WHERE a.id = ANY (?)",
+        return select(tenant, "SELECT " + AGENT_COLUMNS + " FROM public.agents a WHERE a.id = ANY (?)",
                 (ps, c) -> ps.setArray(1, c.createArrayOf("uuid", ids)), SqlStore::agent);
     }
 
     @Override
     public List<AgentSummary> managedBy(UUID tenant, UUID id) {
-        return select(tenant, "SELECT " + AGENT_COLUMNS + " FROM agents a WHERE a.manager_id = ?",
+        return select(tenant, "SELECT " + AGENT_COLUMNS + " FROM public.agents a WHERE a.manager_id = ?",
                 (ps, c) -> ps.setObject(1, id), SqlStore::agent);
     }
 
     @Override
     public List<TaskSummary> teamTasks(UUID tenant, UUID id) {
-        return select(tenant, "SELECT t.id, t.title, t.status::text FROM tasks t WHERE t.coordinator_id = ? "
-                + "OR t.assigned_agent_id IN (SELECT m.id FROM agents m WHERE m.manager_id = ?)",
+        return select(tenant, "SELECT t.id, t.title, t.status::text FROM public.tasks t WHERE t.coordinator_id = ? "
+                + "OR t.assigned_agent_id IN (SELECT m.id FROM public.agents m WHERE m.manager_id = ?)",
                 (ps, c) -> {
                     ps.setObject(1, id);
                     ps.setObject(2, id);
@@ -116,17 +116,17 @@ public final class SqlStore implements CoordinationStore {
     @Override
     public DependencyClosure blockers(UUID tenant, UUID taskId) {
         return closure(tenant, taskId, "WITH RECURSIVE reach(id) AS (SELECT ?::uuid UNION "
-                + "SELECT d.depends_on_task_id FROM task_dependencies d JOIN reach r ON d.task_id = r.id) "
+                + "SELECT d.depends_on_task_id FROM public.task_dependencies d JOIN reach r ON d.task_id = r.id) "
                 + "SELECT d.task_id, d.depends_on_task_id, t.id, t.title, t.status::text "
-                + "FROM task_dependencies d JOIN reach r ON d.task_id = r.id JOIN tasks t ON t.id = d.depends_on_task_id");
+                + "FROM public.task_dependencies d JOIN reach r ON d.task_id = r.id JOIN public.tasks t ON t.id = d.depends_on_task_id");
     }
 
     @Override
     public DependencyClosure blocked(UUID tenant, UUID taskId) {
         return closure(tenant, taskId, "WITH RECURSIVE reach(id) AS (SELECT ?::uuid UNION "
-                + "SELECT d.task_id FROM task_dependencies d JOIN reach r ON d.depends_on_task_id = r.id) "
+                + "SELECT d.task_id FROM public.task_dependencies d JOIN reach r ON d.depends_on_task_id = r.id) "
                 + "SELECT d.task_id, d.depends_on_task_id, t.id, t.title, t.status::text "
-                + "FROM task_dependencies d JOIN reach r ON d.depends_on_task_id = r.id JOIN tasks t ON t.id = d.task_id");
+                + "FROM public.task_dependencies d JOIN reach r ON d.depends_on_task_id = r.id JOIN public.tasks t ON t.id = d.task_id");
     }
 
     private DependencyClosure closure(UUID tenant, UUID id, String sql) {
@@ -148,7 +148,7 @@ public final class SqlStore implements CoordinationStore {
         return db.inTenant(tenant, SdkWork.of(c -> {
             Array array = c.createArrayOf("uuid", ids);
             List<AgentLink> links = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT a.manager_id, a.id FROM agents a "
+            try (PreparedStatement ps = c.prepareStatement("SELECT a.manager_id, a.id FROM public.agents a "
                     + "WHERE a.manager_id IS NOT NULL AND (a.id = ANY (?) OR a.manager_id = ANY (?))")) {
                 ps.setArray(1, array);
                 ps.setArray(2, array);
@@ -158,8 +158,8 @@ public final class SqlStore implements CoordinationStore {
                     }
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("SELECT a.id, b.id, a.swarm_id FROM agents a "
-                    + "JOIN agents b ON b.swarm_id = a.swarm_id AND b.id <> a.id WHERE a.id = ANY (?)")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT a.id, b.id, a.swarm_id FROM public.agents a "
+                    + "JOIN public.agents b ON b.swarm_id = a.swarm_id AND b.id <> a.id WHERE a.id = ANY (?)")) {
                 ps.setArray(1, array);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -174,9 +174,9 @@ public final class SqlStore implements CoordinationStore {
     @Override
     public List<ExecutionRecord> executions(UUID tenant, UUID id, int limit) {
         return select(tenant, "SELECT l.task_id, t.title, l.result::text, l.model, l.started_at, l.finished_at, "
-                + "l.duration_ms, l.tokens, l.cost FROM (SELECT DISTINCT ON (e.task_id) e.* FROM agent_executions e "
+                + "l.duration_ms, l.tokens, l.cost FROM (SELECT DISTINCT ON (e.task_id) e.* FROM public.agent_executions e "
                 + "WHERE e.agent_id = ? ORDER BY e.task_id, e.started_at DESC, e.id DESC) l "
-                + "JOIN tasks t ON t.id = l.task_id ORDER BY l.started_at DESC, l.task_id ASC LIMIT ?",
+                + "JOIN public.tasks t ON t.id = l.task_id ORDER BY l.started_at DESC, l.task_id ASC LIMIT ?",
                 (ps, c) -> {
                     ps.setObject(1, id);
                     ps.setInt(2, limit);

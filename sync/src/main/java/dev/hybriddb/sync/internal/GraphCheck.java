@@ -70,7 +70,7 @@ public final class GraphCheck {
                 .append(" WHERE tenant_id = ?::uuid OR tenant_id IS NULL)");
         for (NodeMapping m : nodes) {
             TableShape t = TableShape.of(m);
-            sql.append(", (SELECT count(*) FROM ").append(SourceReader.q(t.table())).append(" WHERE ")
+            sql.append(", (SELECT count(*) FROM ").append(SourceReader.table(t.table())).append(" WHERE ")
                     .append(SourceReader.q(t.tenantColumn())).append(" = ?::uuid)");
         }
         try (PreparedStatement ps = c.prepareStatement(sql.toString())) {

@@ -22,7 +22,7 @@ public final class GraphTenantRegistry {
         if (known.contains(tenant)) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT hybriddb_graph_tenant_register()")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT public.hybriddb_graph_tenant_register()")) {
             ps.execute();
         }
     }

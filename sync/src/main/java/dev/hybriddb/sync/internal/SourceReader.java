@@ -28,7 +28,7 @@ public final class SourceReader {
             return List.of();
         }
         String on = t.keyColumns().stream().map(k -> "t." + q(k) + " = k." + q(k)).collect(Collectors.joining(" AND "));
-        String sql = select(t) + " JOIN jsonb_populate_recordset(NULL::" + q(t.table()) + ", ?::jsonb) k ON " + on
+        String sql = select(t) + " JOIN jsonb_populate_recordset(NULL::" + table(t.table()) + ", ?::jsonb) k ON " + on
                 + " WHERE t." + q(t.tenantColumn()) + " = ?::uuid";
         return run(c, t, sql, Json.write(keys), tenant.toString());
     }
@@ -42,7 +42,7 @@ public final class SourceReader {
         Names.column(column);
         List<Map<String, Object>> json = values.stream().distinct().map(v -> Map.<String, Object>of(column, v)).toList();
         String sql = select(t) + " WHERE t." + q(t.tenantColumn()) + " = ?::uuid AND t." + q(column)
-                + " IN (SELECT k." + q(column) + " FROM jsonb_populate_recordset(NULL::" + q(t.table()) + ", ?::jsonb) k)";
+                + " IN (SELECT k." + q(column) + " FROM jsonb_populate_recordset(NULL::" + table(t.table()) + ", ?::jsonb) k)";
         return run(c, t, sql, tenant.toString(), Json.write(json));
     }
 
@@ -54,7 +54,7 @@ public final class SourceReader {
         StringBuilder sql = new StringBuilder(select(t)).append(" WHERE t.").append(q(t.tenantColumn())).append(" = ?::uuid");
         if (afterKeyJson != null) {
             sql.append(" AND (").append(keys).append(") > (SELECT ").append(kk)
-                    .append(" FROM jsonb_populate_record(NULL::").append(q(t.table())).append(", ?::jsonb) k)");
+                    .append(" FROM jsonb_populate_record(NULL::").append(table(t.table())).append(", ?::jsonb) k)");
         }
         sql.append(" ORDER BY ").append(keys).append(" LIMIT ").append(Math.max(1, limit));
         return afterKeyJson == null ? run(c, t, sql.toString(), tenant.toString())
@@ -73,16 +73,16 @@ public final class SourceReader {
         }
         List<Map<String, Object>> json = owners.stream().distinct().map(v -> Map.<String, Object>of(ownerColumn, v)).toList();
         String pair = "t." + q(ownerColumn) + ", t." + q(otherColumn);
-        String sql = "SELECT DISTINCT ON (" + pair + ") " + columns(t) + " FROM " + q(t.table()) + " t WHERE t."
+        String sql = "SELECT DISTINCT ON (" + pair + ") " + columns(t) + " FROM " + table(t.table()) + " t WHERE t."
                 + q(t.tenantColumn()) + " = ?::uuid AND t." + q(ownerColumn) + " IN (SELECT k." + q(ownerColumn)
-                + " FROM jsonb_populate_recordset(NULL::" + q(t.table()) + ", ?::jsonb) k) AND t." + q(otherColumn)
+                + " FROM jsonb_populate_recordset(NULL::" + table(t.table()) + ", ?::jsonb) k) AND t." + q(otherColumn)
                 + " IS NOT NULL ORDER BY " + pair + (latestBy == null ? "" : ", t." + q(latestBy) + " DESC NULLS LAST");
         return run(c, t, sql, tenant.toString(), Json.write(json));
     }
 
     /** Counts the tenant's rows. */
     public static long count(Connection c, UUID tenant, TableShape t) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + q(t.table()) + " WHERE "
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + table(t.table()) + " WHERE "
                 + q(t.tenantColumn()) + " = ?::uuid")) {
             ps.setString(1, tenant.toString());
             try (ResultSet rs = ps.executeQuery()) {
@@ -103,7 +103,7 @@ public final class SourceReader {
     }
 
     private static String select(TableShape t) {
-        return "SELECT " + columns(t) + " FROM " + q(t.table()) + " t";
+        return "SELECT " + columns(t) + " FROM " + table(t.table()) + " t";
     }
 
     private static String columns(TableShape t) {
@@ -132,6 +132,11 @@ public final class SourceReader {
                 return out;
             }
         }
+    }
+
+    /** A projected table, named with its schema so that no session setting can redirect the read. */
+    static String table(String name) {
+        return "public." + q(name);
     }
 
     static String q(String ident) {

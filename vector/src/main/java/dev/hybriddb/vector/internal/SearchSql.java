@@ -24,7 +24,7 @@ public final class SearchSql {
         Sql inner = new Sql()
                 .append("SELECT " + columns + ", d.embedding " + o.distance().operator() + " ? AS distance",
                         Vectors.param(query))
-                .append(" FROM " + table + " d WHERE d.tenant_id = ?", tenant)
+                .append(" FROM public." + table + " d WHERE d.tenant_id = ?", tenant)
                 .append(conditions)
                 .append(Filters.conditions("d", o.filter()))
                 .append(" ORDER BY distance LIMIT ?", o.k());
@@ -41,12 +41,12 @@ public final class SearchSql {
         Sql semantic = new Sql()
                 .append("SELECT id, distance, row_number() OVER (ORDER BY distance) AS rnk FROM (")
                 .append("SELECT d.id, d.embedding " + o.distance().operator() + " ? AS distance", Vectors.param(query))
-                .append(" FROM documents d WHERE d.tenant_id = ?", tenant)
+                .append(" FROM public.documents d WHERE d.tenant_id = ?", tenant)
                 .append(Filters.conditions("d", o.filter()))
                 .append(" ORDER BY distance LIMIT ?", pool).append(") s");
         Sql keyword = new Sql()
                 .append("SELECT id, row_number() OVER (ORDER BY rank DESC, id) AS rnk FROM (")
-                .append("SELECT d.id, ts_rank(d.content_tsv, q) AS rank FROM documents d,"
+                .append("SELECT d.id, ts_rank(d.content_tsv, q) AS rank FROM public.documents d,"
                         + " websearch_to_tsquery('english'::regconfig, ?) q", text)
                 .append(" WHERE d.tenant_id = ?", tenant)
                 .append(" AND d.content_tsv @@ q")
@@ -59,6 +59,6 @@ public final class SearchSql {
                         + " coalesce(1.0 / (" + RRF_K + " + s.rnk), 0) + coalesce(1.0 / (" + RRF_K + " + k.rnk), 0) AS score"
                         + " FROM semantic s FULL OUTER JOIN keyword k ON s.id = k.id) ")
                 .append("SELECT " + DocumentRows.COLUMNS + ", f.distance, f.score FROM fused f"
-                        + " JOIN documents d ON d.id = f.id ORDER BY f.score DESC, f.distance NULLS LAST, d.id LIMIT ?", o.k());
+                        + " JOIN public.documents d ON d.id = f.id ORDER BY f.score DESC, f.distance NULLS LAST, d.id LIMIT ?", o.k());
     }
 }
