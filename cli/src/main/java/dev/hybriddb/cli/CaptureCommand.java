@@ -6,7 +6,7 @@ import dev.hybriddb.InvalidInputException;
 import dev.hybriddb.UnavailableException;
 import dev.hybriddb.cli.internal.CaptureState;
 import dev.hybriddb.cli.internal.Jdbc;
-import dev.hybriddb.sync.WalCapture;
+import dev.hybriddb.sync.capture.WalCapture;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -56,7 +56,7 @@ public record ExampleSettings(String jdbcUrl, String adminUser, String adminPass
 
     /**
      * Connections of the owner role, for the few operations outside the facade, such as dropping
-     * a replication slot with {@link dev.hybriddb.sync.WalCapture#dropSlot}.
+     * a replication slot with {@link dev.hybriddb.sync.capture.WalCapture#dropSlot}.
      */
     public javax.sql.DataSource ownerDataSource() {
         org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();

@@ -9,7 +9,7 @@ import dev.hybriddb.model.AgentFields;
 import dev.hybriddb.model.AgentRole;
 import dev.hybriddb.model.TaskFields;
 import dev.hybriddb.model.TenantFields;
-import dev.hybriddb.sync.WalCapture;
+import dev.hybriddb.sync.capture.WalCapture;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;

@@ -9,7 +9,7 @@ import dev.hybriddb.coordination.CoordinationMode;
 import dev.hybriddb.graph.GraphSync;
 import dev.hybriddb.graph.SyncStatus;
 import dev.hybriddb.sync.SyncTelemetry;
-import dev.hybriddb.sync.WalCapture;
+import dev.hybriddb.sync.capture.WalCapture;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,19 +1,25 @@
 package dev.hybriddb.sync;
 
-import dev.hybriddb.graph.RebuildResult;
-import dev.hybriddb.graph.SyncResult;
+import dev.hybriddb.sync.internal.projection.ReportedChange;
+
+import dev.hybriddb.Database;
 import dev.hybriddb.InvalidInputException;
 import dev.hybriddb.graph.GraphBackend;
 import dev.hybriddb.graph.GraphNames;
-import dev.hybriddb.sync.internal.ApplyStats;
-import dev.hybriddb.sync.internal.ChangeApplier;
-import dev.hybriddb.sync.internal.ChangeSet;
-import dev.hybriddb.sync.internal.GraphTenantRegistry;
-import dev.hybriddb.sync.internal.GraphWriter;
-import dev.hybriddb.sync.internal.Outbox;
-import dev.hybriddb.sync.internal.Rebuilder;
-import dev.hybriddb.sync.internal.SourceReader;
+import dev.hybriddb.graph.RebuildResult;
+import dev.hybriddb.graph.SyncResult;
+import dev.hybriddb.sync.internal.Checks;
 import dev.hybriddb.sync.internal.Tenants;
+import dev.hybriddb.sync.internal.apply.ApplyStats;
+import dev.hybriddb.sync.internal.apply.ChangeApplier;
+import dev.hybriddb.sync.internal.apply.GraphWriter;
+import dev.hybriddb.sync.internal.apply.Rebuilder;
+import dev.hybriddb.sync.internal.outbox.GraphTenantRegistry;
+import dev.hybriddb.sync.internal.outbox.Outbox;
+import dev.hybriddb.sync.internal.projection.ChangeSet;
+import dev.hybriddb.sync.internal.projection.SourceReader;
+import dev.hybriddb.sync.projection.NodeMapping;
+import dev.hybriddb.sync.projection.Projection;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -21,7 +27,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
-import dev.hybriddb.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -129,6 +134,16 @@ public final class PostgresSync {
         return apply(tenantId, cs);
     }
 
+    /**
+     * Applies one row change an application reports itself (from its own notifications): {@code row}
+     * carries the table's key columns and tenant column (snake_case column names); the state applied
+     * is the row's current state in PostgreSQL (a row that is gone is deleted from the graph).
+     */
+    public SyncResult handleChange(String table, String operation, Map<String, ?> row) {
+        ReportedChange change = ReportedChange.of(projection, table, operation, row);
+        return apply(change.tenantId(), change.changes());
+    }
+
     /** Applies a change set of one tenant under its sync lock. */
     SyncResult apply(UUID tenantId, ChangeSet cs) {
         String graph = graphOf(tenantId);
@@ -227,13 +242,13 @@ public final class PostgresSync {
 
         /** Graph records per round trip (default 2000). */
         public Builder chunkSize(int chunkSize) {
-            this.chunkSize = positive("chunkSize", chunkSize);
+            this.chunkSize = Checks.positive("chunkSize", chunkSize);
             return this;
         }
 
         /** PostgreSQL rows per keyset page in a rebuild (default 5000). */
         public Builder pageSize(int pageSize) {
-            this.pageSize = positive("pageSize", pageSize);
+            this.pageSize = Checks.positive("pageSize", pageSize);
             return this;
         }
 
@@ -248,10 +263,4 @@ public final class PostgresSync {
         }
     }
 
-    static int positive(String field, int v) {
-        if (v <= 0) {
-            throw new InvalidInputException(field, v, "must be positive");
-        }
-        return v;
-    }
 }

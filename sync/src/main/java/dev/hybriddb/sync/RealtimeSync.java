@@ -1,44 +1,41 @@
 package dev.hybriddb.sync;
 
-import dev.hybriddb.graph.SyncResult;
+import dev.hybriddb.sync.internal.outbox.ListenChannel;
+
+import dev.hybriddb.Database;
 import dev.hybriddb.InvalidInputException;
 import dev.hybriddb.UnavailableException;
 import dev.hybriddb.graph.GraphBackend;
 import dev.hybriddb.graph.GraphNames;
 import dev.hybriddb.graph.SyncErrorListener;
+import dev.hybriddb.internal.Redact;
 import dev.hybriddb.internal.Transactions;
-import dev.hybriddb.sync.internal.ChangeApplier;
-import dev.hybriddb.sync.internal.ChangeSet;
-import dev.hybriddb.sync.internal.GraphWriter;
-import dev.hybriddb.sync.internal.Outbox;
-import dev.hybriddb.sync.internal.OutboxConsumer;
-import dev.hybriddb.sync.internal.RestartRecovery;
-import dev.hybriddb.sync.internal.RoundResult;
-import dev.hybriddb.sync.internal.TenantBackoff;
+import dev.hybriddb.sync.internal.Checks;
 import dev.hybriddb.sync.internal.Tenants;
-import dev.hybriddb.sync.internal.WakeLock;
 import dev.hybriddb.sync.internal.Worker;
+import dev.hybriddb.sync.internal.apply.GraphWriter;
+import dev.hybriddb.sync.internal.outbox.Outbox;
+import dev.hybriddb.sync.internal.outbox.OutboxConsumer;
+import dev.hybriddb.sync.internal.outbox.RoundResult;
+import dev.hybriddb.sync.internal.outbox.TenantBackoff;
+import dev.hybriddb.sync.internal.outbox.WakeLock;
+import dev.hybriddb.sync.internal.recovery.RestartRecovery;
+import dev.hybriddb.sync.projection.Projection;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import dev.hybriddb.Database;
-import dev.hybriddb.internal.Redact;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,22 +70,16 @@ import org.slf4j.LoggerFactory;
  * starts and cleared by the transaction that completes it, so a consumer that dies mid-rebuild
  * leaves it to the next one, in any process.
  *
- * <p>{@link #handleChange(String, String, Map)} serves applications that bring their own
- * notifications (seed 000): the row gives the table, key and tenant; the state applied is read
- * from PostgreSQL.
+ * <p>Applications that bring their own notifications use {@link PostgresSync#handleChange}.
  */
 public final class RealtimeSync implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RealtimeSync.class);
-    /** The longest sleep without the wake lock (see {@link #unarmedPoll()}). */
-    private static final Duration UNARMED_POLL = Duration.ofMillis(100);
 
     private final Database database;
-    private final ListenConnectionFactory listenFactory;
     private final Projection projection;
     private final GraphWriter writer;
     private final OutboxConsumer consumer;
     private final RestartRecovery restartRecovery;
-    private final ChangeApplier applier;
     private final Function<UUID, String> graphNames;
     private final int batchSize;
     private final Duration pollInterval;
@@ -97,10 +88,8 @@ public final class RealtimeSync implements AutoCloseable {
     private final TenantBackoff tenantBackoff;
 
     private final Worker worker = new Worker("hybriddb-realtime-sync");
-    private volatile Connection listenConnection;
+    private final ListenChannel listen;
     private volatile Connection inFlight;
-    private volatile boolean wakeRequested;
-    private volatile boolean armed;
 
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong batches = new AtomicLong();
@@ -108,7 +97,6 @@ public final class RealtimeSync implements AutoCloseable {
     private final AtomicLong nodesDeleted = new AtomicLong();
     private final AtomicLong edgesWritten = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
-    private final AtomicLong connects = new AtomicLong();
     private final AtomicLong lastLagMillis = new AtomicLong(-1);
     private final AtomicLong maxLagMillis = new AtomicLong(-1);
     private volatile Instant lastBatchAt;
@@ -122,18 +110,17 @@ public final class RealtimeSync implements AutoCloseable {
 
     private RealtimeSync(Builder b) {
         this.database = b.database;
-        this.listenFactory = b.listenFactory;
         this.projection = b.projection;
         this.writer = new GraphWriter(b.graph, b.chunkSize);
         this.graphNames = b.graphNames;
         this.consumer = new OutboxConsumer(projection, writer, graphNames);
         this.restartRecovery = new RestartRecovery(database, b.graph, projection, writer, graphNames);
-        this.applier = new ChangeApplier(projection, writer);
         this.batchSize = b.batchSize;
         this.pollInterval = b.pollInterval;
         this.maxBackoff = b.maxBackoff;
         this.errorListener = b.errorListener;
         this.tenantBackoff = new TenantBackoff(b.batchSize, b.maxBackoff);
+        this.listen = new ListenChannel(b.listenFactory::open, b.pollInterval, b.maxBackoff, restartRecovery::recheck);
     }
 
     /**
@@ -195,7 +182,7 @@ public final class RealtimeSync implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            closeListen();
+            listen.close();
         }
     }
 
@@ -210,51 +197,7 @@ public final class RealtimeSync implements AutoCloseable {
 
     /** Asks the worker for a round now (as a NOTIFY would). */
     public void wakeUp() {
-        wakeRequested = true;
-    }
-
-    /**
-     * Applies one row change an application reports itself (seed 000): {@code row} carries the
-     * table's key columns and tenant column (snake_case column names); the state applied is the row's
-     * current state in PostgreSQL (a row that is gone is deleted from the graph).
-     */
-    public SyncResult handleChange(String table, String operation, Map<String, ?> row) {
-        projection.requireTable(table);
-        Operation op = Operation.parse(operation);
-        Objects.requireNonNull(row, "row");
-        Map<String, Object> values = new LinkedHashMap<>(row);
-        NodeMapping node = projection.node(table).orElse(null);
-        List<String> keyColumns = node != null ? node.keyColumns() : projection.join(table).orElseThrow().keyColumns();
-        String tenantColumn = node != null ? node.tenantColumn() : projection.join(table).orElseThrow().tenantColumn();
-        Object tenant = values.get(tenantColumn);
-        if (tenant == null) {
-            throw new InvalidInputException("row", table, "lacks its tenant column " + tenantColumn);
-        }
-        UUID tenantId = UUID.fromString(tenant.toString());
-        Map<String, Object> key = new LinkedHashMap<>();
-        for (String k : keyColumns) {
-            Object v = values.get(k);
-            if (v == null) {
-                throw new InvalidInputException("row", table, "lacks its key column " + k);
-            }
-            key.put(k, v.toString());
-        }
-        ChangeSet cs = new ChangeSet();
-        String id = String.join(":", key.values().stream().map(Object::toString).toList());
-        cs.add(table, key, op == Operation.INSERT, id, node == null && op != Operation.INSERT ? stringValues(values) : null);
-        String graph = graphNames.apply(tenantId);
-        var s = Tenants.inTenant(database, tenantId, c -> {
-            Tenants.requireExists(c, tenantId);
-            writer.backend().ensureGraph(graph);
-            return applier.apply(c, tenantId, graph, cs);
-        });
-        return new SyncResult(s.nodesUpserted, s.nodesDeleted, s.edgesWritten);
-    }
-
-    private static Map<String, Object> stringValues(Map<String, Object> values) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        values.forEach((k, v) -> out.put(k, v == null ? null : v.toString()));
-        return out;
+        listen.requestWake();
     }
 
     /** The counters now; {@code backlog} is counted on the spot. */
@@ -268,8 +211,8 @@ public final class RealtimeSync implements AutoCloseable {
             backlog = -1;
             waiting = List.of();
         }
-        return new SyncMetrics(worker.running(), listenConnection != null, applied.get(), batches.get(), nodesUpserted.get(),
-                nodesDeleted.get(), edgesWritten.get(), errors.get(), Math.max(0, connects.get() - 1),
+        return new SyncMetrics(worker.running(), listen.listening(), applied.get(), batches.get(), nodesUpserted.get(),
+                nodesDeleted.get(), edgesWritten.get(), errors.get(), listen.reconnects(),
                 restartRecovery.recovered(),
                 millis(lastLagMillis.get()), millis(maxLagMillis.get()), backlog, lastBatchAt, lastError,
                 tenantLags(waiting));
@@ -297,21 +240,12 @@ public final class RealtimeSync implements AutoCloseable {
 
     private void run() {
         long backoff = 0;
-        long nextListenAttempt = 0;
-        long listenBackoff = 0;
         while (worker.running()) {
-            if (listenConnection == null && System.nanoTime() >= nextListenAttempt) {
-                if (openListen()) {
-                    listenBackoff = 0;
-                } else {
-                    listenBackoff = nextBackoff(listenBackoff);
-                    nextListenAttempt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(listenBackoff);
-                }
-            }
+            listen.ensureOpen();
             try {
                 restartRecovery.run();
                 drain();
-                if (!armed && arm()) {
+                if (!listen.armed() && listen.arm()) {
                     drain();                    // the writers that skipped the NOTIFY have committed
                 }
                 backoff = 0;
@@ -327,68 +261,18 @@ public final class RealtimeSync implements AutoCloseable {
                 Worker.sleep(backoff);
                 continue;
             }
-            awaitWakeUp(armed ? pollInterval : unarmedPoll());
-            disarm();
+            listen.await(worker::running);
+            listen.disarm();
         }
     }
 
-    /**
-     * Before sleeping: takes the wake lock (WakeLock) on the LISTEN connection, so that writers
-     * notify from now on; returns once the writers that skipped the NOTIFY have committed.
-     */
+    /** Tells the application's error listener; a listener that throws is logged. */
     private void report(Exception e) {
         try {
             errorListener.onError("round", e);
         } catch (RuntimeException listenerFailure) {
             LOG.warn("realtime sync: the error listener failed: {}", listenerFailure.toString());
         }
-    }
-
-    private boolean arm() {
-        Connection c = listenConnection;
-        if (c == null) {
-            return false;
-        }
-        try {
-            armed = WakeLock.arm(c);
-        } catch (SQLException e) {
-            LOG.warn("realtime sync: LISTEN connection lost ({}); reconnecting", e.getMessage());
-            closeListen();
-        }
-        return armed;
-    }
-
-    /** On waking: releases the wake lock; writers stop notifying while this consumer drains. */
-    private void disarm() {
-        Connection c = listenConnection;
-        if (!armed || c == null) {
-            return;
-        }
-        armed = false;
-        try {
-            WakeLock.disarm(c);
-        } catch (SQLException e) {
-            LOG.warn("realtime sync: LISTEN connection lost ({}); reconnecting", e.getMessage());
-            closeListen();
-        }
-    }
-
-    /**
-     * How long to sleep without the wake lock: the poll interval when another consumer sleeps with
-     * it (writers wake every listener); else at most {@link #UNARMED_POLL}, since a writer
-     * transaction still open may have skipped its NOTIFY.
-     */
-    private Duration unarmedPoll() {
-        Connection c = listenConnection;
-        try {
-            if (c != null && WakeLock.heldBySleeper(c)) {
-                return pollInterval;
-            }
-        } catch (SQLException e) {
-            LOG.warn("realtime sync: LISTEN connection lost ({}); reconnecting", e.getMessage());
-            closeListen();
-        }
-        return pollInterval.compareTo(UNARMED_POLL) < 0 ? pollInterval : UNARMED_POLL;
     }
 
     /** PostgreSQL or the graph could not be reached (as opposed to a refused statement). */
@@ -482,64 +366,6 @@ public final class RealtimeSync implements AutoCloseable {
         }
     }
 
-    private boolean openListen() {
-        Connection c = null;
-        try {
-            c = listenFactory.open();
-            c.setAutoCommit(true);
-            c.unwrap(PGConnection.class);
-            try (Statement st = c.createStatement()) {
-                st.execute("LISTEN " + Outbox.CHANNEL);
-            }
-            WakeLock.prepare(c);
-            listenConnection = c;
-            if (connects.incrementAndGet() > 1) {
-                LOG.info("realtime sync: LISTEN connection re-established");
-                restartRecovery.recheck();
-            }
-            return true;
-        } catch (SQLException | RuntimeException e) {
-            LOG.warn("realtime sync: cannot open the LISTEN connection ({}); polling meanwhile", e.getMessage());
-            Worker.closeQuietly(c);
-            return false;
-        }
-    }
-
-    /** Waits for a notification, a wake-up request, {@code timeout}, or stop. */
-    private void awaitWakeUp(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (worker.running() && !wakeRequested) {
-            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-            if (left <= 0) {
-                break;
-            }
-            int slice = (int) Math.min(left, 250);
-            Connection c = listenConnection;
-            if (c == null) {
-                Worker.sleep(slice);
-                continue;
-            }
-            try {
-                PGNotification[] n = c.unwrap(PGConnection.class).getNotifications(slice);
-                if (n != null && n.length > 0) {
-                    break;
-                }
-            } catch (SQLException e) {
-                LOG.warn("realtime sync: LISTEN connection lost ({}); reconnecting", e.getMessage());
-                closeListen();
-                break;
-            }
-        }
-        wakeRequested = false;
-    }
-
-    private void closeListen() {
-        Connection c = listenConnection;
-        listenConnection = null;
-        armed = false;                              // a closed session holds no lock
-        Worker.closeQuietly(c);
-    }
-
     private static void abort(Connection c) {
         if (c != null) {
             try {
@@ -576,13 +402,13 @@ public final class RealtimeSync implements AutoCloseable {
 
         /** Outbox rows claimed per round (default 1000). */
         public Builder batchSize(int batchSize) {
-            this.batchSize = PostgresSync.positive("batchSize", batchSize);
+            this.batchSize = Checks.positive("batchSize", batchSize);
             return this;
         }
 
         /** Graph records per round trip (default 2000). */
         public Builder chunkSize(int chunkSize) {
-            this.chunkSize = PostgresSync.positive("chunkSize", chunkSize);
+            this.chunkSize = Checks.positive("chunkSize", chunkSize);
             return this;
         }
 

@@ -1,7 +1,8 @@
 package dev.hybriddb.sync;
 
 import dev.hybriddb.Database;
-import dev.hybriddb.sync.internal.Outbox;
+import dev.hybriddb.sync.capture.WalCapture;
+import dev.hybriddb.sync.internal.outbox.Outbox;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.fail;
 
 import dev.hybriddb.graph.GraphBackend;
 import dev.hybriddb.sync.internal.Tenants;
+import dev.hybriddb.sync.reconcile.DriftReport;
+import dev.hybriddb.sync.reconcile.Reconciler;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -147,8 +149,7 @@ abstract class AbstractRecoveryFaultIT {
             writer.start();
         }
         await(Duration.ofSeconds(90), "the rebuild of the big tenant to start", () -> rebuildRunning(big.tenant));
-        Thread.sleep(2000);
-        ConsumerProcess.kill9(first);
+        killWhileRebuilding(first, big);
         assertThat(requested(big.tenant)).as("the big tenant's rebuild was still running when its consumer was killed").isTrue();
 
         long t0 = System.nanoTime();
@@ -235,6 +236,20 @@ abstract class AbstractRecoveryFaultIT {
     }
 
     /** A rebuild of the tenant is requested, its sync lock is held, and its graph is being written. */
+    /**
+     * SIGKILLs the consumer 2 s into the big tenant's rebuild, or earlier once half of its tasks are
+     * back in the graph (a quiet machine rebuilds fast), so that the kill lands inside the rebuild.
+     */
+    private void killWhileRebuilding(Process consumer, Workspace big) throws InterruptedException {
+        String g = names.apply(big.tenant);
+        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        while (System.nanoTime() < deadline
+                && graph.query(g, "MATCH (n:Task) RETURN count(n) AS c", Map.of()).get(0).getLong("c") < bigTenantTasks() / 2) {
+            Thread.sleep(50);
+        }
+        ConsumerProcess.kill9(consumer);
+    }
+
     private boolean rebuildRunning(UUID tenant) {
         if (!requested(tenant)) {
             return false;

@@ -1,6 +1,5 @@
 package dev.hybriddb.sync;
 
-import dev.hybriddb.graph.RebuildResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
@@ -11,7 +10,13 @@ import dev.hybriddb.graph.GraphBackend;
 import dev.hybriddb.graph.GraphNode;
 import dev.hybriddb.graph.GraphRow;
 import dev.hybriddb.graph.Identifiers;
+import dev.hybriddb.graph.RebuildResult;
 import dev.hybriddb.sync.internal.Tenants;
+import dev.hybriddb.sync.projection.Projection;
+import dev.hybriddb.sync.reconcile.DriftReport;
+import dev.hybriddb.sync.reconcile.EdgeDrift;
+import dev.hybriddb.sync.reconcile.LabelDrift;
+import dev.hybriddb.sync.reconcile.Reconciler;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -326,8 +331,8 @@ abstract class AbstractSyncIT {
     @Test
     void handleChangeAppliesApplicationNotifications() throws Exception {
         Workspace w = new Workspace(db.app).seed(3);
-        RealtimeSync rt = realtime(graph, "hc").build();
-        PostgresSync.builder(db.owner, graph).graphNames(names("hc")).build().rebuild(w.tenant);
+        PostgresSync rt = PostgresSync.builder(db.owner, graph).graphNames(names("hc")).build();
+        rt.rebuild(w.tenant);
         UUID task = w.tasks.get(1);
         w.exec("UPDATE tasks SET status = 'in_progress' WHERE id = ?", task);
         rt.handleChange("tasks", "UPDATE", Map.of("id", task.toString(), "tenant_id", w.tenant.toString()));
@@ -540,7 +545,7 @@ abstract class AbstractSyncIT {
             assertThatThrownBy(attempt::run).isInstanceOf(NotFoundException.class).hasMessageContaining(ghost.toString());
         }
         try (RealtimeSync rt = realtime(graph, "ghost").build()) {
-            assertThatThrownBy(() -> rt.handleChange("agents", "INSERT",
+            assertThatThrownBy(() -> manual.handleChange("agents", "INSERT",
                     Map.of("id", UUID.randomUUID().toString(), "tenant_id", ghost.toString())))
                     .isInstanceOf(NotFoundException.class).hasMessageContaining(ghost.toString());
             db.owner.inTransaction(c -> {            // an outbox row of a tenant that is not (or no longer) there

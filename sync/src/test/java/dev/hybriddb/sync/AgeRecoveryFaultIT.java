@@ -43,6 +43,6 @@ class AgeRecoveryFaultIT extends AbstractRecoveryFaultIT {
 
     @Override
     protected int bigTenantTasks() {
-        return 3_000;
+        return 8_000;
     }
 }

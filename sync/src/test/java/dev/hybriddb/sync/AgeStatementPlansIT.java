@@ -3,6 +3,7 @@ package dev.hybriddb.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hybriddb.graph.age.AgeGraph;
+import dev.hybriddb.sync.reconcile.Reconciler;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;

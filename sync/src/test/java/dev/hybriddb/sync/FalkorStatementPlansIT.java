@@ -3,6 +3,7 @@ package dev.hybriddb.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hybriddb.graph.falkor.FalkorGraph;
+import dev.hybriddb.sync.reconcile.Reconciler;
 import dev.hybriddb.testing.FalkorService;
 import dev.hybriddb.testing.TestServices;
 import java.io.ByteArrayOutputStream;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hybriddb.graph.GraphBackend;
 import dev.hybriddb.graph.falkor.FalkorGraph;
+import dev.hybriddb.sync.reconcile.DriftReport;
+import dev.hybriddb.sync.reconcile.Reconciler;
 import dev.hybriddb.testing.FalkorService;
 import dev.hybriddb.testing.TestServices;
 import java.time.Duration;

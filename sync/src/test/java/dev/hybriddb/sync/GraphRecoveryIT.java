@@ -2,12 +2,14 @@ package dev.hybriddb.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hybriddb.graph.falkor.FalkorGraph;
 import dev.hybriddb.graph.Identifiers;
-import dev.hybriddb.sync.internal.GraphCheck;
-import dev.hybriddb.sync.internal.GraphCheck.Verdict;
-import dev.hybriddb.sync.internal.RebuildRequests;
+import dev.hybriddb.graph.falkor.FalkorGraph;
 import dev.hybriddb.sync.internal.Tenants;
+import dev.hybriddb.sync.internal.recovery.GraphCheck.Verdict;
+import dev.hybriddb.sync.internal.recovery.GraphCheck;
+import dev.hybriddb.sync.internal.recovery.RebuildRequests;
+import dev.hybriddb.sync.projection.Projection;
+import dev.hybriddb.sync.reconcile.Reconciler;
 import dev.hybriddb.testing.FalkorService;
 import dev.hybriddb.testing.TestServices;
 import java.sql.Connection;

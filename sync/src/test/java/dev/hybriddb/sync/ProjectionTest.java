@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hybriddb.InvalidInputException;
 import dev.hybriddb.graph.EdgeType;
+import dev.hybriddb.sync.projection.Conversion;
+import dev.hybriddb.sync.projection.NodeMapping;
+import dev.hybriddb.sync.projection.Projection;
 import org.junit.jupiter.api.Test;
 
 class ProjectionTest {

@@ -13,7 +13,7 @@ import dev.hybriddb.graph.GraphRow;
 import dev.hybriddb.graph.falkor.FalkorGraph;
 import dev.hybriddb.sync.PostgresSync;
 import dev.hybriddb.sync.RealtimeSync;
-import dev.hybriddb.sync.WalCapture;
+import dev.hybriddb.sync.capture.WalCapture;
 import dev.hybriddb.testing.PostgresService;
 import java.sql.Connection;
 import java.sql.Statement;

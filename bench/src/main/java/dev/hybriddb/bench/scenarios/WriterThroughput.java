@@ -6,7 +6,7 @@ import dev.hybriddb.HybridDB;
 import dev.hybriddb.bench.BenchContext;
 import dev.hybriddb.bench.ScenarioResult;
 import dev.hybriddb.bench.internal.HostCpu;
-import dev.hybriddb.sync.WalCapture;
+import dev.hybriddb.sync.capture.WalCapture;
 import dev.hybriddb.testing.PostgresService;
 import java.sql.Connection;
 import java.sql.Statement;

@@ -1,9 +1,0 @@
-package dev.hybriddb.sync;
-
-/** An edge by its ends' node keys (with its type known from context). */
-public record EdgeKey(String fromId, String toId) {
-    @Override
-    public String toString() {
-        return fromId + "->" + toId;
-    }
-}

@@ -1,0 +1,7 @@
+package dev.hybriddb.sync.reconcile;
+
+/** One end of an edge. */
+public enum Side {
+    FROM,
+    TO
+}
