@@ -18,7 +18,8 @@ import java.util.function.Function;
 
 /**
  * A real-time consumer in its own JVM, as an adopter runs it, for fault tests that SIGKILL it.
- * Arguments: jdbc url, user, graph ({@code age} or {@code falkor:host:port}), graph name prefix;
+ * Arguments: jdbc url, user, graph ({@code age} or {@code falkor:host:port[:socketTimeoutMillis]}), graph
+ * name prefix, and optionally the outbox rows claimed per round;
  * the password comes in the environment ({@code HYBRIDDB_TEST_PG_PASSWORD}). Runs until killed.
  */
 public final class ConsumerProcess {
@@ -36,7 +37,8 @@ public final class ConsumerProcess {
         HikariDataSource pool = new HikariDataSource(hc);
         GraphBackend graph = args[2].equals("age") ? AgeGraph.inDatabase(pool) : falkor(args[2]);
         RealtimeSync rt = RealtimeSync.builder(Database.of(pool), RealtimeSync.listenVia(args[0], args[1], password), graph)
-                .graphNames(names(args[3])).pollInterval(Duration.ofMillis(500)).maxBackoff(Duration.ofSeconds(1)).build();
+                .graphNames(names(args[3])).pollInterval(Duration.ofMillis(500)).maxBackoff(Duration.ofSeconds(1))
+                .batchSize(args.length > 4 ? Integer.parseInt(args[4]) : 1000).build();
         rt.start();
         Thread.sleep(Long.MAX_VALUE);
     }
@@ -48,6 +50,11 @@ public final class ConsumerProcess {
 
     private static GraphBackend falkor(String spec) {
         String[] p = spec.split(":");
+        if (p.length > 3) {
+            Duration timeout = Duration.ofMillis(Long.parseLong(p[3]));
+            return FalkorGraph.connect(dev.hybriddb.graph.falkor.FalkorConfig.builder(p[1], Integer.parseInt(p[2]))
+                    .socketTimeout(timeout).queryTimeout(timeout).build());
+        }
         return FalkorGraph.connect(p[1], Integer.parseInt(p[2]));
     }
 
