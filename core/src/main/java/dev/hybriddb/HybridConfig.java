@@ -61,7 +61,7 @@ public final class HybridConfig {
         syncMode = b.syncMode;
     }
 
-    /** A builder with seed 001's defaults (localhost:5432/hybriddb, pool 2..20, 3 retries from 1 s). */
+    /** A builder with the defaults (localhost:5432/hybriddb, pool 2..20, 3 retries from 1 s). */
     public static Builder builder() {
         return new Builder();
     }

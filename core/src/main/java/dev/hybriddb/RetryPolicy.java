@@ -26,7 +26,7 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDel
         }
     }
 
-    /** Seed 001's defaults: 3 retries, starting at one second, capped at 30 seconds. */
+    /** The defaults: 3 retries, starting at one second, capped at 30 seconds. */
     public static RetryPolicy defaults() {
         return of(3, Duration.ofSeconds(1));
     }

@@ -7,7 +7,7 @@ import dev.hybriddb.model.Page;
 import java.util.List;
 import java.util.UUID;
 
-/** Agents of the scope's tenant, with seed 001's status, pause and lifecycle operations. */
+/** Agents of the scope's tenant, with status, pause and lifecycle operations. */
 public interface AgentRepository extends CrudRepository<Agent, AgentFields> {
     /** Sets the status. */
     Agent updateStatus(UUID id, AgentStatus status);

@@ -76,7 +76,7 @@ public final class PostgresSync {
 
     /**
      * The tenants whose graphs HybridDB sync has written (real-time, manual, batch or repair),
-     * oldest first: the registry {@code hybriddb_sync.hybriddb_graph_tenants} (changelog 0960),
+     * oldest first: the registry {@code hybriddb_sync.hybriddb_graph_tenants},
      * which a TRUNCATE or a graph server restart rebuilds. Reading it needs the owner role.
      */
     public static List<UUID> registeredTenants(Database owner) {
@@ -157,7 +157,7 @@ public final class PostgresSync {
         return new SyncResult(s.nodesUpserted, s.nodesDeleted, s.edgesWritten);
     }
 
-    /** {@link #rebuild(UUID, SyncListener)} under the seed's name. */
+    /** {@link #rebuild(UUID, SyncListener)} under the name applications migrating from a workspace-sync API know. */
     public RebuildResult syncWorkspace(UUID tenantId) {
         return rebuild(tenantId, SyncListener.none());
     }

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Creates and drops the ANN indexes of {@code documents.embedding} and {@code memories.embedding}.
  *
- * <p>The schema (changelog 0500/0510) ships one HNSW cosine index per table
+ * <p>The schema ships one HNSW cosine index per table
  * ({@code m = 16, ef_construction = 64}). Use this class to rebuild it with other parameters, to add
  * an index for L2 or inner-product search, or to switch to IVFFlat. Index DDL needs the owner of
  * the tables: give this class a {@link Database} that connects as the migration role, not the

@@ -134,7 +134,7 @@ public final class WalCapture implements AutoCloseable {
 
     /**
      * Creates the slot when it is missing, then switches every attached table from the outbox
-     * triggers to the publication (changelog 0940, {@code hybriddb_capture_use('wal')}).
+     * triggers to the publication ({@code hybriddb_capture_use('wal')}).
      * Needs {@code wal_level=logical} and the REPLICATION attribute.
      */
     public static void install(Database owner) {
