@@ -18,7 +18,8 @@ import java.util.function.Function;
 
 /**
  * A real-time consumer in its own JVM, as an adopter runs it, for fault tests that SIGKILL it.
- * Arguments: jdbc url, user, graph ({@code age} or {@code falkor:host:port[:socketTimeoutMillis]}), graph
+ * Arguments: jdbc url, user, graph ({@code age}, {@code age:statementTimeoutMillis} or
+ * {@code falkor:host:port[:socketTimeoutMillis]}), graph
  * name prefix, and optionally the outbox rows claimed per round;
  * the password comes in the environment ({@code HYBRIDDB_TEST_PG_PASSWORD}). Runs until killed.
  */
@@ -35,7 +36,8 @@ public final class ConsumerProcess {
         hc.setPassword(password);
         hc.setMaximumPoolSize(4);
         HikariDataSource pool = new HikariDataSource(hc);
-        GraphBackend graph = args[2].equals("age") ? AgeGraph.inDatabase(pool) : falkor(args[2]);
+        GraphBackend graph = args[2].equals("age") ? AgeGraph.inDatabase(pool)
+                : args[2].startsWith("age:") ? ageWithTimeout(args[0], args[1], password, args[2]) : falkor(args[2]);
         RealtimeSync rt = RealtimeSync.builder(Database.of(pool), RealtimeSync.listenVia(args[0], args[1], password), graph)
                 .graphNames(names(args[3])).pollInterval(Duration.ofMillis(500)).maxBackoff(Duration.ofSeconds(1))
                 .batchSize(args.length > 4 ? Integer.parseInt(args[4]) : 1000).build();
@@ -46,6 +48,13 @@ public final class ConsumerProcess {
     /** The graph of each tenant: {@code prefix} and the first 12 hex digits of its id. */
     static Function<UUID, String> names(String prefix) {
         return t -> Identifiers.graph(prefix + t.toString().replace("-", "").substring(0, 12));
+    }
+
+    /** {@code age:<millis>}: AGE through a pool of its own whose statements time out after that long. */
+    private static GraphBackend ageWithTimeout(String url, String user, String password, String spec) {
+        String millis = spec.substring("age:".length());
+        return AgeGraph.connect(url + (url.contains("?") ? "&" : "?") + "options=-c%20statement_timeout%3D" + millis,
+                user, password);
     }
 
     private static GraphBackend falkor(String spec) {

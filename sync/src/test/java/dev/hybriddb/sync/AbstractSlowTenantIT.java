@@ -2,12 +2,10 @@ package dev.hybriddb.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hybriddb.graph.GraphBackend;
 import dev.hybriddb.graph.GraphRow;
-import dev.hybriddb.graph.falkor.FalkorGraph;
 import dev.hybriddb.sync.reconcile.DriftReport;
 import dev.hybriddb.sync.reconcile.Reconciler;
-import dev.hybriddb.testing.FalkorService;
-import dev.hybriddb.testing.TestServices;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -32,39 +30,48 @@ import org.junit.jupiter.api.TestInstance;
  * One slow tenant must not stall the others. Tenant A's graph holds tens of thousands of
  * ASSIGNED_TO edges (loaded through the batch sync); one transaction updates 1,000 of A's tasks,
  * moving their assignment and giving each a 20 KB description, so A's batch is 20 MB of
- * statements: the consumer's FalkorDB client, with a 50 ms socket timeout, times out on it (the
- * server is up and answers PING). Meanwhile tenant B writes a task every 200 ms. B's rows must
+ * statements: the consumer's graph client, with a short statement timeout, times out on it while
+ * the server stays reachable. Meanwhile tenant B writes a task every 200 ms. B's rows must
  * reach B's graph within a bounded time while A is still struggling, and A's batch, split by
  * halves, must end equal to PostgreSQL with no manual repair. The consumer runs in its own JVM, as
  * an adopter runs it; what it did is read from its log, the outbox and the graphs. The times are
  * printed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FalkorTenantIsolationIT {
+abstract class AbstractSlowTenantIT {
     private static final int A_TASKS = 30_000;
     private static final int A_UPDATED = 1_000;
-    private static final Duration SOCKET_TIMEOUT = Duration.ofMillis(50);
-
-    private SyncTestDb db;
-    private FalkorService server;
-    private FalkorGraph loader;
+    protected SyncTestDb db;
+    private GraphBackend loader;
     private final String run = UUID.randomUUID().toString().replace("-", "").substring(0, 6);
+
+    /** How long a graph statement of the consumer may take before it times out. */
+    protected abstract Duration timeout();
+
+    /** The words the consumer logs for a statement that timed out while the server stayed reachable. */
+    protected abstract String timeoutMessage();
+
+    /** Opens the graph the test loads and checks (not the consumer's). */
+    protected abstract GraphBackend openLoader();
+
+    /** The consumer JVM's graph argument (see {@link ConsumerProcess}). */
+    protected abstract String consumerGraph();
+
+    protected void stopServices() {
+    }
 
     @BeforeAll
     void setUp() {
         db = SyncTestDb.create("sync_iso");
-        server = TestServices.privateFalkor();
-        loader = FalkorGraph.connect(server.host(), server.port());
+        loader = openLoader();
     }
 
     @AfterAll
-    void tearDown() {
+    void tearDown() throws Exception {
         if (loader != null) {
             loader.close();
         }
-        if (server != null) {
-            server.stop();
-        }
+        stopServices();
         if (db != null) {
             db.close();
         }
@@ -97,8 +104,7 @@ class FalkorTenantIsolationIT {
         String aError = null;
         long aDrained = -1;
         Path log = Files.createTempFile("hybriddb-isolation-consumer", ".log");
-        Process consumer = ConsumerProcess.start(db, "falkor:" + server.host() + ":" + server.port() + ":"
-                + SOCKET_TIMEOUT.toMillis(), "iso_" + run + "_", log);
+        Process consumer = ConsumerProcess.start(db, consumerGraph(), "iso_" + run + "_", log);
         try {
             awaitConsumerUp(log);
             long updating = System.nanoTime();
@@ -151,7 +157,7 @@ class FalkorTenantIsolationIT {
                     aFailures, lags.size(), lags.get(lags.size() / 2), lags.get(lags.size() - 1));
             System.out.println("[isolation] A's last failure in the consumer's log: " + aError);
             assertThat(aFailures).as("A's 20 MB batch timed out at least once").isPositive();
-            assertThat(aError).contains("statement timed out after " + SOCKET_TIMEOUT.toMillis() + " ms (server reachable");
+            assertThat(aError).contains(timeoutMessage());
             assertThat(aBacklogWhenBFirstArrived).as("B's rows arrived while A was still struggling").isPositive();
             assertThat(lags.get(lags.size() - 1)).as("every B row reached B's graph within 60 s").isLessThan(60_000L);
             assertThat(aDrained).as("A drained without help").isNotNegative();
