@@ -70,6 +70,21 @@ class DoctorIT {
     }
 
     @Test
+    void reportsTheManualCaptureMode() throws Exception {
+        PostgresService other = TestServices.freshDatabase("cli_doctor_manual");
+        try {
+            assertThat(CliRun.run(env(other), "migrate").status()).isEqualTo(ExitCode.OK);
+            try (Connection c = other.openAdmin(); Statement st = c.createStatement()) {
+                st.execute("SELECT hybriddb_capture_use('manual')");
+            }
+            CliRun r = CliRun.run(env(other), "doctor");
+            assertThat(r.out()).contains("[OK  ] change capture").contains("manual (nothing captured");
+        } finally {
+            TestServices.dropDatabase(other);
+        }
+    }
+
+    @Test
     void failsWhenTheApplicationRoleOwnsATable() throws Exception {
         PostgresService other = TestServices.freshDatabase("cli_doctor_owner");
         try {

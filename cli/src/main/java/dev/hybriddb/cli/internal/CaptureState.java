@@ -9,12 +9,12 @@ import java.util.List;
 
 /**
  * How changes reach the sync outbox (changelog 0940), read as the owner role: the mode
- * ({@code triggers} or {@code wal}), {@code wal_level}, and the replication slot
+ * ({@code triggers}, {@code wal} or {@code manual}), {@code wal_level}, and the replication slot
  * {@code hybriddb_capture_slot()}: whether it exists, whether a WalCapture reads it, and how much
  * WAL it keeps the server from recycling.
  *
  * @param installed     false when changelog 0940 is not applied (the other fields are then empty)
- * @param mode          {@code triggers} or {@code wal}
+ * @param mode          {@code triggers}, {@code wal} or {@code manual}
  * @param walLevel      the server's {@code wal_level}
  * @param slot          the slot name of this database
  * @param slotExists    whether the slot exists
@@ -65,9 +65,9 @@ public record CaptureState(boolean installed, String mode, String walLevel, Stri
         }
         if (!walMode()) {
             if (!slotExists) {
-                return Check.ok(CHECK, "triggers");
+                return Check.ok(CHECK, "manual".equals(mode) ? "manual (nothing captured: the application syncs explicitly)" : "triggers");
             }
-            return Check.warn(CHECK, "triggers, but slot " + slot + " still exists and retains " + retained + " of WAL"
+            return Check.warn(CHECK, mode + ", but slot " + slot + " still exists and retains " + retained + " of WAL"
                     + (readerActive ? " (a WalCapture still reads it; stop it once caught up)" : "")
                     + ": drop it with `hybriddb capture triggers --drop-slot`");
         }
