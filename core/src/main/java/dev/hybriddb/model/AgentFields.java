@@ -30,4 +30,54 @@ public record AgentFields(UUID swarmId, String name, AgentRole role, String mode
     public AgentFields managedBy(UUID manager) {
         return new AgentFields(swarmId, name, role, model, task, capabilities, position, manager, config, metadata);
     }
+
+    /** The same fields with {@code swarmId} set to {@code v}. */
+    public AgentFields withSwarmId(UUID v) {
+        return new AgentFields(v, name, role, model, task, capabilities, position, managerId, config, metadata);
+    }
+
+    /** The same fields with {@code name} set to {@code v}. */
+    public AgentFields withName(String v) {
+        return new AgentFields(swarmId, v, role, model, task, capabilities, position, managerId, config, metadata);
+    }
+
+    /** The same fields with {@code role} set to {@code v}. */
+    public AgentFields withRole(AgentRole v) {
+        return new AgentFields(swarmId, name, v, model, task, capabilities, position, managerId, config, metadata);
+    }
+
+    /** The same fields with {@code model} set to {@code v}. */
+    public AgentFields withModel(String v) {
+        return new AgentFields(swarmId, name, role, v, task, capabilities, position, managerId, config, metadata);
+    }
+
+    /** The same fields with {@code task} set to {@code v}. */
+    public AgentFields withTask(String v) {
+        return new AgentFields(swarmId, name, role, model, v, capabilities, position, managerId, config, metadata);
+    }
+
+    /** The same fields with {@code capabilities} set to {@code v}. */
+    public AgentFields withCapabilities(List<String> v) {
+        return new AgentFields(swarmId, name, role, model, task, v, position, managerId, config, metadata);
+    }
+
+    /** The same fields with {@code position} set to {@code v}. */
+    public AgentFields withPosition(Position v) {
+        return new AgentFields(swarmId, name, role, model, task, capabilities, v, managerId, config, metadata);
+    }
+
+    /** The same fields with {@code managerId} set to {@code v}. */
+    public AgentFields withManagerId(UUID v) {
+        return new AgentFields(swarmId, name, role, model, task, capabilities, position, v, config, metadata);
+    }
+
+    /** The same fields with {@code config} set to {@code v}. */
+    public AgentFields withConfig(Map<String, Object> v) {
+        return new AgentFields(swarmId, name, role, model, task, capabilities, position, managerId, v, metadata);
+    }
+
+    /** The same fields with {@code metadata} set to {@code v}. */
+    public AgentFields withMetadata(Map<String, Object> v) {
+        return new AgentFields(swarmId, name, role, model, task, capabilities, position, managerId, config, v);
+    }
 }

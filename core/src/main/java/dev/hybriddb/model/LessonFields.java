@@ -25,4 +25,44 @@ public record LessonFields(UUID projectId, UUID taskId, UUID agentId, String tit
     public LessonFields withConfidence(BigDecimal value) {
         return new LessonFields(projectId, taskId, agentId, title, content, category, tags, value, metadata);
     }
+
+    /** The same fields with {@code projectId} set to {@code v}. */
+    public LessonFields withProjectId(UUID v) {
+        return new LessonFields(v, taskId, agentId, title, content, category, tags, confidence, metadata);
+    }
+
+    /** The same fields with {@code taskId} set to {@code v}. */
+    public LessonFields withTaskId(UUID v) {
+        return new LessonFields(projectId, v, agentId, title, content, category, tags, confidence, metadata);
+    }
+
+    /** The same fields with {@code agentId} set to {@code v}. */
+    public LessonFields withAgentId(UUID v) {
+        return new LessonFields(projectId, taskId, v, title, content, category, tags, confidence, metadata);
+    }
+
+    /** The same fields with {@code title} set to {@code v}. */
+    public LessonFields withTitle(String v) {
+        return new LessonFields(projectId, taskId, agentId, v, content, category, tags, confidence, metadata);
+    }
+
+    /** The same fields with {@code content} set to {@code v}. */
+    public LessonFields withContent(String v) {
+        return new LessonFields(projectId, taskId, agentId, title, v, category, tags, confidence, metadata);
+    }
+
+    /** The same fields with {@code category} set to {@code v}. */
+    public LessonFields withCategory(String v) {
+        return new LessonFields(projectId, taskId, agentId, title, content, v, tags, confidence, metadata);
+    }
+
+    /** The same fields with {@code tags} set to {@code v}. */
+    public LessonFields withTags(List<String> v) {
+        return new LessonFields(projectId, taskId, agentId, title, content, category, v, confidence, metadata);
+    }
+
+    /** The same fields with {@code metadata} set to {@code v}. */
+    public LessonFields withMetadata(Map<String, Object> v) {
+        return new LessonFields(projectId, taskId, agentId, title, content, category, tags, confidence, v);
+    }
 }
