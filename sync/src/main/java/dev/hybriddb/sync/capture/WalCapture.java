@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * Trigger-free change capture: reads the row changes of the attached tables from the logical
  * replication slot {@code hybriddb_capture_slot()} ({@code pgoutput}, publication
  * {@code hybriddb_capture}) and writes the outbox rows the sync triggers would have written, one
- * statement per batch, with a NOTIFY that wakes {@link RealtimeSync}. Writers then pay no trigger:
+ * statement per batch, with a NOTIFY that wakes {@link dev.hybriddb.sync.RealtimeSync}. Writers then pay no trigger:
  * only the WAL of {@code REPLICA IDENTITY FULL}.
  *
  * <p>Needs {@code wal_level=logical} and a role with the REPLICATION attribute (the owner role, or
