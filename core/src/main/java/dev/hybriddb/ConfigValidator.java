@@ -49,6 +49,16 @@ final class ConfigValidator {
         check(b.idleTimeout != null && (b.idleTimeout.isZero() || b.idleTimeout.toMillis() >= 10_000)
                 && b.idleTimeout.compareTo(Duration.ofDays(1)) <= 0, "idleTimeout (POSTGRES_IDLE_TIMEOUT)",
                 millis(b.idleTimeout), "must be 0 (never) or between 10000 ms and one day");
+        check(b.leakDetectionThreshold != null && (b.leakDetectionThreshold.isZero() || b.leakDetectionThreshold.toMillis() >= 2000)
+                && b.leakDetectionThreshold.compareTo(Duration.ofDays(1)) <= 0, "leakDetectionThreshold (POSTGRES_LEAK_DETECTION_THRESHOLD)",
+                millis(b.leakDetectionThreshold), "must be 0 (off) or between 2000 ms and one day");
+        check(b.maxLifetime != null && (b.maxLifetime.isZero() || b.maxLifetime.toMillis() >= 30_000)
+                && b.maxLifetime.compareTo(Duration.ofDays(1)) <= 0, "maxLifetime (POSTGRES_MAX_LIFETIME)",
+                millis(b.maxLifetime), "must be 0 (no limit) or between 30000 ms and one day");
+        check(b.keepaliveTime != null && (b.keepaliveTime.isZero() || (b.keepaliveTime.toMillis() >= 30_000
+                && (b.maxLifetime == null || b.maxLifetime.isZero() || b.keepaliveTime.compareTo(b.maxLifetime) < 0))),
+                "keepaliveTime (POSTGRES_KEEPALIVE_TIME)", millis(b.keepaliveTime),
+                "must be 0 (off) or at least 30000 ms and below maxLifetime (" + millis(b.maxLifetime) + ")");
         check(b.statementTimeout != null && !b.statementTimeout.isNegative()
                 && b.statementTimeout.compareTo(Duration.ofDays(1)) <= 0, "statementTimeout (POSTGRES_STATEMENT_TIMEOUT)",
                 millis(b.statementTimeout), "must be 0 (none) or at most one day");

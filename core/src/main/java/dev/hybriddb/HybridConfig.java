@@ -28,6 +28,9 @@ public final class HybridConfig {
     private final Duration connectionTimeout;
     private final Duration idleTimeout;
     private final Duration statementTimeout;
+    private final Duration leakDetectionThreshold;
+    private final Duration maxLifetime;
+    private final Duration keepaliveTime;
     private final int retryAttempts;
     private final Duration retryDelay;
     private final byte[] encryptionKey;
@@ -51,6 +54,9 @@ public final class HybridConfig {
         connectionTimeout = b.connectionTimeout;
         idleTimeout = b.idleTimeout;
         statementTimeout = b.statementTimeout;
+        leakDetectionThreshold = b.leakDetectionThreshold;
+        maxLifetime = b.maxLifetime;
+        keepaliveTime = b.keepaliveTime;
         retryAttempts = b.retryAttempts;
         retryDelay = b.retryDelay;
         encryptionKey = b.encryptionKey == null ? null : b.encryptionKey.clone();
@@ -90,7 +96,8 @@ public final class HybridConfig {
     public Builder toBuilder() {
         Builder b = new Builder().host(host).port(port).database(database).user(user).password(password)
                 .sslMode(sslMode).minPoolSize(minPoolSize).maxPoolSize(maxPoolSize)
-                .connectionTimeout(connectionTimeout).idleTimeout(idleTimeout).statementTimeout(statementTimeout).retryAttempts(retryAttempts)
+                .connectionTimeout(connectionTimeout).idleTimeout(idleTimeout).statementTimeout(statementTimeout).leakDetectionThreshold(leakDetectionThreshold)
+                .maxLifetime(maxLifetime).keepaliveTime(keepaliveTime).retryAttempts(retryAttempts)
                 .retryDelay(retryDelay).encryptionKeyVersion(encryptionKeyVersion)
                 .migrationUser(migrationUser).migrationPassword(migrationPassword).poolName(poolName).syncMode(syncMode);
         connectionProperties.forEach(b::connectionProperty);
@@ -120,6 +127,12 @@ public final class HybridConfig {
     public Duration idleTimeout() { return idleTimeout; }
     /** PostgreSQL's {@code statement_timeout} for every statement of the pool's connections; zero: none. */
     public Duration statementTimeout() { return statementTimeout; }
+    /** How long a connection may stay borrowed before the pool logs a possible leak (0: never). */
+    public Duration leakDetectionThreshold() { return leakDetectionThreshold; }
+    /** The longest a pooled connection lives before it is replaced (0: no limit). */
+    public Duration maxLifetime() { return maxLifetime; }
+    /** How often an idle pooled connection is tested to keep it alive (0: never). */
+    public Duration keepaliveTime() { return keepaliveTime; }
     public int retryAttempts() { return retryAttempts; }
     public Duration retryDelay() { return retryDelay; }
     public String poolName() { return poolName; }
@@ -163,6 +176,9 @@ public final class HybridConfig {
         shown.put("connectionTimeout", connectionTimeout.toMillis() + "ms");
         shown.put("idleTimeout", idleTimeout.toMillis() + "ms");
         shown.put("statementTimeout", statementTimeout.toMillis() + "ms");
+        shown.put("leakDetectionThreshold", leakDetectionThreshold.toMillis() + "ms");
+        shown.put("maxLifetime", maxLifetime.toMillis() + "ms");
+        shown.put("keepaliveTime", keepaliveTime.toMillis() + "ms");
         shown.put("retryAttempts", retryAttempts);
         shown.put("retryDelay", retryDelay.toMillis() + "ms");
         shown.put("encryptionKey", encryptionKey == null ? "(none)" : MASK + " (version " + encryptionKeyVersion + ")");
@@ -190,6 +206,9 @@ public final class HybridConfig {
         Duration connectionTimeout = Duration.ofMillis(5000);
         Duration idleTimeout = Duration.ofMillis(30000);
         Duration statementTimeout = Duration.ZERO;
+        Duration leakDetectionThreshold = Duration.ZERO;
+        Duration maxLifetime = Duration.ofMinutes(30);
+        Duration keepaliveTime = Duration.ofMinutes(2);
         int retryAttempts = 3;
         Duration retryDelay = Duration.ofMillis(1000);
         byte[] encryptionKey;
@@ -217,6 +236,12 @@ public final class HybridConfig {
         public Builder idleTimeout(Duration v) { idleTimeout = v; return this; }
         /** {@code statement_timeout} of every SDK transaction (zero, the default: none); set per transaction, so no session or role setting overrides it. */
         public Builder statementTimeout(Duration v) { statementTimeout = v; return this; }
+        /** Logs a connection borrowed for longer than this (0, the default, or at least 2 s). */
+        public Builder leakDetectionThreshold(Duration v) { leakDetectionThreshold = v; return this; }
+        /** Replaces pooled connections older than this (default 30 min; 0 or at least 30 s). */
+        public Builder maxLifetime(Duration v) { maxLifetime = v; return this; }
+        /** Tests idle pooled connections this often (default 2 min; 0 or at least 30 s, below maxLifetime). */
+        public Builder keepaliveTime(Duration v) { keepaliveTime = v; return this; }
         /** Retries after the first attempt for transient failures. */
         public Builder retryAttempts(int v) { retryAttempts = v; return this; }
         /** The first retry's delay; later ones double it (with jitter). */

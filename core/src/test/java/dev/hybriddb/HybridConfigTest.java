@@ -157,4 +157,38 @@ class HybridConfigTest {
         assertThatThrownBy(b::build).isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining(setting).hasMessageContaining(value);
     }
+
+    @Test
+    void poolLifetimeSettingsAreReadAndValidated() {
+        HybridConfig c = HybridConfig.fromEnvironment(Map.of("POSTGRES_USER", "app", "POSTGRES_LEAK_DETECTION_THRESHOLD", "5000",
+                "POSTGRES_MAX_LIFETIME", "600000", "POSTGRES_KEEPALIVE_TIME", "60000"));
+        assertThat(c.leakDetectionThreshold()).isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThat(c.maxLifetime()).isEqualTo(java.time.Duration.ofMinutes(10));
+        assertThat(c.keepaliveTime()).isEqualTo(java.time.Duration.ofMinutes(1));
+        assertThat(c.toString()).contains("maxLifetime=600000ms").contains("keepaliveTime=60000ms");
+        HybridConfig defaults = HybridConfig.builder().user("app").build();
+        assertThat(defaults.leakDetectionThreshold()).isZero();
+        assertThat(defaults.maxLifetime()).isEqualTo(java.time.Duration.ofMinutes(30));
+        assertThatThrownBy(() -> HybridConfig.builder().user("app").leakDetectionThreshold(java.time.Duration.ofMillis(500)).build())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("leakDetectionThreshold").hasMessageContaining("500");
+        assertThatThrownBy(() -> HybridConfig.builder().user("app").maxLifetime(java.time.Duration.ofMinutes(1))
+                .keepaliveTime(java.time.Duration.ofMinutes(2)).build())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("keepaliveTime").hasMessageContaining("below maxLifetime");
+    }
+
+    @Test
+    void sqlAlchemyPoolAliasesSetTheBounds() {
+        HybridConfig c = HybridConfig.fromEnvironment(Map.of("POSTGRES_USER", "app", "POSTGRES_POOL_SIZE", "5", "POSTGRES_MAX_OVERFLOW", "3"));
+        assertThat(c.minPoolSize()).isEqualTo(5);
+        assertThat(c.maxPoolSize()).isEqualTo(8);
+        HybridConfig defaultOverflow = HybridConfig.fromEnvironment(Map.of("POSTGRES_USER", "app", "POSTGRES_POOL_SIZE", "4"));
+        assertThat(defaultOverflow.maxPoolSize()).isEqualTo(14);
+        HybridConfig explicit = HybridConfig.fromEnvironment(Map.of("POSTGRES_USER", "app", "POSTGRES_POOL_SIZE", "4",
+                "POSTGRES_MAX_POOL_SIZE", "6"));
+        assertThat(explicit.maxPoolSize()).as("the explicit maximum wins").isEqualTo(6);
+        assertThatThrownBy(() -> HybridConfig.fromEnvironment(Map.of("POSTGRES_USER", "app", "POSTGRES_MAX_OVERFLOW", "3")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("POSTGRES_MAX_OVERFLOW").hasMessageContaining("POSTGRES_POOL_SIZE");
+        assertThatThrownBy(() -> HybridConfig.fromEnvironment(Map.of("POSTGRES_USER", "app", "POSTGRES_POOL_SIZE", "4",
+                "POSTGRES_MAX_OVERFLOW", "-1"))).isInstanceOf(ConfigurationException.class).hasMessageContaining("-1");
+    }
 }

@@ -98,6 +98,18 @@ class HybridDBFacadeIT {
     }
 
     @Test
+    void poolLifetimeSettingsReachTheBuiltInPool() {
+        HybridConfig cfg = config().toBuilder().leakDetectionThreshold(java.time.Duration.ofSeconds(3))
+                .maxLifetime(java.time.Duration.ofMinutes(5)).keepaliveTime(java.time.Duration.ofMinutes(1)).build();
+        try (HybridDB db = HybridDB.builder().config(cfg).build()) {
+            HikariDataSource pool = (HikariDataSource) db.database().dataSource();
+            assertThat(pool.getLeakDetectionThreshold()).isEqualTo(3000);
+            assertThat(pool.getMaxLifetime()).isEqualTo(300_000);
+            assertThat(pool.getKeepaliveTime()).isEqualTo(60_000);
+        }
+    }
+
+    @Test
     void migrationFailuresArePartOfTheSdkHierarchy() {
         assertThat(new MigrationException("x")).isInstanceOf(HybridDBException.class);
     }

@@ -28,6 +28,10 @@ public final class EnvironmentConfig {
         integer(env, "POSTGRES_CONNECTION_TIMEOUT", v -> b.connectionTimeout(Duration.ofMillis(v)));
         integer(env, "POSTGRES_IDLE_TIMEOUT", v -> b.idleTimeout(Duration.ofMillis(v)));
         integer(env, "POSTGRES_STATEMENT_TIMEOUT", v -> b.statementTimeout(Duration.ofMillis(v)));
+        integer(env, "POSTGRES_LEAK_DETECTION_THRESHOLD", v -> b.leakDetectionThreshold(Duration.ofMillis(v)));
+        integer(env, "POSTGRES_MAX_LIFETIME", v -> b.maxLifetime(Duration.ofMillis(v)));
+        integer(env, "POSTGRES_KEEPALIVE_TIME", v -> b.keepaliveTime(Duration.ofMillis(v)));
+        poolSizeAliases(env, b);
         integer(env, "POSTGRES_RETRY_ATTEMPTS", b::retryAttempts);
         integer(env, "POSTGRES_RETRY_DELAY", v -> b.retryDelay(Duration.ofMillis(v)));
         text(env, "HYBRIDDB_ENCRYPTION_KEY", b::encryptionKeyBase64);
@@ -36,6 +40,44 @@ public final class EnvironmentConfig {
         text(env, "HYBRIDDB_MIGRATION_PASSWORD", b::migrationPassword);
         text(env, "HYBRIDDB_SYNC_MODE", v -> b.syncMode(SyncMode.parse("syncMode (HYBRIDDB_SYNC_MODE)", v)));
         text(env, "DATABASE_URL", v -> applyUrl("DATABASE_URL", v, b));
+    }
+
+    /**
+     * SQLAlchemy's names: {@code POSTGRES_POOL_SIZE} connections kept open, and up to
+     * {@code POSTGRES_MAX_OVERFLOW} (default 10) more under load. They set the minimum and the
+     * maximum pool size unless {@code POSTGRES_MIN_POOL_SIZE} / {@code POSTGRES_MAX_POOL_SIZE} are given.
+     */
+    private static void poolSizeAliases(Map<String, String> env, HybridConfig.Builder b) {
+        boolean explicitMin = present(env, "POSTGRES_MIN_POOL_SIZE");
+        boolean explicitMax = present(env, "POSTGRES_MAX_POOL_SIZE");
+        if (present(env, "POSTGRES_POOL_SIZE")) {
+            int size = parse("POSTGRES_POOL_SIZE", env.get("POSTGRES_POOL_SIZE").trim());
+            int overflow = present(env, "POSTGRES_MAX_OVERFLOW") ? parse("POSTGRES_MAX_OVERFLOW", env.get("POSTGRES_MAX_OVERFLOW").trim()) : 10;
+            if (overflow < 0) {
+                throw new ConfigurationException("POSTGRES_MAX_OVERFLOW", overflow, "must be at least 0");
+            }
+            if (!explicitMin) {
+                b.minPoolSize(size);
+            }
+            if (!explicitMax) {
+                b.maxPoolSize(size + overflow);
+            }
+        } else if (present(env, "POSTGRES_MAX_OVERFLOW")) {
+            throw new ConfigurationException("POSTGRES_MAX_OVERFLOW", env.get("POSTGRES_MAX_OVERFLOW"), "needs POSTGRES_POOL_SIZE");
+        }
+    }
+
+    private static boolean present(Map<String, String> env, String name) {
+        String v = env.get(name);
+        return v != null && !v.isBlank();
+    }
+
+    private static int parse(String name, String v) {
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException(name, v, "must be an integer");
+        }
     }
 
     /** POSTGRES_SSL: true/false (require/disable) or an sslmode name. */

@@ -30,6 +30,9 @@ public final class Pools {
         hc.setMaximumPoolSize(config.maxPoolSize());
         hc.setConnectionTimeout(config.connectionTimeout().toMillis());
         hc.setIdleTimeout(config.idleTimeout().toMillis());
+        hc.setLeakDetectionThreshold(config.leakDetectionThreshold().toMillis());
+        hc.setMaxLifetime(config.maxLifetime().toMillis());
+        hc.setKeepaliveTime(config.keepaliveTime().toMillis());
         hc.setDataSourceProperties(appProperties(config));
         customizer.accept(hc);
         try {
@@ -54,6 +57,9 @@ public final class Pools {
         hc.setMaximumPoolSize(Math.min(4, Math.max(2, config.maxPoolSize())));
         hc.setConnectionTimeout(config.connectionTimeout().toMillis());
         hc.setIdleTimeout(config.idleTimeout().toMillis());
+        hc.setLeakDetectionThreshold(config.leakDetectionThreshold().toMillis());
+        hc.setMaxLifetime(config.maxLifetime().toMillis());
+        hc.setKeepaliveTime(config.keepaliveTime().toMillis());
         hc.setDataSourceProperties(properties(config));
         try {
             return new HikariDataSource(hc);
