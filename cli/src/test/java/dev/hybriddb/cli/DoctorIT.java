@@ -43,8 +43,7 @@ class DoctorIT {
     /** The variables {@code scripts/services env} prints are the library's and the CLI's own configuration. */
     @Test
     void theServicesScriptEnvironmentConfiguresTheCli() throws Exception {
-        String script = System.getenv("HYBRIDDB_SERVICES");
-        org.junit.jupiter.api.Assumptions.assumeTrue(script != null, "needs the services script");
+        String script = TestServices.requireEnv("HYBRIDDB_SERVICES", "to print the services' environment");
         Process p = new ProcessBuilder("bash", script, "env").redirectErrorStream(true).start();
         String printed = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(p.waitFor()).isZero();

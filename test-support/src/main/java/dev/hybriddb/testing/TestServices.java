@@ -159,6 +159,18 @@ public final class TestServices {
         return ServiceResolver.fromSystem().falkor();
     }
 
+    /**
+     * The value of environment variable {@code name}; when it is unset, the test fails (in CI, or
+     * unless {@code HYBRIDDB_ALLOW_SKIP=true}) or is skipped, saying {@code why} it is needed.
+     */
+    public static String requireEnv(String name, String why) {
+        String v = System.getenv(name);
+        if (v == null || v.isBlank()) {
+            return failOrSkip(name + " is not set; it is needed " + why);
+        }
+        return v;
+    }
+
     static <T> T failOrSkip(String why) {
         return ServiceResolver.fromSystem().failOrSkip(why);
     }

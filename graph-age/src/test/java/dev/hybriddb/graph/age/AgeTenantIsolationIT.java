@@ -8,11 +8,11 @@ import dev.hybriddb.HybridDB;
 import dev.hybriddb.graph.GraphBackend;
 import dev.hybriddb.graph.TenantGraphIsolationContract;
 import dev.hybriddb.testing.PostgresService;
+import dev.hybriddb.testing.TestServices;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.Properties;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,8 +32,7 @@ class AgeTenantIsolationIT extends TenantGraphIsolationContract {
 
     @Test
     void hybridDbRefusesToStartWhileTheApplicationRoleMayUseAgesCatalog() throws Exception {
-        String superUser = System.getenv("HYBRIDDB_SUPERUSER");
-        Assumptions.assumeTrue(superUser != null && !superUser.isBlank(), "needs HYBRIDDB_SUPERUSER to open the catalog");
+        String superUser = TestServices.requireEnv("HYBRIDDB_SUPERUSER", "to open AGE's catalog");
         Properties p = new Properties();
         p.setProperty("user", superUser);
         p.setProperty("password", System.getenv().getOrDefault("HYBRIDDB_SUPERUSER_PASSWORD", ""));
