@@ -13,7 +13,6 @@ import dev.hybriddb.sync.projection.Projection;
 import dev.hybriddb.sync.reconcile.Reconciler;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,7 +61,7 @@ public final class SyncPlugin implements HybridDBPlugin {
             case MANUAL -> { }
             case REALTIME -> realtime = consumer(ctx, owner, graph.get(), layout);
             case WAL_CAPTURE -> {
-                capture = WalCapture.builder(owner, () -> ctx.openOwnerConnection(replicationProperties()))
+                capture = WalCapture.builder(owner, () -> ctx.openOwnerConnection(WalCapture.replicationProperties()))
                         .errorListener(ctx.syncErrorListener()).build();
                 realtime = consumer(ctx, owner, graph.get(), layout);
                 ctx.onClose(capture);
@@ -130,15 +129,6 @@ public final class SyncPlugin implements HybridDBPlugin {
             }
             return null;
         });
-    }
-
-    private static Properties replicationProperties() {
-        Properties p = new Properties();
-        p.setProperty("replication", "database");
-        p.setProperty("assumeMinServerVersion", "10");
-        p.setProperty("preferQueryMode", "simple");
-        p.setProperty("ApplicationName", "hybriddb-wal-capture");
-        return p;
     }
 
     @Override

@@ -110,19 +110,25 @@ public final class WalCapture implements AutoCloseable {
         return new Builder(database, replication);
     }
 
-    /** A factory of logical replication connections; the password stays inside it. */
-    public static ReplicationConnectionFactory replicationVia(String jdbcUrl, String user, String password) {
-        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+    /** The JDBC properties of a logical replication connection (credentials not included). */
+    public static Properties replicationProperties() {
         Properties p = new Properties();
-        PGProperty.USER.set(p, Objects.requireNonNull(user, "user"));
-        if (password != null) {
-            PGProperty.PASSWORD.set(p, password);
-        }
         PGProperty.REPLICATION.set(p, "database");
         PGProperty.ASSUME_MIN_SERVER_VERSION.set(p, "10");
         PGProperty.PREFER_QUERY_MODE.set(p, "simple");
         PGProperty.APPLICATION_NAME.set(p, "hybriddb-wal-capture");
         PGProperty.TCP_KEEP_ALIVE.set(p, true);
+        return p;
+    }
+
+    /** A factory of logical replication connections; the password stays inside it. */
+    public static ReplicationConnectionFactory replicationVia(String jdbcUrl, String user, String password) {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        Properties p = replicationProperties();
+        PGProperty.USER.set(p, Objects.requireNonNull(user, "user"));
+        if (password != null) {
+            PGProperty.PASSWORD.set(p, password);
+        }
         return () -> {
             try {
                 return DriverManager.getConnection(jdbcUrl, p);

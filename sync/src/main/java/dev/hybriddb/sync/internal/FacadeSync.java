@@ -14,8 +14,6 @@ import dev.hybriddb.sync.capture.WalCapture;
 import dev.hybriddb.sync.internal.outbox.Outbox;
 import dev.hybriddb.sync.reconcile.DriftReport;
 import dev.hybriddb.sync.reconcile.Reconciler;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -113,26 +111,14 @@ public final class FacadeSync implements GraphSync {
         if (capture != null && !capture.awaitCaughtUp(timeout)) {
             return false;
         }
-        long upTo = owner.inTransaction(c -> scalar(c, "SELECT coalesce(max(id), 0) FROM " + Outbox.TABLE, 0));
+        long upTo = owner.inTransaction(Outbox::lastId);
         realtime.wakeUp();
-        while (owner.inTransaction(c -> scalar(c, "SELECT count(*) FROM " + Outbox.TABLE + " WHERE id <= ?", upTo)) > 0) {
+        while (owner.inTransaction(c -> Outbox.countUpTo(c, upTo)) > 0) {
             if (System.nanoTime() > deadline) {
                 return false;
             }
             Worker.sleep(10);
         }
         return true;
-    }
-
-    private static long scalar(java.sql.Connection c, String sql, long arg) throws java.sql.SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            if (sql.contains("?")) {
-                ps.setLong(1, arg);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
     }
 }

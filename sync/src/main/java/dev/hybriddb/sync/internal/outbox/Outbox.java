@@ -140,7 +140,23 @@ public final class Outbox {
     }
 
     public static long count(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + TABLE);
+        return countUpTo(c, Long.MAX_VALUE);
+    }
+
+    /** Rows waiting whose id is at most {@code id}. */
+    public static long countUpTo(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + TABLE + " WHERE id <= ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** The newest row's id, 0 when the outbox is empty. */
+    public static long lastId(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(id), 0) FROM " + TABLE);
              ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
