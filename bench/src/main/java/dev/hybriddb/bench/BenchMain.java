@@ -4,6 +4,7 @@ import dev.hybriddb.bench.scenarios.AgeBatchSync;
 import dev.hybriddb.bench.scenarios.CoordinationQueries;
 import dev.hybriddb.bench.scenarios.FalkorBatchSync;
 import dev.hybriddb.bench.scenarios.RealtimeLag;
+import dev.hybriddb.bench.scenarios.RealtimeMixed;
 import dev.hybriddb.bench.scenarios.RepositoryCrud;
 import dev.hybriddb.bench.scenarios.VectorSearch;
 import java.io.PrintStream;
@@ -34,7 +35,8 @@ public final class BenchMain {
 
     /** Every scenario, in the order of issue 7. */
     public static List<Scenario> allScenarios() {
-        return List.of(new FalkorBatchSync(), new AgeBatchSync(), new RealtimeLag(), new CoordinationQueries(),
+        return List.of(new FalkorBatchSync(), new AgeBatchSync(), new RealtimeLag(), new RealtimeMixed(),
+                new CoordinationQueries(),
                 new RepositoryCrud(), new VectorSearch());
     }
 

@@ -1,0 +1,323 @@
+package dev.hybriddb.bench.scenarios;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.hybriddb.Database;
+import dev.hybriddb.HybridDB;
+import dev.hybriddb.bench.BenchContext;
+import dev.hybriddb.bench.Scenario;
+import dev.hybriddb.bench.ScenarioResult;
+import dev.hybriddb.bench.internal.Latencies;
+import dev.hybriddb.graph.GraphBackend;
+import dev.hybriddb.graph.GraphNames;
+import dev.hybriddb.graph.GraphRow;
+import dev.hybriddb.graph.falkor.FalkorGraph;
+import dev.hybriddb.schema.Migrations;
+import dev.hybriddb.sync.PostgresSync;
+import dev.hybriddb.sync.RealtimeSync;
+import dev.hybriddb.testing.PostgresService;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Real-time sync of a mixed stream into graphs of growing size: task updates, inserts and
+ * deletes, dependencies added and removed, assignments changed and agent updates over several
+ * tenants ({@link MixedWorkload}), each its own transaction through the SDK, with the outbox
+ * consumer ({@link RealtimeSync}) running. Per graph size (nodes over all tenants):
+ * <ol>
+ *   <li>open loop at a fixed rate: commit-to-graph lag p50/p99 of the probe writes (one in
+ *       twenty, seen by a poller reading the probe tasks by id), and the outbox's peak backlog;</li>
+ *   <li>a backlog: the consumer stopped, the same mix written as fast as the writers go, then the
+ *       consumer started and timed until the outbox is empty (changes drained per second);</li>
+ *   <li>a check that every tenant's graph has PostgreSQL's tasks, dependencies and assignments.</li>
+ * </ol>
+ * Targets: at least 2,000 changes/s kept up with lag p99 under 1 s; a backlog drains at 10,000
+ * changes/s or more; the drain rate at the largest graph at least 0.8x the smallest.
+ */
+public final class RealtimeMixed implements Scenario {
+    static final int TENANTS = 4;
+    static final int WRITERS = 8;
+
+    /** Sizes of this scenario per profile. */
+    record Sizes(List<Integer> nodes, int rate, int seconds, int backlog) {
+        static Sizes of(String profile) {
+            return switch (profile) {
+                case "smoke" -> new Sizes(List.of(2_000), 200, 2, 1_000);
+                case "medium" -> new Sizes(List.of(10_000, 100_000), 2_000, 15, 50_000);
+                default -> new Sizes(List.of(10_000, 100_000, 1_000_000), 2_000, 20, 100_000);
+            };
+        }
+    }
+
+    @Override
+    public String name() {
+        return "realtime-mixed";
+    }
+
+    @Override
+    public ScenarioResult run(BenchContext ctx) throws Exception {
+        ScenarioResult result = new ScenarioResult(name());
+        Sizes sizes = Sizes.of(ctx.profile().name());
+        Map<Integer, Double> drain = new LinkedHashMap<>();
+        for (int nodes : sizes.nodes()) {
+            drain.put(nodes, runSize(ctx, result, sizes, nodes));
+        }
+        double smallest = drain.values().iterator().next();
+        double largest = new ArrayList<>(drain.values()).get(drain.size() - 1);
+        int lastSize = sizes.nodes().get(sizes.nodes().size() - 1);
+        if (drain.size() > 1) {
+            result.atLeast("backlog drain rate @" + lastSize + " / @" + sizes.nodes().get(0) + " nodes >= 0.8",
+                    largest / smallest, 0.8);
+        }
+        result.note("mixed stream over " + TENANTS + " tenants, " + WRITERS + " writers, one transaction per change: 25% task"
+                + " update, 15% insert, 10% delete, 15% dependency added, 10% removed, 15% assignment changed, 5% agent update,"
+                + " 5% probe; graphs loaded through PostgresSync.syncWorkspace; one RealtimeSync consumer in this JVM");
+        return result;
+    }
+
+    private double runSize(BenchContext ctx, ScenarioResult result, Sizes sizes, int nodes) throws Exception {
+        PostgresService pg = ctx.freshDatabase("bench_mixed");
+        try {
+            Migrations.using(pg.jdbcUrl(), pg.adminUser(), pg.adminPassword()).withAppRole(pg.appUser()).update();
+            var falkor = ctx.falkor();
+            try (HybridDB db = HybridDB.builder().config(ctx.config(pg, WRITERS + 2))
+                    .graph(FalkorGraph.connect(falkor.host(), falkor.port())).build();
+                 HikariDataSource owner = ownerPool(pg)) {
+                GraphBackend graph = db.graph().orElseThrow();
+                List<MixedGraph> tenants = load(ctx, result, db, owner, graph, nodes);
+                try {
+                    Database ownerDb = Database.of(owner);
+                    MixedWorkload work = new MixedWorkload(db, tenants);
+                    openLoop(ctx, result, pg, ownerDb, owner, graph, work, tenants, sizes, nodes);
+                    double rate = backlog(ctx, result, pg, ownerDb, owner, graph, work, sizes, nodes);
+                    checkGraphs(result, owner, graph, tenants, nodes);
+                    return rate;
+                } finally {
+                    for (MixedGraph t : tenants) {
+                        graph.dropGraph(GraphNames.forTenant(t.tenant));
+                    }
+                }
+            }
+        } finally {
+            ctx.dropDatabase(pg);
+        }
+    }
+
+    private static List<MixedGraph> load(BenchContext ctx, ScenarioResult result, HybridDB db, HikariDataSource owner,
+                                         GraphBackend graph, int nodes) throws Exception {
+        List<MixedGraph> tenants = new ArrayList<>();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < TENANTS; i++) {
+            UUID tenant = ctx.newTenant(db, "mixed" + i);
+            tenants.add(MixedGraph.load(owner, tenant, nodes / TENANTS));
+        }
+        double pgSeconds = FalkorBatchSync.seconds(t0);
+        long t1 = System.nanoTime();
+        PostgresSync sync = PostgresSync.create(db.database(), graph);
+        for (MixedGraph t : tenants) {
+            sync.syncWorkspace(t.tenant);
+        }
+        double graphSeconds = FalkorBatchSync.seconds(t1);
+        result.metric("sdk-postgressync", "initial projection nodes/s @" + nodes, "nodes/s", nodes / graphSeconds);
+        ctx.log("%,d nodes: PostgreSQL load %.1f s, batch projection %.1f s", nodes, pgSeconds, graphSeconds);
+        return tenants;
+    }
+
+    private static void openLoop(BenchContext ctx, ScenarioResult result, PostgresService pg, Database ownerDb,
+                                 HikariDataSource owner, GraphBackend graph, MixedWorkload work, List<MixedGraph> tenants,
+                                 Sizes sizes, int nodes) throws Exception {
+        int total = sizes.rate() * sizes.seconds();
+        int base = 1_000_000;
+        Map<Long, Long> committedAt = new ConcurrentHashMap<>();
+        Latencies lag = new Latencies();
+        AtomicLong peakBacklog = new AtomicLong();
+        try (RealtimeSync consumer = consumer(pg, ownerDb, graph)) {
+            consumer.start();
+            ProbePoller poller = new ProbePoller(graph, tenants, base, total / 20, committedAt, lag);
+            Thread pollThread = new Thread(poller, "mixed-probe-poller");
+            pollThread.start();
+            ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
+            long start = System.nanoTime();
+            long period = 1_000_000_000L / sizes.rate();
+            for (long seq = 0; seq < total; seq++) {
+                long wait = start + seq * period - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                if (seq % 500 == 0) {
+                    peakBacklog.accumulateAndGet(outboxRows(owner), Math::max);
+                }
+                long s = seq;
+                writers.execute(() -> {
+                    if (MixedWorkload.isProbe(s)) {
+                        long probe = s / 20;
+                        work.probe(probe, base + (int) probe);
+                        committedAt.put(probe, System.nanoTime());
+                    } else {
+                        work.write();
+                    }
+                });
+            }
+            writers.shutdown();
+            writers.awaitTermination(10, TimeUnit.MINUTES);
+            double achieved = total / FalkorBatchSync.seconds(start);
+            pollThread.join(TimeUnit.MINUTES.toMillis(5));
+            pollThread.interrupt();
+            result.metric("sdk-realtimesync", "offered changes/s @" + nodes, "changes/s", achieved);
+            double p50 = result.metric("sdk-realtimesync", "lag p50 @" + nodes, "ms", lag.percentileMillis(50));
+            double p99 = result.metric("sdk-realtimesync", "lag p99 @" + nodes, "ms", lag.percentileMillis(99));
+            result.metric("sdk-realtimesync", "peak outbox backlog @" + nodes, "rows", peakBacklog.get());
+            ctx.log("%,d nodes open loop: %.0f changes/s offered, lag p50 %.1f ms p99 %.1f ms (%d of %d probes), peak backlog %d",
+                    nodes, achieved, p50, p99, lag.count(), total / 20, peakBacklog.get());
+            result.atLeast("changes/s kept up with (achieved, lag p99 < 1 s) @" + nodes + " nodes >= " + sizes.rate(),
+                    p99 < 1000 && lag.count() == total / 20 ? achieved : 0, sizes.rate() * 0.95);
+            result.atMost("lag p99 (ms) @" + nodes + " nodes, " + sizes.rate() + " changes/s < 1000", p99, 1000);
+        }
+    }
+
+    private static double backlog(BenchContext ctx, ScenarioResult result, PostgresService pg, Database ownerDb,
+                                  HikariDataSource owner, GraphBackend graph, MixedWorkload work, Sizes sizes, int nodes)
+            throws Exception {
+        ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
+        long t0 = System.nanoTime();
+        for (int i = 0; i < sizes.backlog(); i++) {
+            writers.execute(work::write);
+        }
+        writers.shutdown();
+        writers.awaitTermination(30, TimeUnit.MINUTES);
+        double writeRate = sizes.backlog() / FalkorBatchSync.seconds(t0);
+        long rows = outboxRows(owner);
+        long start = System.nanoTime();
+        try (RealtimeSync consumer = consumer(pg, ownerDb, graph)) {
+            consumer.start();
+            long deadline = start + TimeUnit.MINUTES.toNanos(15);
+            while (outboxRows(owner) > 0) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("backlog of " + rows + " rows not drained in 15 minutes @" + nodes);
+                }
+                Thread.sleep(20);
+            }
+        }
+        double seconds = FalkorBatchSync.seconds(start);
+        double rate = rows / seconds;
+        result.metric("writers", "backlog written changes/s @" + nodes, "changes/s", writeRate);
+        result.metric("sdk-realtimesync", "backlog drained changes/s @" + nodes, "changes/s", rate);
+        ctx.log("%,d nodes backlog: %,d outbox rows (written at %.0f/s) drained in %.1f s: %.0f changes/s",
+                nodes, rows, writeRate, seconds, rate);
+        result.atLeast("backlog drain changes/s @" + nodes + " nodes >= 10,000", rate, 10_000);
+        return rate;
+    }
+
+    private static void checkGraphs(ScenarioResult result, HikariDataSource owner, GraphBackend graph,
+                                    List<MixedGraph> tenants, int nodes) throws Exception {
+        int equal = 0;
+        for (MixedGraph t : tenants) {
+            long[] pg = MixedGraph.postgresCounts(owner, t.tenant);
+            long[] g = MixedGraph.graphCounts(graph, t.tenant);
+            if (Arrays.equals(pg, g)) {
+                equal++;
+            } else {
+                result.note("DRIFT @" + nodes + " tenant " + t.tenant + ": PostgreSQL tasks/dependencies/assignments "
+                        + Arrays.toString(pg) + ", graph " + Arrays.toString(g));
+            }
+        }
+        result.atLeast("tenant graphs equal to PostgreSQL after the stream @" + nodes + " (of " + tenants.size() + ")",
+                equal, tenants.size());
+    }
+
+    private static RealtimeSync consumer(PostgresService pg, Database ownerDb, GraphBackend graph) {
+        return RealtimeSync.builder(ownerDb, RealtimeSync.listenVia(pg.jdbcUrl(), pg.adminUser(), pg.adminPassword()), graph)
+                .pollInterval(Duration.ofMillis(200)).build();
+    }
+
+    private static long outboxRows(HikariDataSource owner) throws Exception {
+        try (Connection c = owner.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM hybriddb_sync.hybriddb_outbox")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static HikariDataSource ownerPool(PostgresService pg) {
+        HikariConfig c = new HikariConfig();
+        c.setJdbcUrl(pg.jdbcUrl());
+        c.setUsername(pg.adminUser());
+        c.setPassword(pg.adminPassword());
+        c.setMaximumPoolSize(4);
+        c.setPoolName("bench-mixed-owner");
+        return new HikariDataSource(c);
+    }
+
+    /**
+     * Reads the probe tasks of every tenant by id until every probe was seen; a probe is seen when
+     * its task shows its value or a later probe's (one tenant's changes apply in commit order).
+     */
+    private static final class ProbePoller implements Runnable {
+        private final GraphBackend graph;
+        private final List<MixedGraph> tenants;
+        private final int base;
+        private final long probes;
+        private final Map<Long, Long> committedAt;
+        private final Latencies lag;
+
+        ProbePoller(GraphBackend graph, List<MixedGraph> tenants, int base, long probes, Map<Long, Long> committedAt,
+                    Latencies lag) {
+            this.graph = graph;
+            this.tenants = tenants;
+            this.base = base;
+            this.probes = probes;
+            this.committedAt = committedAt;
+            this.lag = lag;
+        }
+
+        @Override
+        public void run() {
+            boolean[] done = new boolean[(int) probes];
+            long seen = 0;
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+            while (seen < probes && System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
+                for (int ti = 0; ti < tenants.size(); ti++) {
+                    seen += pollTenant(ti, done);
+                }
+            }
+        }
+
+        private int pollTenant(int ti, boolean[] done) {
+            MixedGraph t = tenants.get(ti);
+            List<String> ids = t.tasks.subList(0, MixedWorkload.PROBES).stream().map(UUID::toString).toList();
+            List<GraphRow> rows = graph.query(GraphNames.forTenant(t.tenant),
+                    "MATCH (t:Task) WHERE t.id IN $ids RETURN t.priority AS p", Map.of("ids", ids));
+            long now = System.nanoTime();
+            int seen = 0;
+            for (GraphRow r : rows) {
+                long latest = r.getLong("p") - base;
+                for (long probe = latest; probe >= 0; probe -= (long) tenants.size() * MixedWorkload.PROBES) {
+                    if (probe >= done.length || done[(int) probe]) {
+                        break;
+                    }
+                    Long c = committedAt.get(probe);
+                    if (c == null) {
+                        break;                                  // committed, not yet recorded: next round
+                    }
+                    done[(int) probe] = true;
+                    seen++;
+                    lag.add(Math.max(0, now - c));
+                }
+            }
+            return seen;
+        }
+    }
+}
