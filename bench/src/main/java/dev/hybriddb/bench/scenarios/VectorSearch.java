@@ -28,12 +28,14 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Vector search on N x 384 clustered, normalized vectors: recall@10 of the HNSW search against
- * exact search, and queries per second of both with four client threads.
+ * exact search, and queries per second of both with four client threads; the same search in raw
+ * pgvector SQL over JDBC; and tenant-filtered searches over 100 small tenants sharing the index.
  */
 public final class VectorSearch implements Scenario {
     static final int DIMENSIONS = 384;
     static final int THREADS = 4;
     static final int LOAD_BATCH = 2_000;
+    static final int SMALL_TENANTS = 100;
 
     @Override
     public String name() {
@@ -62,6 +64,7 @@ public final class VectorSearch implements Scenario {
                 store.addAll(tenant, batch);
             }
             result.metric("sdk-documentstore", "load rows/s @" + n, "rows/s", n / FalkorBatchSync.seconds(t0));
+            List<UUID> small = smallTenants(ctx, db, store, rnd, centers, n);
             long t1 = System.nanoTime();
             indexes.create(IndexSpec.hnsw(VectorTable.DOCUMENTS, Distance.COSINE));
             result.metric("sdk-indexmanager", "HNSW build @" + n, "s", (System.nanoTime() - t1) / 1e9);
@@ -79,8 +82,30 @@ public final class VectorSearch implements Scenario {
             ctx.log("vectors %,d x %d: recall@10 %.3f, HNSW %,.0f q/s, exact %,.0f q/s", n, DIMENSIONS, r, approxQps, exactQps);
             result.atLeast("recall@10 vs exact @" + n + " >= 0.95", r, 0.95);
             result.atLeast("HNSW queries/s @" + n + " >= 500", approxQps, 500);
+            VectorBaselines.sdkAgainstRaw(result, pg, store, tenant, queries, options.approximate(), n);
+            VectorBaselines.filteredTenants(result, store, small, queries, options.approximate());
+            result.note("the table also holds " + SMALL_TENANTS + " tenants of " + Math.max(1, n / SMALL_TENANTS)
+                    + " rows each, in the same HNSW index; raw-pgvector-jdbc sends the hand-written k-nearest query"
+                    + " with the same index settings (ef_search, relaxed iterative scan, index scan forced)");
         }
         return result;
+    }
+
+    /** {@value #SMALL_TENANTS} more tenants of n / 100 rows each, loaded before the index is built. */
+    private static List<UUID> smallTenants(BenchContext ctx, HybridDB db, DocumentStore store, Random rnd, float[][] centers,
+                                           int n) {
+        List<UUID> tenants = new ArrayList<>();
+        int each = Math.max(1, n / SMALL_TENANTS);
+        for (int t = 0; t < SMALL_TENANTS; t++) {
+            UUID tenant = ctx.newTenant(db, "vectors" + t);
+            List<NewDocument> batch = new ArrayList<>();
+            for (int i = 0; i < each; i++) {
+                batch.add(NewDocument.of("doc " + t + "/" + i, Map.of(), point(rnd, centers)));
+            }
+            store.addAll(tenant, batch);
+            tenants.add(tenant);
+        }
+        return tenants;
     }
 
     private static double qps(DocumentStore store, UUID tenant, List<float[]> queries, SearchOptions options) throws Exception {
