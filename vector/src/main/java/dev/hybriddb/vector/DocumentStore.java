@@ -246,7 +246,8 @@ public final class DocumentStore {
         Objects.requireNonNull(request, "request");
         float[] query = null;
         if (request.vectorWeight() > 0) {
-            query = request.embedding() != null ? request.embedding() : requireEmbedder("embedding").embed(request.text());
+            float[] given = request.embedding();
+            query = given != null ? given : requireEmbedder("embedding").embed(request.text());
             Vectors.checkQuery("embedding", query, dimensions, request.distance() == Distance.COSINE);
         }
         Sql sql = SearchSql.weightedHybrid(tenant, request, query);

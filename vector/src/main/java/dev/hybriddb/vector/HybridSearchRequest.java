@@ -2,7 +2,6 @@ package dev.hybriddb.vector;
 
 import dev.hybriddb.InvalidInputException;
 import dev.hybriddb.vector.internal.Texts;
-import java.util.Objects;
 
 /**
  * A hybrid document search: up to three ranked candidate lists fused by weighted reciprocal rank
@@ -70,7 +69,10 @@ public final class HybridSearchRequest {
         }
         this.maxDistance = b.maxDistance;
         this.rrfK = range("rrfK", b.rrfK, 1, 10_000);
-        this.distance = Objects.requireNonNull(b.distance, "distance");
+        if (b.distance == null) {
+            throw new InvalidInputException("distance", null, "must not be null");
+        }
+        this.distance = b.distance;
         this.filter = b.filter == null ? MetadataFilter.none() : b.filter;
     }
 

@@ -149,6 +149,7 @@ class WeightedHybridSearchIT {
         assertField(() -> HybridSearchRequest.builder("x").minTitleSimilarity(0).build(), "minTitleSimilarity");
         assertField(() -> HybridSearchRequest.builder("x").maxDistance(-0.1).build(), "maxDistance");
         assertField(() -> HybridSearchRequest.builder("x").rrfK(0).build(), "rrfK");
+        assertField(() -> HybridSearchRequest.builder("x").distance(null).build(), "distance");
         assertField(() -> search(a, HybridSearchRequest.builder("x").embedding(new float[3]).build()), "embedding");
     }
 
