@@ -13,6 +13,19 @@ REVOKE ALL ON SCHEMA ag_catalog FROM PUBLIC;
 REVOKE ALL ON ALL TABLES IN SCHEMA ag_catalog FROM PUBLIC;
 GRANT USAGE ON SCHEMA ag_catalog TO hybriddb;
 GRANT SELECT ON ag_catalog.ag_graph, ag_catalog.ag_label TO hybriddb;
+-- pg_trgm's operators LEAKPROOF (schema/src/main/resources/db/superuser/trigram-leakproof.sql)
+DO $$
+DECLARE f regprocedure;
+BEGIN
+  FOR f IN SELECT p.oid::regprocedure FROM pg_proc p
+             JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+             JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'pg_trgm'
+            WHERE p.proname IN ('similarity_op', 'word_similarity_op', 'word_similarity_commutator_op',
+                                'strict_word_similarity_op', 'strict_word_similarity_commutator_op')
+  LOOP
+    EXECUTE format('ALTER FUNCTION %s LEAKPROOF', f);
+  END LOOP;
+END $$;
 \c hybriddb
 CREATE EXTENSION IF NOT EXISTS vector;
 CREATE EXTENSION IF NOT EXISTS age;
@@ -23,4 +36,16 @@ REVOKE ALL ON ALL TABLES IN SCHEMA ag_catalog FROM PUBLIC;
 GRANT USAGE ON SCHEMA ag_catalog TO hybriddb;
 GRANT SELECT ON ag_catalog.ag_graph, ag_catalog.ag_label TO hybriddb;
 GRANT CREATE ON SCHEMA public TO hybriddb;
+DO $$
+DECLARE f regprocedure;
+BEGIN
+  FOR f IN SELECT p.oid::regprocedure FROM pg_proc p
+             JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+             JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'pg_trgm'
+            WHERE p.proname IN ('similarity_op', 'word_similarity_op', 'word_similarity_commutator_op',
+                                'strict_word_similarity_op', 'strict_word_similarity_commutator_op')
+  LOOP
+    EXECUTE format('ALTER FUNCTION %s LEAKPROOF', f);
+  END LOOP;
+END $$;
 GRANT CREATE ON DATABASE hybriddb TO hybriddb_app;

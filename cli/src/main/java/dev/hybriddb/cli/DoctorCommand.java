@@ -44,6 +44,7 @@ final class DoctorCommand implements Callable<Integer> {
             checks.addAll(PostgresChecks.appRole(c));
             checks.addAll(PostgresChecks.appRoleRights(c));
             checks.add(PostgresChecks.rowLevelSecurity(c));
+            checks.add(PostgresChecks.trigramIndexes(c));
             checks.add(AgeChecks.isolation(c, "age".equals(services.graph), config.migrationUser()));
         }
         checks.add(migrations(services));

@@ -42,6 +42,27 @@ class DoctorIT {
 
     /** The variables {@code scripts/services env} prints are the library's and the CLI's own configuration. */
     @Test
+    void warnsUntilTrigramOperatorsAreLeakproof() throws Exception {
+        PostgresService other = TestServices.freshDatabase("cli_doctor_trgm");
+        try {
+            CliRun before = CliRun.run(env(other), "doctor");
+            boolean marked = before.out().contains("[OK  ] trigram search indexes");
+            if (!marked) {
+                assertThat(before.out()).contains("[WARN] trigram search indexes").contains("trigram-leakproof.sql");
+                String superUser = TestServices.requireEnv("HYBRIDDB_SUPERUSER", "to mark pg_trgm's operators LEAKPROOF");
+                try (Connection c = java.sql.DriverManager.getConnection(other.jdbcUrl(), superUser,
+                        System.getenv().getOrDefault("HYBRIDDB_SUPERUSER_PASSWORD", ""));
+                        Statement st = c.createStatement()) {
+                    st.execute(dev.hybriddb.schema.TrigramOperators.LEAKPROOF_SQL);
+                }
+            }
+            assertThat(CliRun.run(env(other), "doctor").out()).contains("[OK  ] trigram search indexes");
+        } finally {
+            TestServices.dropDatabase(other);
+        }
+    }
+
+    @Test
     void theServicesScriptEnvironmentConfiguresTheCli() throws Exception {
         String script = TestServices.requireEnv("HYBRIDDB_SERVICES", "to print the services' environment");
         Process p = new ProcessBuilder("bash", script, "env").redirectErrorStream(true).start();

@@ -1,14 +1,16 @@
 package dev.hybriddb.repository;
 
+import dev.hybriddb.model.AgentActivity;
 import dev.hybriddb.model.AgentStatus;
 import dev.hybriddb.model.Agent;
 import dev.hybriddb.model.AgentFields;
 import dev.hybriddb.model.Page;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
-/** Agents of the scope's tenant, with status, pause and lifecycle operations. */
-public interface AgentRepository extends CrudRepository<Agent, AgentFields> {
+/** Agents of the scope's tenant, with status, pause and lifecycle operations; {@link #search} looks in the name. */
+public interface AgentRepository extends CrudRepository<Agent, AgentFields>, TextSearchable<Agent> {
     /** Sets the status. */
     Agent updateStatus(UUID id, AgentStatus status);
 
@@ -26,4 +28,10 @@ public interface AgentRepository extends CrudRepository<Agent, AgentFields> {
 
     /** The agents a manager manages, newest first. */
     List<Agent> findByManager(UUID managerId, Page page);
+
+    /** The agents with their run time, events, executions, tokens and cost, newest first. */
+    List<AgentActivity> activities(Page page);
+
+    /** One agent's run time, events, executions, tokens and cost, if this tenant has the agent. */
+    Optional<AgentActivity> activity(UUID agentId);
 }

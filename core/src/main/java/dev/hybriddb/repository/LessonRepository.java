@@ -6,8 +6,8 @@ import dev.hybriddb.model.Page;
 import java.util.List;
 import java.util.UUID;
 
-/** Lessons learned of the scope's tenant. */
-public interface LessonRepository extends CrudRepository<Lesson, LessonFields> {
+/** Lessons learned of the scope's tenant; {@link #search} looks in title and content. */
+public interface LessonRepository extends CrudRepository<Lesson, LessonFields>, TextSearchable<Lesson> {
     /** Counts one more application of the lesson and returns it. */
     Lesson markApplied(UUID id);
 

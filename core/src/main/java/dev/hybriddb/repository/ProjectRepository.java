@@ -5,8 +5,8 @@ import dev.hybriddb.model.ProjectFields;
 import java.util.List;
 import java.util.UUID;
 
-/** Projects of the scope's tenant and the dependencies between them. */
-public interface ProjectRepository extends CrudRepository<Project, ProjectFields> {
+/** Projects of the scope's tenant and the dependencies between them; {@link #search} looks in name and description. */
+public interface ProjectRepository extends CrudRepository<Project, ProjectFields>, TextSearchable<Project> {
     /** Records that {@code projectId} depends on {@code dependsOnProjectId} (no self edges, no duplicates). */
     void addDependency(UUID projectId, UUID dependsOnProjectId);
 

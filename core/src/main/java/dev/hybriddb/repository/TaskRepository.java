@@ -8,8 +8,8 @@ import dev.hybriddb.model.TaskFields;
 import java.util.List;
 import java.util.UUID;
 
-/** Tasks of the scope's tenant. */
-public interface TaskRepository extends CrudRepository<Task, TaskFields> {
+/** Tasks of the scope's tenant; {@link #search} looks in title and description. */
+public interface TaskRepository extends CrudRepository<Task, TaskFields>, TextSearchable<Task> {
     /** Assigns the task to an agent (null unassigns). */
     Task assign(UUID taskId, UUID agentId);
 

@@ -93,6 +93,7 @@ public class Indexes {
     public static final Index DOCUMENTS_EMBEDDING_HNSW_COSINE = Internal.createIndex(DSL.name("documents_embedding_hnsw_cosine"), Documents.DOCUMENTS, new OrderField[] { Documents.DOCUMENTS.EMBEDDING }, false);
     public static final Index DOCUMENTS_METADATA_GIN = Internal.createIndex(DSL.name("documents_metadata_gin"), Documents.DOCUMENTS, new OrderField[] { Documents.DOCUMENTS.METADATA }, false);
     public static final Index DOCUMENTS_TENANT_CREATED_IDX = Internal.createIndex(DSL.name("documents_tenant_created_idx"), Documents.DOCUMENTS, new OrderField[] { Documents.DOCUMENTS.TENANT_ID, Documents.DOCUMENTS.CREATED_AT }, false);
+    public static final Index DOCUMENTS_TITLE_TRGM_IDX = Internal.createIndex(DSL.name("documents_title_trgm_idx"), Documents.DOCUMENTS, new OrderField[] { Documents.DOCUMENTS.TITLE }, false);
     public static final Index EVENTS_AGENT_CREATED_IDX = Internal.createIndex(DSL.name("events_agent_created_idx"), Events.EVENTS, new OrderField[] { Events.EVENTS.AGENT_ID, Events.EVENTS.CREATED_AT.desc() }, false);
     public static final Index EVENTS_SWARM_CREATED_IDX = Internal.createIndex(DSL.name("events_swarm_created_idx"), Events.EVENTS, new OrderField[] { Events.EVENTS.SWARM_ID, Events.EVENTS.CREATED_AT.desc() }, false);
     public static final Index EVENTS_TENANT_CREATED_IDX = Internal.createIndex(DSL.name("events_tenant_created_idx"), Events.EVENTS, new OrderField[] { Events.EVENTS.TENANT_ID, Events.EVENTS.CREATED_AT.desc() }, false);

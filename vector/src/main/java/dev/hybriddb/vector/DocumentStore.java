@@ -11,6 +11,7 @@ import dev.hybriddb.vector.internal.Rows;
 import dev.hybriddb.vector.internal.SearchSql;
 import dev.hybriddb.vector.internal.Sql;
 import dev.hybriddb.vector.internal.Texts;
+import dev.hybriddb.vector.internal.TrigramThreshold;
 import dev.hybriddb.vector.internal.Vectors;
 import dev.hybriddb.vector.internal.Work;
 import java.sql.Connection;
@@ -231,6 +232,33 @@ public final class DocumentStore {
         int pool = Math.min(SearchOptions.MAX_K, Math.max(options.k() * 4, 40));
         Sql sql = SearchSql.hybridDocuments(tenant, text, query, options, pool);
         return work.search(tenant, options, c -> readMatches(c, sql, options.distance(), true));
+    }
+
+    /**
+     * Weighted hybrid search: full-text, title-trigram and vector candidates fused by weighted
+     * reciprocal rank fusion, see {@link HybridSearchRequest}. {@link Match#score()} is the fused
+     * score; {@link Match#distance()} is the vector distance, or NaN when only a text list found
+     * the document. The query embedding is computed from the text when the request carries none
+     * and the vector list is in use.
+     */
+    public List<Match> hybridSearch(UUID tenant, HybridSearchRequest request) {
+        work.checkTenant(tenant);
+        Objects.requireNonNull(request, "request");
+        float[] query = null;
+        if (request.vectorWeight() > 0) {
+            float[] given = request.embedding();
+            query = given != null ? given : requireEmbedder("embedding").embed(request.text());
+            Vectors.checkQuery("embedding", query, dimensions, request.distance() == Distance.COSINE);
+        }
+        Sql sql = SearchSql.weightedHybrid(tenant, request, query);
+        SearchOptions settings = SearchOptions.topK(request.candidates()).withDistance(request.distance())
+                .withFilter(request.filter());
+        return work.search(tenant, settings, c -> {
+            String previous = TrigramThreshold.set(c, request.minTitleSimilarity());
+            List<Match> matches = readMatches(c, sql, request.distance(), true);
+            TrigramThreshold.restore(c, previous);
+            return matches;
+        });
     }
 
     /** The query plan ({@code EXPLAIN}, no costs) of a similarity search: shows which index serves it. */

@@ -82,6 +82,11 @@ public final class TenantDocuments {
         return store.hybridSearch(tenant, text, query, options);
     }
 
+    /** Weighted hybrid search (full text, title trigrams, vector), see {@link HybridSearchRequest}. */
+    public List<Match> hybridSearch(HybridSearchRequest request) {
+        return store.hybridSearch(tenant, request);
+    }
+
     /** The tenant this view works for. */
     public UUID tenantId() {
         return tenant;

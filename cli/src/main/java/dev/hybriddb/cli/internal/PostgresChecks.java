@@ -1,5 +1,6 @@
 package dev.hybriddb.cli.internal;
 
+import dev.hybriddb.schema.TrigramOperators;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -105,6 +106,17 @@ public final class PostgresChecks {
         }
         return Check.of(weak.isEmpty(), "row-level security",
                 weak.isEmpty() ? "enabled and forced on all " + tables + " tenant tables" : "not enabled+forced on " + weak);
+    }
+
+    /**
+     * Whether trigram searches can use their GIN indexes under row-level security: pg_trgm's
+     * similarity operators must be LEAKPROOF, which takes a superuser (a warning otherwise: searches
+     * still return the right rows, reading whole tables).
+     */
+    public static Check trigramIndexes(Connection c) throws SQLException {
+        return TrigramOperators.leakproof(c) ? Check.ok("trigram search indexes", "pg_trgm operators LEAKPROOF")
+                : Check.warn("trigram search indexes", "unused under row-level security: a superuser runs"
+                        + " db/superuser/trigram-leakproof.sql (TrigramOperators.LEAKPROOF_SQL) in this database");
     }
 
     /**

@@ -2,21 +2,39 @@ package dev.hybriddb.internal.repo;
 
 import static dev.hybriddb.jooq.Tables.AGENTS;
 
-import dev.hybriddb.model.AgentStatus;
 import dev.hybriddb.jooq.tables.records.AgentsRecord;
 import dev.hybriddb.model.Agent;
+import dev.hybriddb.model.AgentActivity;
 import dev.hybriddb.model.AgentFields;
+import dev.hybriddb.model.AgentStatus;
 import dev.hybriddb.model.Page;
 import dev.hybriddb.model.Position;
+import dev.hybriddb.model.SearchPage;
+import dev.hybriddb.model.TextSearchRequest;
 import dev.hybriddb.repository.AgentRepository;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 /** {@link AgentRepository} on {@code agents}. */
 public final class AgentRepo extends TenantTable<AgentsRecord, Agent, AgentFields> implements AgentRepository {
+    private final ReportViews views;
+
     public AgentRepo(Scope scope) {
         super(scope, AGENTS, AGENTS.ID, AGENTS.TENANT_ID, AGENTS.CREATED_AT, "agent");
+        this.views = new ReportViews(scope);
+    }
+
+    @Override
+    public List<AgentActivity> activities(Page page) {
+        return views.agentActivities(page);
+    }
+
+    @Override
+    public Optional<AgentActivity> activity(UUID agentId) {
+        return views.agentActivity(agentId);
     }
 
     @Override
@@ -74,5 +92,15 @@ public final class AgentRepo extends TenantTable<AgentsRecord, Agent, AgentField
     @Override
     public List<Agent> findByManager(UUID managerId, Page page) {
         return where(AGENTS.MANAGER_ID.eq(Values.require("managerId", managerId)), page);
+    }
+
+    @Override
+    protected List<Field<String>> searchColumns() {
+        return List.of(AGENTS.NAME);
+    }
+
+    @Override
+    public SearchPage<Agent> search(TextSearchRequest request) {
+        return textSearch(request);
     }
 }

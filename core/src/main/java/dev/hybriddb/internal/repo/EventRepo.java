@@ -8,6 +8,7 @@ import dev.hybriddb.model.Event;
 import dev.hybriddb.model.EventFields;
 import dev.hybriddb.model.EventFilter;
 import dev.hybriddb.model.EventStats;
+import dev.hybriddb.model.EventTypeStats;
 import dev.hybriddb.repository.EventRepository;
 import java.time.OffsetDateTime;
 import java.util.Collections;
@@ -20,8 +21,16 @@ import org.jooq.impl.DSL;
 
 /** {@link EventRepository} on {@code events}. */
 public final class EventRepo extends TenantTable<EventsRecord, Event, EventFields> implements EventRepository {
+    private final ReportViews views;
+
     public EventRepo(Scope scope) {
         super(scope, EVENTS, EVENTS.ID, EVENTS.TENANT_ID, EVENTS.CREATED_AT, "event");
+        this.views = new ReportViews(scope);
+    }
+
+    @Override
+    public List<EventTypeStats> statsLast24h() {
+        return views.eventStats24h();
     }
 
     @Override

@@ -3,6 +3,8 @@ package dev.hybriddb.internal.repo;
 import dev.hybriddb.NotFoundException;
 import dev.hybriddb.internal.Text;
 import dev.hybriddb.model.Page;
+import dev.hybriddb.model.SearchPage;
+import dev.hybriddb.model.TextSearchRequest;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -184,6 +186,23 @@ public abstract class KeyedTable<R extends TableRecord<R>, K, E> {
         if (Values.require("id", key) instanceof String s) {
             Text.check("id", s);
         }
+    }
+
+    /** The text columns {@link #textSearch} searches, each with a {@code gin_trgm_ops} index (none here). */
+    protected List<Field<String>> searchColumns() {
+        return List.of();
+    }
+
+    /** A trigram search over the {@link #searchColumns()} of this tenant's rows, best first. */
+    protected SearchPage<E> textSearch(TextSearchRequest request) {
+        Values.require("request", request);
+        return TrigramSearch.run(dsl, table, id, mine(null), searchColumns(), request, r -> map(r.into(table)));
+    }
+
+    /** The plan PostgreSQL chooses for {@link #textSearch} (EXPLAIN, not run), for tests of index use. */
+    public String explainTextSearch(TextSearchRequest request) {
+        Values.require("request", request);
+        return TrigramSearch.explain(dsl, table, id, mine(null), searchColumns(), request);
     }
 
     /** The key field of the table. */

@@ -6,9 +6,12 @@ import dev.hybriddb.jooq.tables.records.LessonsRecord;
 import dev.hybriddb.model.Lesson;
 import dev.hybriddb.model.LessonFields;
 import dev.hybriddb.model.Page;
+import dev.hybriddb.model.SearchPage;
+import dev.hybriddb.model.TextSearchRequest;
 import dev.hybriddb.repository.LessonRepository;
 import java.util.List;
 import java.util.UUID;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 /** {@link LessonRepository} on {@code lessons}. */
@@ -52,5 +55,15 @@ public final class LessonRepo extends TenantTable<LessonsRecord, Lesson, LessonF
     @Override
     public List<Lesson> findByTag(String tag, Page page) {
         return where(DSL.val(Values.requireText("tag", tag)).eq(DSL.any(LESSONS.TAGS)), page);
+    }
+
+    @Override
+    protected List<Field<String>> searchColumns() {
+        return List.of(LESSONS.TITLE, LESSONS.CONTENT);
+    }
+
+    @Override
+    public SearchPage<Lesson> search(TextSearchRequest request) {
+        return textSearch(request);
     }
 }

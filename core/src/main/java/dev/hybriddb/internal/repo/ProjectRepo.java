@@ -6,9 +6,12 @@ import static dev.hybriddb.jooq.Tables.PROJECT_DEPENDENCIES;
 import dev.hybriddb.jooq.tables.records.ProjectsRecord;
 import dev.hybriddb.model.Project;
 import dev.hybriddb.model.ProjectFields;
+import dev.hybriddb.model.SearchPage;
+import dev.hybriddb.model.TextSearchRequest;
 import dev.hybriddb.repository.ProjectRepository;
 import java.util.List;
 import java.util.UUID;
+import org.jooq.Field;
 
 /** {@link ProjectRepository} on {@code projects} and {@code project_dependencies}. */
 public final class ProjectRepo extends TenantTable<ProjectsRecord, Project, ProjectFields> implements ProjectRepository {
@@ -57,5 +60,15 @@ public final class ProjectRepo extends TenantTable<ProjectsRecord, Project, Proj
         return dsl.select(PROJECT_DEPENDENCIES.TO_PROJECT_ID).from(PROJECT_DEPENDENCIES)
                 .where(PROJECT_DEPENDENCIES.TENANT_ID.eq(tenantId), PROJECT_DEPENDENCIES.FROM_PROJECT_ID.eq(Values.require("projectId", projectId)))
                 .orderBy(PROJECT_DEPENDENCIES.CREATED_AT, PROJECT_DEPENDENCIES.ID).fetch(PROJECT_DEPENDENCIES.TO_PROJECT_ID);
+    }
+
+    @Override
+    protected List<Field<String>> searchColumns() {
+        return List.of(PROJECTS.NAME, PROJECTS.DESCRIPTION);
+    }
+
+    @Override
+    public SearchPage<Project> search(TextSearchRequest request) {
+        return textSearch(request);
     }
 }

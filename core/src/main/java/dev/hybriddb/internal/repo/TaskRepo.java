@@ -2,16 +2,19 @@ package dev.hybriddb.internal.repo;
 
 import static dev.hybriddb.jooq.Tables.TASKS;
 
-import dev.hybriddb.model.TaskStatus;
 import dev.hybriddb.jooq.tables.records.TasksRecord;
 import dev.hybriddb.model.Page;
 import dev.hybriddb.model.Position;
+import dev.hybriddb.model.SearchPage;
 import dev.hybriddb.model.Task;
 import dev.hybriddb.model.TaskFields;
 import dev.hybriddb.model.TaskOrchestration;
+import dev.hybriddb.model.TaskStatus;
+import dev.hybriddb.model.TextSearchRequest;
 import dev.hybriddb.repository.TaskRepository;
 import java.util.List;
 import java.util.UUID;
+import org.jooq.Field;
 
 /** {@link TaskRepository} on {@code tasks}. */
 public final class TaskRepo extends TenantTable<TasksRecord, Task, TaskFields> implements TaskRepository {
@@ -106,5 +109,15 @@ public final class TaskRepo extends TenantTable<TasksRecord, Task, TaskFields> i
     @Override
     public List<Task> findByBoard(UUID boardId, Page page) {
         return where(TASKS.BOARD_ID.eq(Values.require("boardId", boardId)), page);
+    }
+
+    @Override
+    protected List<Field<String>> searchColumns() {
+        return List.of(TASKS.TITLE, TASKS.DESCRIPTION);
+    }
+
+    @Override
+    public SearchPage<Task> search(TextSearchRequest request) {
+        return textSearch(request);
     }
 }

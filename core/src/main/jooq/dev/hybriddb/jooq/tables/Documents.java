@@ -144,7 +144,7 @@ public class Documents extends TableImpl<DocumentsRecord> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.DOCUMENTS_CONTENT_TSV_GIN, Indexes.DOCUMENTS_EMBEDDING_HNSW_COSINE, Indexes.DOCUMENTS_METADATA_GIN, Indexes.DOCUMENTS_TENANT_CREATED_IDX);
+        return Arrays.asList(Indexes.DOCUMENTS_CONTENT_TSV_GIN, Indexes.DOCUMENTS_EMBEDDING_HNSW_COSINE, Indexes.DOCUMENTS_METADATA_GIN, Indexes.DOCUMENTS_TENANT_CREATED_IDX, Indexes.DOCUMENTS_TITLE_TRGM_IDX);
     }
 
     @Override

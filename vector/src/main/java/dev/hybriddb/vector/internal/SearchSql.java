@@ -1,6 +1,9 @@
 package dev.hybriddb.vector.internal;
 
+import dev.hybriddb.vector.HybridSearchRequest;
 import dev.hybriddb.vector.SearchOptions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** Builds k-nearest-neighbour and hybrid queries over a fixed table aliased {@code d}. */
@@ -60,5 +63,60 @@ public final class SearchSql {
                         + " FROM semantic s FULL OUTER JOIN keyword k ON s.id = k.id) ")
                 .append("SELECT " + DocumentRows.COLUMNS + ", f.distance, f.score FROM fused f"
                         + " JOIN public.documents d ON d.id = f.id ORDER BY f.score DESC, f.distance NULLS LAST, d.id LIMIT ?", o.k());
+    }
+
+    /**
+     * Weighted hybrid search of documents ({@link HybridSearchRequest}): each list with a positive
+     * weight is a materialized CTE of at most {@code candidates} ids with their rank; the fused
+     * score of a document is the sum of {@code weight / (rrfK + rank)} over the lists that hold it.
+     * The title list needs {@code pg_trgm.word_similarity_threshold} set to the request's minimum.
+     *
+     * @param query the query embedding (unused when the vector weight is 0)
+     */
+    public static Sql weightedHybrid(UUID tenant, HybridSearchRequest r, float[] query) {
+        Sql with = new Sql().append("WITH ");
+        List<Sql> parts = new ArrayList<>();
+        if (r.vectorWeight() > 0) {
+            with.append("vec AS MATERIALIZED (SELECT id, distance, row_number() OVER (ORDER BY distance, id) AS rnk FROM (")
+                    .append("SELECT d.id, d.embedding " + r.distance().operator() + " ? AS distance", Vectors.param(query))
+                    .append(" FROM public.documents d WHERE d.tenant_id = ?", tenant)
+                    .append(Filters.conditions("d", r.filter()))
+                    .append(" ORDER BY distance LIMIT ?", r.candidates()).append(") s");
+            if (r.maxDistance() != null) {
+                with.append(" WHERE distance <= ?", r.maxDistance());
+            }
+            with.append("), ");
+            parts.add(part("vec", "distance", r.vectorWeight(), r.rrfK()));
+        }
+        if (r.fullTextWeight() > 0) {
+            with.append("fts AS MATERIALIZED (SELECT id, row_number() OVER (ORDER BY rank DESC, id) AS rnk FROM (")
+                    .append("SELECT d.id, ts_rank(d.content_tsv, q) AS rank FROM public.documents d,"
+                            + " websearch_to_tsquery('english'::regconfig, ?) q", r.text())
+                    .append(" WHERE d.tenant_id = ?", tenant).append(" AND d.content_tsv @@ q")
+                    .append(Filters.conditions("d", r.filter()))
+                    .append(" ORDER BY rank DESC, d.id LIMIT ?", r.candidates()).append(") k), ");
+            parts.add(part("fts", "NULL::float8", r.fullTextWeight(), r.rrfK()));
+        }
+        if (r.titleWeight() > 0) {
+            with.append("ttl AS MATERIALIZED (SELECT id, row_number() OVER (ORDER BY sim DESC, id) AS rnk FROM (")
+                    .append("SELECT d.id, word_similarity(?, d.title) AS sim FROM public.documents d", r.text())
+                    .append(" WHERE d.tenant_id = ?", tenant).append(" AND d.title %> ?", r.text())
+                    .append(Filters.conditions("d", r.filter()))
+                    .append(" ORDER BY sim DESC, d.id LIMIT ?", r.candidates()).append(") t), ");
+            parts.add(part("ttl", "NULL::float8", r.titleWeight(), r.rrfK()));
+        }
+        with.append("hits AS (");
+        for (int i = 0; i < parts.size(); i++) {
+            with.append(i == 0 ? "" : " UNION ALL ").append(parts.get(i));
+        }
+        return with.append("), fused AS (SELECT id, max(distance) AS distance, sum(part) AS score FROM hits GROUP BY id) ")
+                .append("SELECT " + DocumentRows.COLUMNS + ", f.distance, f.score FROM fused f"
+                        + " JOIN public.documents d ON d.id = f.id ORDER BY f.score DESC, f.distance NULLS LAST, d.id LIMIT ?",
+                        r.limit());
+    }
+
+    private static Sql part(String list, String distance, double weight, int rrfK) {
+        return new Sql().append("SELECT id, " + distance + " AS distance, ?::float8", weight)
+                .append(" / (? + rnk) AS part FROM " + list, rrfK);
     }
 }
