@@ -83,12 +83,14 @@ class KnowledgeAndContributionRepositoriesIT {
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("name"));
         assertThat(in(t, (TenantScope x) -> x.projects().count())).as("nothing written by the refused calls").isEqualTo(3L);
 
-        in(t, (TenantScope x) -> {
+        int count = in(t, (TenantScope x) -> {
+            // tag::dependency-count[]
             x.projects().addDependency(app.id(), react.id());
             x.projects().addDependency(app.id(), lodash.id());
-            return null;
+            return x.projects().get(app.id()).dependencyCount(); // 2, counted by the database
+            // end::dependency-count[]
         });
-        assertThat(in(t, (TenantScope x) -> x.projects().get(app.id())).dependencyCount()).isEqualTo(2);
+        assertThat(count).isEqualTo(2);
         assertThat(in(t, (TenantScope x) -> x.projects().removeDependency(app.id(), lodash.id()))).isTrue();
         assertThat(in(t, (TenantScope x) -> x.projects().get(app.id())).dependencyCount()).isEqualTo(1);
         assertThat(in(t, (TenantScope x) -> x.projects().get(react.id())).dependencyCount()).isZero();
@@ -173,7 +175,13 @@ class KnowledgeAndContributionRepositoriesIT {
                 ContributionFields.of(ada.id(), asset.id(), dec("100.50"), dec("0.90"))));
         in(t, (TenantScope x) -> x.contributions().create(ContributionFields.of(bob.id(), asset.id(), dec("20.00"), dec("0.50"))));
         assertThat(total(t, asset.id())).isEqualByComparingTo("120.50");
-        Contribution fixed = in(t, (TenantScope x) -> x.contributions().correct(c1.id(), ContributionFields.cost(dec("50.00"))));
+        Contribution fixed = in(t, (TenantScope x) -> {
+            // tag::correct-contribution[]
+            // c1 stays as it was; the correction is a new row with correctsId = c1.id()
+            Contribution correction = x.contributions().correct(c1.id(), ContributionFields.cost(new BigDecimal("50.00")));
+            // end::correct-contribution[]
+            return correction;
+        });
         assertThat(fixed.correctsId()).isEqualTo(c1.id());
         assertThat(fixed.contributorId()).as("unchanged fields are carried over").isEqualTo(ada.id());
         assertThat(total(t, asset.id())).isEqualByComparingTo("70.00");

@@ -37,7 +37,7 @@ CREATE TRIGGER contributions_append_only BEFORE UPDATE ON contributions
 --rollback GRANT UPDATE, DELETE ON contributions TO ${app_role};
 
 --changeset hybriddb:1091-contributions-asset-cost-with-corrections splitStatements:false
---comment: Inserts add the new amount and take the corrected row's amount out; deletes recompute the assets concerned from the rows in force.
+--comment: Inserts add the new amount and take the corrected row's amount out; deletes recompute the assets concerned from the rows in force. The previous trigger's function stays (unused) so that the rollback can re-create the trigger.
 DROP TRIGGER contributions_asset_cost ON contributions;
 CREATE FUNCTION hybriddb_contributions_add_cost() RETURNS trigger
     LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
@@ -71,10 +71,8 @@ END
 $$;
 CREATE TRIGGER contributions_recompute_cost AFTER DELETE ON contributions
     REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION hybriddb_contributions_recompute_cost();
-DROP FUNCTION hybriddb_contributions_asset_cost();
 --rollback DROP TRIGGER contributions_recompute_cost ON contributions;
 --rollback DROP FUNCTION hybriddb_contributions_recompute_cost();
 --rollback DROP TRIGGER contributions_add_cost ON contributions;
 --rollback DROP FUNCTION hybriddb_contributions_add_cost();
---rollback CREATE FUNCTION hybriddb_contributions_asset_cost() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF TG_OP IN ('UPDATE', 'DELETE') THEN UPDATE assets SET total_cost = total_cost - OLD.cost_amount WHERE id = OLD.asset_id; END IF; IF TG_OP IN ('INSERT', 'UPDATE') THEN UPDATE assets SET total_cost = total_cost + NEW.cost_amount WHERE id = NEW.asset_id; END IF; RETURN NULL; END $$;
 --rollback CREATE TRIGGER contributions_asset_cost AFTER INSERT OR DELETE OR UPDATE OF cost_amount, asset_id ON contributions FOR EACH ROW EXECUTE FUNCTION hybriddb_contributions_asset_cost();
