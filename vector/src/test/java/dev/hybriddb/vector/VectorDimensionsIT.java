@@ -83,7 +83,7 @@ class VectorDimensionsIT {
         for (int j = 0; j < dims; j += 97) {
             assertThat(back[j]).isCloseTo(vectors.get(7)[j], within(dims > 2000 ? 1e-3f : 1e-6f));
         }
-        assertThat(store.hybridSearch(tenant, "document", vectors.get(3), SearchOptions.topK(3)).get(0).document().id())
+        assertThat(store.hybridSearch(tenant, "document 3", vectors.get(3), SearchOptions.topK(3)).get(0).document().id())
                 .isEqualTo(ids.get(3));
         assertThat(store.search(other, vectors.get(0), SearchOptions.topK(5))).as("row-level security").hasSize(1);
     }
