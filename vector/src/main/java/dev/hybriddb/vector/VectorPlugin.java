@@ -28,8 +28,8 @@ import java.util.Objects;
  * {@code HybridDB.builder().installPlugin(new VectorPlugin(myEmbedder))}; an installed plugin
  * replaces the discovered one. Documents go to the table for the embedder's dimensions:
  * {@code documents} when they match the schema's {@code embedding_dimensions}, else the store
- * {@link VectorStores#createDocumentStore} made for them. Agent memories need the schema's
- * dimensions.
+ * {@link VectorStores#createDocumentStore} made for them; agent memories likewise
+ * ({@link VectorStores#createMemoryStore}).
  */
 public final class VectorPlugin implements HybridDBPlugin {
     private final Embedder embedder;
@@ -56,7 +56,7 @@ public final class VectorPlugin implements HybridDBPlugin {
         Work perCall = Work.perCall(ctx.database());
         ctx.provideService(Embedder.class, embedder);
         ctx.provideService(DocumentStore.class, new DocumentStore(perCall, embedder, dims, tables));
-        ctx.provideService(AgentMemory.class, new AgentMemory(perCall, embedder, dims));
+        ctx.provideService(AgentMemory.class, new AgentMemory(perCall, embedder, dims, tables));
         ctx.provideService(ConversationStore.class, new ConversationStore(perCall));
         ctx.provideExtension(DocumentStore.class, scope -> documents(scope));
         ctx.provideExtension(AgentMemory.class, scope -> memory(scope));
@@ -72,7 +72,7 @@ public final class VectorPlugin implements HybridDBPlugin {
     }
 
     private AgentMemory memory(TenantScope scope) {
-        return new AgentMemory(Work.in(scope), embedder, embedder.dimensions());
+        return new AgentMemory(Work.in(scope), embedder, embedder.dimensions(), tables);
     }
 
     private static ConversationStore conversations(TenantScope scope) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.hybriddb.ConfigurationException;
 import dev.hybriddb.HybridDBException;
 import dev.hybriddb.InvalidInputException;
+import dev.hybriddb.model.Page;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -40,6 +41,7 @@ class VectorDimensionsIT {
         assertThat(small).isEqualTo("documents_d1536");
         assertThat(large).isEqualTo("documents_d3072");
         assertThat(stores.createDocumentStore(3072)).as("idempotent").isEqualTo(large);
+        assertThat(stores.createMemoryStore(3072)).isEqualTo("memories_d3072");
     }
 
     @AfterAll
@@ -86,6 +88,32 @@ class VectorDimensionsIT {
         assertThat(store.hybridSearch(tenant, "document 3", vectors.get(3), SearchOptions.topK(3)).get(0).document().id())
                 .isEqualTo(ids.get(3));
         assertThat(store.search(other, vectors.get(0), SearchOptions.topK(5))).as("row-level security").hasSize(1);
+    }
+
+    @Test
+    void agentMemoryOf3072DimensionsRecallsTheNearestMemories() {
+        assertThat(columnType("memories_d3072")).isEqualTo("halfvec(3072)");
+        AgentMemory memory = AgentMemory.create(db.app, 3072);
+        UUID tenant = db.newTenant("memory dims");
+        MemoryBank bank = memory.createBank(tenant, "ada", null);
+        List<float[]> vectors = Fixtures.clustered(60, 3072, 7);
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < vectors.size(); i++) {
+            ids.add(memory.remember(tenant, bank.id(), NewMemory.of("memory " + i).withEmbedding(vectors.get(i))).id());
+        }
+        for (int i = 0; i < vectors.size(); i += 11) {
+            List<RecalledMemory> hits = memory.recall(tenant, bank.id(), Fixtures.near(vectors.get(i), i), 3, 0);
+            assertThat(hits.get(0).memory().id()).isEqualTo(ids.get(i));
+            assertThat(hits).extracting(RecalledMemory::distance).isSorted();
+        }
+        assertThatThrownBy(() -> memory.remember(tenant, bank.id(), NewMemory.of("short").withEmbedding(Fixtures.unit(384, 0))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("embedding"))
+                .hasMessageContaining("float[384]");
+        assertThat(memory.memories(tenant, bank.id(), Page.first(100))).hasSize(vectors.size());
+        assertThat(AgentMemory.create(db.app, 384).memories(tenant, bank.id(), Page.first(100)))
+                .as("the 384-dimension memories table is another store").isEmpty();
+        assertThat(memory.deleteBank(tenant, bank.id())).isTrue();
+        assertThat(memory.memories(tenant, bank.id(), Page.first(100))).as("gone with the bank").isEmpty();
     }
 
     @Test
@@ -138,6 +166,8 @@ class VectorDimensionsIT {
                 .as("the application role creates no tables").isInstanceOf(HybridDBException.class)
                 .hasMessageContaining("42501");
         assertThat(columnType("documents_d64")).isNull();
+        assertThatThrownBy(() -> AgentMemory.create(db.app, 1536).memories(tenant, UUID.randomUUID(), Page.first(1)))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("createMemoryStore(1536)");
     }
 
     private static String columnType(String table) {

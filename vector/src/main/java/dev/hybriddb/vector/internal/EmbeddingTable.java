@@ -10,14 +10,14 @@ import java.util.regex.Pattern;
  * {@code halfvec(n)} (half precision, for more than 2,000 dimensions). The name passes a strict
  * pattern before it is ever put into SQL text.
  *
- * @param name          {@code documents}, {@code documents_d<n>} or {@code memories}
+ * @param name          {@code documents}, {@code memories}, or {@code documents_d<n>} / {@code memories_d<n>}
  * @param dimensions    the number of components of every embedding
  * @param halfPrecision true for a {@code halfvec} column
  */
 public record EmbeddingTable(String name, int dimensions, boolean halfPrecision) {
     /** The largest magnitude a half-precision component can hold. */
     public static final float HALF_MAX = 65504f;
-    private static final Pattern NAME = Pattern.compile("documents|documents_d[1-9][0-9]{0,3}|memories");
+    private static final Pattern NAME = Pattern.compile("(documents|memories)(_d[1-9][0-9]{0,3})?");
 
     public EmbeddingTable {
         if (name == null || !NAME.matcher(name).matches()) {
