@@ -3,7 +3,10 @@ package dev.hybriddb.model;
 import java.util.List;
 import java.util.Map;
 
-/** Writable project fields; {@code name} is required to create; null means default or unchanged. */
+/**
+ * Writable project fields; {@code name} is required to create; null means default or unchanged.
+ * {@code ecosystem} and {@code name} must be lower-case.
+ */
 public record ProjectFields(String ecosystem, String name, String description, ProjectStatus status,
         Map<String, Object> config, List<String> techStack, String repositoryUrl, String homepageUrl,
         String defaultBranch) {

@@ -25,6 +25,7 @@ import dev.hybriddb.model.ContributorFields;
 import dev.hybriddb.model.Lesson;
 import dev.hybriddb.model.LessonFields;
 import dev.hybriddb.model.Page;
+import dev.hybriddb.model.Project;
 import dev.hybriddb.model.ProjectFields;
 import java.math.BigDecimal;
 import java.util.List;
@@ -67,9 +68,38 @@ class KnowledgeAndContributionRepositoriesIT {
     }
 
     @Test
+    void projectNamesAreLowerCaseAndTheDatabaseCountsDependencies() {
+        UUID t = newTenant();
+        assertThatThrownBy(() -> in(t, (TenantScope x) -> x.projects().create(ProjectFields.of("React", null))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("name"))
+                .hasMessageContaining("'React'").hasMessageContaining("lower-case");
+        assertThatThrownBy(() -> in(t, (TenantScope x) -> x.projects().create(ProjectFields.of("react", null).withEcosystem("NPM"))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("ecosystem"))
+                .hasMessageContaining("'NPM'");
+        Project app = in(t, (TenantScope x) -> x.projects().create(ProjectFields.of("app", null).withEcosystem("npm")));
+        Project react = in(t, (TenantScope x) -> x.projects().create(ProjectFields.of("react", null).withEcosystem("npm")));
+        Project lodash = in(t, (TenantScope x) -> x.projects().create(ProjectFields.of("lodash", null).withEcosystem("npm")));
+        assertThatThrownBy(() -> in(t, (TenantScope x) -> x.projects().update(app.id(), ProjectFields.of("App", null))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("name"));
+        assertThat(in(t, (TenantScope x) -> x.projects().count())).as("nothing written by the refused calls").isEqualTo(3L);
+
+        int count = in(t, (TenantScope x) -> {
+            // tag::dependency-count[]
+            x.projects().addDependency(app.id(), react.id());
+            x.projects().addDependency(app.id(), lodash.id());
+            return x.projects().get(app.id()).dependencyCount(); // 2, counted by the database
+            // end::dependency-count[]
+        });
+        assertThat(count).isEqualTo(2);
+        assertThat(in(t, (TenantScope x) -> x.projects().removeDependency(app.id(), lodash.id()))).isTrue();
+        assertThat(in(t, (TenantScope x) -> x.projects().get(app.id())).dependencyCount()).isEqualTo(1);
+        assertThat(in(t, (TenantScope x) -> x.projects().get(react.id())).dependencyCount()).isZero();
+    }
+
+    @Test
     void lessons() {
         UUID t = newTenant();
-        UUID project = in(t, (TenantScope x) -> x.projects().create(ProjectFields.of("Parser", null)).id());
+        UUID project = in(t, (TenantScope x) -> x.projects().create(ProjectFields.of("parser", null)).id());
         Lesson l = in(t, (TenantScope x) -> x.lessons().create(LessonFields.of("Retry", "Retry serialization failures",
                 List.of("sql", "retry")).forProject(project).withConfidence(dec("0.80"))));
         assertThat(l.appliedCount()).isZero();
@@ -145,16 +175,34 @@ class KnowledgeAndContributionRepositoriesIT {
                 ContributionFields.of(ada.id(), asset.id(), dec("100.50"), dec("0.90"))));
         in(t, (TenantScope x) -> x.contributions().create(ContributionFields.of(bob.id(), asset.id(), dec("20.00"), dec("0.50"))));
         assertThat(total(t, asset.id())).isEqualByComparingTo("120.50");
-        in(t, (TenantScope x) -> x.contributions().update(c1.id(), ContributionFields.cost(dec("50.00"))));
+        Contribution fixed = in(t, (TenantScope x) -> {
+            // tag::correct-contribution[]
+            // c1 stays as it was; the correction is a new row with correctsId = c1.id()
+            Contribution correction = x.contributions().correct(c1.id(), ContributionFields.cost(new BigDecimal("50.00")));
+            // end::correct-contribution[]
+            return correction;
+        });
+        assertThat(fixed.correctsId()).isEqualTo(c1.id());
+        assertThat(fixed.contributorId()).as("unchanged fields are carried over").isEqualTo(ada.id());
         assertThat(total(t, asset.id())).isEqualByComparingTo("70.00");
-        in(t, (TenantScope x) -> x.contributions().update(c1.id(), new ContributionFields(null, other.id(), null, null, null)));
+        Contribution moved = in(t, (TenantScope x) -> x.contributions().correct(fixed.id(),
+                new ContributionFields(null, other.id(), null, null, null)));
         assertThat(total(t, asset.id())).isEqualByComparingTo("20.00");
         assertThat(total(t, other.id())).isEqualByComparingTo("50.00");
-        assertThat(in(t, (TenantScope x) -> x.contributions().findByAsset(other.id(), Page.first(10)))).extracting(r -> r.id()).containsExactly(c1.id());
+        assertThatThrownBy(() -> in(t, (TenantScope x) -> x.contributions().correct(c1.id(), ContributionFields.cost(dec("1")))))
+                .as("a contribution is corrected once; the chain continues from its correction")
+                .isInstanceOfSatisfying(ConstraintViolationException.class,
+                        e -> assertThat(e.constraint()).isEqualTo("contributions_corrects_once"));
+        assertThat(in(t, (TenantScope x) -> x.contributions().findByAsset(other.id(), Page.first(10)))).extracting(r -> r.id()).containsExactly(moved.id());
         assertThat(in(t, (TenantScope x) -> x.contributions().findByContributor(bob.id(), Page.first(10)))).hasSize(1);
-        assertThat(in(t, (TenantScope x) -> x.contributions().delete(c1.id()))).isTrue();
-        assertThat(total(t, other.id())).isEqualByComparingTo("0");
-        assertThat(in(t, (TenantScope x) -> x.contributions().count())).isEqualTo(1L);
+        assertThatThrownBy(() -> in(t, (TenantScope x) -> x.contributions().update(c1.id(), ContributionFields.cost(dec("1")))))
+                .isInstanceOfSatisfying(ConstraintViolationException.class,
+                        e -> assertThat(e.constraint()).isEqualTo("contributions_append_only"));
+        assertThatThrownBy(() -> in(t, (TenantScope x) -> x.contributions().delete(c1.id())))
+                .isInstanceOfSatisfying(ConstraintViolationException.class,
+                        e -> assertThat(e.constraint()).isEqualTo("contributions_append_only"));
+        assertThat(total(t, other.id())).isEqualByComparingTo("50.00");
+        assertThat(in(t, (TenantScope x) -> x.contributions().count())).as("history is kept").isEqualTo(4L);
 
         assertThatThrownBy(() -> in(t, (TenantScope x) -> x.contributions().create(ContributionFields.of(ada.id(), asset.id(), dec("-1"), dec("0.5")))))
                 .isInstanceOfSatisfying(ConstraintViolationException.class,
@@ -169,6 +217,9 @@ class KnowledgeAndContributionRepositoriesIT {
         assertThat(in(t, (TenantScope x) -> x.contributors().delete(bob.id()))).isTrue();
         assertThat(total(t, asset.id())).isEqualByComparingTo("0");
         assertThat(in(t, (TenantScope x) -> x.assets().delete(other.id()))).isTrue();
+        assertThat(in(t, (TenantScope x) -> x.contributions().count())).as("gone with their asset and contributor").isEqualTo(2L);
+        assertThat(total(t, asset.id())).as("the move went with the asset: the correction before it is in force again")
+                .isEqualByComparingTo("50.00");
     }
 
     private static BigDecimal total(UUID t, UUID asset) {

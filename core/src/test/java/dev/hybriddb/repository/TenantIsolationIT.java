@@ -72,7 +72,7 @@ class TenantIsolationIT {
             UUID t1 = put("tasks", x.tasks().create(TaskFields.of("A1", null)).id());
             UUID t2 = x.tasks().create(TaskFields.of("A2", null)).id();
             put("taskDependencies", x.taskDependencies().create(TaskDependencyFields.of(t2, t1)).id());
-            put("projects", x.projects().create(ProjectFields.of("A", null)).id());
+            put("projects", x.projects().create(ProjectFields.of("a", null)).id());
             put("agentExecutions", x.agentExecutions().create(AgentExecutionFields.start(agent, t1)).id());
             return null;
         });

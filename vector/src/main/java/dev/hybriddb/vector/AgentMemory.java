@@ -6,6 +6,8 @@ import dev.hybriddb.InvalidInputException;
 import dev.hybriddb.NotFoundException;
 import dev.hybriddb.internal.Text;
 import dev.hybriddb.model.Page;
+import dev.hybriddb.vector.internal.EmbeddingTable;
+import dev.hybriddb.vector.internal.EmbeddingTables;
 import dev.hybriddb.vector.internal.Json;
 import dev.hybriddb.vector.internal.MemoryRows;
 import dev.hybriddb.vector.internal.Rows;
@@ -14,8 +16,10 @@ import dev.hybriddb.vector.internal.Sql;
 import dev.hybriddb.vector.internal.Texts;
 import dev.hybriddb.vector.internal.Vectors;
 import dev.hybriddb.vector.internal.Work;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -38,9 +42,15 @@ public final class AgentMemory {
     private final Work work;
     private final Embedder embedder;
     private final int dimensions;
+    private final EmbeddingTables tables;
 
     AgentMemory(Work work, Embedder embedder, int dimensions) {
+        this(work, embedder, dimensions, new EmbeddingTables());
+    }
+
+    AgentMemory(Work work, Embedder embedder, int dimensions, EmbeddingTables tables) {
         this.work = Objects.requireNonNull(work, "work");
+        this.tables = Objects.requireNonNull(tables, "tables");
         this.embedder = embedder;
         this.dimensions = dimensions;
     }
@@ -135,13 +145,15 @@ public final class AgentMemory {
                 : Vectors.check("embedder output", requireEmbedder().embed(memory.content()), dimensions);
         String metadata = Json.write("metadata", memory.metadata());
         return work.run(tenant, c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO public.memories AS m"
+            EmbeddingTable table = table(c);
+            table.check(memory.embedding() != null ? "embedding" : "embedder output", vector);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table.qualified() + " AS m"
                     + " (tenant_id, memory_bank_id, content, embedding, metadata, importance)"
                     + " SELECT ?, b.id, ?, ?, ?::jsonb, ? FROM public.memory_banks b WHERE b.id = ? AND b.tenant_id = ?"
                     + " RETURNING " + MEMORY_COLUMNS)) {
                 ps.setObject(1, tenant);
                 ps.setString(2, memory.content());
-                ps.setObject(3, Vectors.param(vector));
+                ps.setObject(3, table.param(vector));
                 ps.setString(4, metadata);
                 ps.setInt(5, memory.importance());
                 ps.setObject(6, bankId);
@@ -164,7 +176,7 @@ public final class AgentMemory {
         Objects.requireNonNull(bankId, "bankId");
         Objects.requireNonNull(page, "page");
         return work.run(tenant, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + MEMORY_COLUMNS + " FROM public.memories m"
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + MEMORY_COLUMNS + " FROM " + table(c).qualified() + " m"
                     + " WHERE m.tenant_id = ? AND m.memory_bank_id = ? ORDER BY m.created_at DESC, m.id DESC LIMIT ? OFFSET ?")) {
                 ps.setObject(1, tenant);
                 ps.setObject(2, bankId);
@@ -196,11 +208,13 @@ public final class AgentMemory {
             throw new InvalidInputException("minImportance", minImportance, "must not be negative");
         }
         Sql conditions = new Sql().append(" AND d.memory_bank_id = ?", bankId).append(" AND d.importance >= ?", minImportance);
-        Sql sql = new Sql().append("WITH hits AS MATERIALIZED (")
-                .append(SearchSql.nearest("memories", "d.id", tenant, query, options, conditions))
-                .append(") UPDATE public.memories m SET access_count = m.access_count + 1, last_accessed = now()"
-                        + " FROM hits h WHERE m.id = h.id RETURNING " + MEMORY_COLUMNS + ", h.distance");
         return work.search(tenant, options, c -> {
+            EmbeddingTable table = table(c);
+            table.check("query", query);
+            Sql sql = new Sql().append("WITH hits AS MATERIALIZED (")
+                    .append(SearchSql.nearest(table, "d.id", tenant, query, options, conditions))
+                    .append(") UPDATE " + table.qualified() + " m SET access_count = m.access_count + 1, last_accessed = now()"
+                            + " FROM hits h WHERE m.id = h.id RETURNING " + MEMORY_COLUMNS + ", h.distance");
             List<RecalledMemory> out = new ArrayList<>();
             try (PreparedStatement ps = sql.prepare(c); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -219,7 +233,7 @@ public final class AgentMemory {
         Objects.requireNonNull(memoryId, "memoryId");
         return work.run(tenant, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + MEMORY_COLUMNS
-                    + " FROM public.memories m WHERE m.id = ? AND m.tenant_id = ?")) {
+                    + " FROM " + table(c).qualified() + " m WHERE m.id = ? AND m.tenant_id = ?")) {
                 ps.setObject(1, memoryId);
                 ps.setObject(2, tenant);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -234,12 +248,17 @@ public final class AgentMemory {
         work.checkTenant(tenant);
         Objects.requireNonNull(memoryId, "memoryId");
         return work.run(tenant, c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM public.memories WHERE id = ? AND tenant_id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table(c).qualified() + " WHERE id = ? AND tenant_id = ?")) {
                 ps.setObject(1, memoryId);
                 ps.setObject(2, tenant);
                 return ps.executeUpdate() == 1;
             }
         });
+    }
+
+    /** The memories table for this memory's dimensions (looked up once). */
+    private EmbeddingTable table(Connection c) throws SQLException {
+        return tables.memories(c, dimensions);
     }
 
     private Embedder requireEmbedder() {

@@ -6,6 +6,8 @@ import dev.hybriddb.InvalidInputException;
 import dev.hybriddb.NotFoundException;
 import dev.hybriddb.model.Page;
 import dev.hybriddb.vector.internal.DocumentRows;
+import dev.hybriddb.vector.internal.EmbeddingTable;
+import dev.hybriddb.vector.internal.EmbeddingTables;
 import dev.hybriddb.vector.internal.Json;
 import dev.hybriddb.vector.internal.Rows;
 import dev.hybriddb.vector.internal.SearchSql;
@@ -42,9 +44,15 @@ public final class DocumentStore {
     private final Work work;
     private final Embedder embedder;
     private final int dimensions;
+    private final EmbeddingTables tables;
 
     DocumentStore(Work work, Embedder embedder, int dimensions) {
+        this(work, embedder, dimensions, new EmbeddingTables());
+    }
+
+    DocumentStore(Work work, Embedder embedder, int dimensions, EmbeddingTables tables) {
         this.work = Objects.requireNonNull(work, "work");
+        this.tables = Objects.requireNonNull(tables, "tables");
         this.embedder = embedder;
         if (dimensions <= 0 || dimensions > 16000) {
             throw new ConfigurationException("dimensions", dimensions, "must be between 1 and 16000");
@@ -52,7 +60,10 @@ public final class DocumentStore {
         this.dimensions = dimensions;
     }
 
-    /** A store that embeds text with {@code embedder} (its dimensions must match the schema's). */
+    /**
+     * A store that embeds text with {@code embedder}. Its documents live in the table for the
+     * embedder's dimensions: {@code documents}, or the store {@link VectorStores} created for them.
+     */
     public static DocumentStore create(Database db, Embedder embedder) {
         Objects.requireNonNull(embedder, "embedder");
         return new DocumentStore(Work.perCall(db), embedder, embedder.dimensions());
@@ -91,16 +102,19 @@ public final class DocumentStore {
             metadata.add(Json.write("docs[" + i + "].metadata", docs.get(i).metadata()));
         }
         return work.run(tenant, c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO public.documents (id, tenant_id, title, content, metadata, embedding)"
-                            + " VALUES (?, ?, ?, ?, ?::jsonb, ?)")) {
+            EmbeddingTable table = table(c);
+            for (int i = 0; i < docs.size(); i++) {
+                table.check(field(docs, i), vectors.get(i));
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table.qualified()
+                    + " (id, tenant_id, title, content, metadata, embedding) VALUES (?, ?, ?, ?, ?::jsonb, ?)")) {
                 for (int i = 0; i < docs.size(); i++) {
                     ps.setObject(1, ids.get(i));
                     ps.setObject(2, tenant);
                     ps.setString(3, docs.get(i).title());
                     ps.setString(4, docs.get(i).content());
                     ps.setString(5, metadata.get(i));
-                    ps.setObject(6, Vectors.param(vectors.get(i)));
+                    ps.setObject(6, table.param(vectors.get(i)));
                     ps.addBatch();
                     if ((i + 1) % INSERT_BATCH == 0) {
                         ps.executeBatch();
@@ -117,7 +131,7 @@ public final class DocumentStore {
         Objects.requireNonNull(id, "id");
         return work.run(tenant, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + DocumentRows.COLUMNS
-                    + ", d.embedding::text AS embedding FROM public.documents d WHERE d.id = ? AND d.tenant_id = ?")) {
+                    + ", d.embedding::text AS embedding FROM " + table(c).qualified() + " d WHERE d.id = ? AND d.tenant_id = ?")) {
                 ps.setObject(1, id);
                 ps.setObject(2, tenant);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -135,7 +149,7 @@ public final class DocumentStore {
         Objects.requireNonNull(page, "page");
         return work.run(tenant, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + DocumentRows.COLUMNS
-                    + " FROM public.documents d WHERE d.tenant_id = ? ORDER BY d.created_at DESC, d.id DESC LIMIT ? OFFSET ?")) {
+                    + " FROM " + table(c).qualified() + " d WHERE d.tenant_id = ? ORDER BY d.created_at DESC, d.id DESC LIMIT ? OFFSET ?")) {
                 ps.setObject(1, tenant);
                 ps.setInt(2, page.limit());
                 ps.setInt(3, page.offset());
@@ -156,13 +170,15 @@ public final class DocumentStore {
         float[] vector = embeddings(List.of(doc)).get(0);
         String metadata = Json.write("metadata", doc.metadata());
         return work.run(tenant, c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE public.documents d SET title = ?, content = ?,"
+            EmbeddingTable table = table(c);
+            table.check("embedding", vector);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + table.qualified() + " d SET title = ?, content = ?,"
                     + " metadata = ?::jsonb, embedding = ?, updated_at = now() WHERE d.id = ? AND d.tenant_id = ? RETURNING "
                     + DocumentRows.COLUMNS + ", d.embedding::text AS embedding")) {
                 ps.setString(1, doc.title());
                 ps.setString(2, doc.content());
                 ps.setString(3, metadata);
-                ps.setObject(4, Vectors.param(vector));
+                ps.setObject(4, table.param(vector));
                 ps.setObject(5, id);
                 ps.setObject(6, tenant);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -179,7 +195,7 @@ public final class DocumentStore {
     public boolean delete(UUID tenant, UUID id) {
         Objects.requireNonNull(id, "id");
         return work.run(tenant, c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM public.documents WHERE id = ? AND tenant_id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table(c).qualified() + " WHERE id = ? AND tenant_id = ?")) {
                 ps.setObject(1, id);
                 ps.setObject(2, tenant);
                 return ps.executeUpdate() == 1;
@@ -190,7 +206,7 @@ public final class DocumentStore {
     /** How many documents this tenant has. */
     public long count(UUID tenant) {
         return work.run(tenant, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM public.documents WHERE tenant_id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + table(c).qualified() + " WHERE tenant_id = ?")) {
                 ps.setObject(1, tenant);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
@@ -207,8 +223,8 @@ public final class DocumentStore {
 
     /** The {@code options.k()} documents nearest to {@code query}, nearest first. */
     public List<Match> search(UUID tenant, float[] query, SearchOptions options) {
-        Sql sql = similaritySql(tenant, query, options);
-        return work.search(tenant, options, c -> readMatches(c, sql, options.distance(), false));
+        checkSearch(tenant, query, options);
+        return work.search(tenant, options, c -> readMatches(c, similaritySql(table(c), tenant, query, options), options.distance(), false));
     }
 
     /**
@@ -230,8 +246,8 @@ public final class DocumentStore {
         Objects.requireNonNull(options, "options");
         Vectors.checkQuery("query", query, dimensions, options.distance() == Distance.COSINE);
         int pool = Math.min(SearchOptions.MAX_K, Math.max(options.k() * 4, 40));
-        Sql sql = SearchSql.hybridDocuments(tenant, text, query, options, pool);
-        return work.search(tenant, options, c -> readMatches(c, sql, options.distance(), true));
+        return work.search(tenant, options,
+                c -> readMatches(c, SearchSql.hybridDocuments(table(c), tenant, text, query, options, pool), options.distance(), true));
     }
 
     /**
@@ -263,8 +279,9 @@ public final class DocumentStore {
 
     /** The query plan ({@code EXPLAIN}, no costs) of a similarity search: shows which index serves it. */
     public String explain(UUID tenant, float[] query, SearchOptions options) {
-        Sql sql = similaritySql(tenant, query, options);
+        checkSearch(tenant, query, options);
         return work.search(tenant, options, c -> {
+            Sql sql = similaritySql(table(c), tenant, query, options);
             StringBuilder plan = new StringBuilder();
             try (PreparedStatement ps = sql.prepare(c, "EXPLAIN (COSTS OFF) "); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -275,11 +292,20 @@ public final class DocumentStore {
         });
     }
 
-    private Sql similaritySql(UUID tenant, float[] query, SearchOptions options) {
+    private void checkSearch(UUID tenant, float[] query, SearchOptions options) {
         work.checkTenant(tenant);
         Objects.requireNonNull(options, "options");
         Vectors.checkQuery("query", query, dimensions, options.distance() == Distance.COSINE);
-        return SearchSql.nearest("documents", DocumentRows.COLUMNS, tenant, query, options, new Sql());
+    }
+
+    private static Sql similaritySql(EmbeddingTable table, UUID tenant, float[] query, SearchOptions options) {
+        table.check("query", query);
+        return SearchSql.nearest(table, DocumentRows.COLUMNS, tenant, query, options, new Sql());
+    }
+
+    /** The table for this store's dimensions (looked up once). */
+    private EmbeddingTable table(Connection c) throws SQLException {
+        return tables.documents(c, dimensions);
     }
 
     private static List<Match> readMatches(Connection c, Sql sql, Distance distance, boolean fused) throws SQLException {

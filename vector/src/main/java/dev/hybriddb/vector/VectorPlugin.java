@@ -3,6 +3,7 @@ package dev.hybriddb.vector;
 import dev.hybriddb.TenantScope;
 import dev.hybriddb.spi.HybridDBPlugin;
 import dev.hybriddb.spi.PluginContext;
+import dev.hybriddb.vector.internal.EmbeddingTables;
 import dev.hybriddb.vector.internal.LazyEmbedder;
 import dev.hybriddb.vector.internal.Work;
 import java.util.Objects;
@@ -25,11 +26,14 @@ import java.util.Objects;
  * text to embed, so building a HybridDB stays cheap and callers who bring their own vectors never
  * load it. To use another model, install the plugin with it:
  * {@code HybridDB.builder().installPlugin(new VectorPlugin(myEmbedder))}; an installed plugin
- * replaces the discovered one. The embedder's dimensions must match the schema's
- * {@code embedding_dimensions}.
+ * replaces the discovered one. Documents go to the table for the embedder's dimensions:
+ * {@code documents} when they match the schema's {@code embedding_dimensions}, else the store
+ * {@link VectorStores#createDocumentStore} made for them; agent memories likewise
+ * ({@link VectorStores#createMemoryStore}).
  */
 public final class VectorPlugin implements HybridDBPlugin {
     private final Embedder embedder;
+    private final EmbeddingTables tables = new EmbeddingTables();
 
     /** With all-MiniLM-L6-v2 in process, loaded on first use. */
     public VectorPlugin() {
@@ -51,8 +55,8 @@ public final class VectorPlugin implements HybridDBPlugin {
         int dims = embedder.dimensions();
         Work perCall = Work.perCall(ctx.database());
         ctx.provideService(Embedder.class, embedder);
-        ctx.provideService(DocumentStore.class, new DocumentStore(perCall, embedder, dims));
-        ctx.provideService(AgentMemory.class, new AgentMemory(perCall, embedder, dims));
+        ctx.provideService(DocumentStore.class, new DocumentStore(perCall, embedder, dims, tables));
+        ctx.provideService(AgentMemory.class, new AgentMemory(perCall, embedder, dims, tables));
         ctx.provideService(ConversationStore.class, new ConversationStore(perCall));
         ctx.provideExtension(DocumentStore.class, scope -> documents(scope));
         ctx.provideExtension(AgentMemory.class, scope -> memory(scope));
@@ -64,11 +68,11 @@ public final class VectorPlugin implements HybridDBPlugin {
     }
 
     private DocumentStore documents(TenantScope scope) {
-        return new DocumentStore(Work.in(scope), embedder, embedder.dimensions());
+        return new DocumentStore(Work.in(scope), embedder, embedder.dimensions(), tables);
     }
 
     private AgentMemory memory(TenantScope scope) {
-        return new AgentMemory(Work.in(scope), embedder, embedder.dimensions());
+        return new AgentMemory(Work.in(scope), embedder, embedder.dimensions(), tables);
     }
 
     private static ConversationStore conversations(TenantScope scope) {

@@ -3,6 +3,7 @@ package dev.hybriddb.internal.repo;
 import static dev.hybriddb.jooq.Tables.PROJECTS;
 import static dev.hybriddb.jooq.Tables.PROJECT_DEPENDENCIES;
 
+import dev.hybriddb.InvalidInputException;
 import dev.hybriddb.jooq.tables.records.ProjectsRecord;
 import dev.hybriddb.model.Project;
 import dev.hybriddb.model.ProjectFields;
@@ -10,6 +11,7 @@ import dev.hybriddb.model.SearchPage;
 import dev.hybriddb.model.TextSearchRequest;
 import dev.hybriddb.repository.ProjectRepository;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.jooq.Field;
 
@@ -31,10 +33,22 @@ public final class ProjectRepo extends TenantTable<ProjectsRecord, Project, Proj
         Values.requireText("name", f.name());
     }
 
+    /**
+     * Ecosystem and name are stored lower-case (a CHECK in the schema): mixed-case input is refused,
+     * naming the field and the value, rather than silently renamed.
+     */
+    private static String lowerCase(String field, String value) {
+        String checked = Values.optionalText(field, value);
+        if (checked != null && !checked.equals(checked.toLowerCase(Locale.ROOT))) {
+            throw new InvalidInputException(field, checked, "must be lower-case (e.g. '" + checked.toLowerCase(Locale.ROOT) + "')");
+        }
+        return checked;
+    }
+
     @Override
     protected Values values(ProjectFields f) {
-        return new Values().put(PROJECTS.ECOSYSTEM, Values.optionalText("ecosystem", f.ecosystem()))
-                .put(PROJECTS.NAME, Values.optionalText("name", f.name())).put(PROJECTS.DESCRIPTION, f.description())
+        return new Values().put(PROJECTS.ECOSYSTEM, lowerCase("ecosystem", f.ecosystem()))
+                .put(PROJECTS.NAME, lowerCase("name", f.name())).put(PROJECTS.DESCRIPTION, f.description())
                 .put(PROJECTS.STATUS, f.status()).json(PROJECTS.CONFIG, f.config()).array(PROJECTS.TECH_STACK, f.techStack())
                 .put(PROJECTS.REPOSITORY_URL, f.repositoryUrl()).put(PROJECTS.HOMEPAGE_URL, f.homepageUrl())
                 .put(PROJECTS.DEFAULT_BRANCH, Values.optionalText("defaultBranch", f.defaultBranch()));

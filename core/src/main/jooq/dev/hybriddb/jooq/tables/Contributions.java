@@ -24,10 +24,13 @@ import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.ForeignKey;
 import org.jooq.Index;
+import org.jooq.InverseForeignKey;
 import org.jooq.JSONB;
 import org.jooq.Name;
+import org.jooq.Path;
 import org.jooq.PlainSQL;
 import org.jooq.QueryPart;
+import org.jooq.Record;
 import org.jooq.SQL;
 import org.jooq.Schema;
 import org.jooq.Select;
@@ -103,6 +106,11 @@ public class Contributions extends TableImpl<ContributionsRecord> {
      */
     public final TableField<ContributionsRecord, OffsetDateTime> CREATED_AT = createField(DSL.name("created_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6).nullable(false).defaultValue(DSL.field(DSL.raw("now()"), SQLDataType.TIMESTAMPWITHTIMEZONE)), this, "");
 
+    /**
+     * The column <code>contributions.corrects_id</code>.
+     */
+    public final TableField<ContributionsRecord, UUID> CORRECTS_ID = createField(DSL.name("corrects_id"), SQLDataType.UUID, this, "");
+
     private Contributions(Name alias, Table<ContributionsRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -132,6 +140,39 @@ public class Contributions extends TableImpl<ContributionsRecord> {
         this(DSL.name("contributions"), null);
     }
 
+    public <O extends Record> Contributions(Table<O> path, ForeignKey<O, ContributionsRecord> childPath, InverseForeignKey<O, ContributionsRecord> parentPath) {
+        super(path, childPath, parentPath, CONTRIBUTIONS);
+    }
+
+    /**
+     * A subtype implementing {@link Path} for simplified path-based joins.
+     */
+    public static class ContributionsPath extends Contributions implements Path<ContributionsRecord> {
+
+        private static final long serialVersionUID = 1L;
+        public <O extends Record> ContributionsPath(Table<O> path, ForeignKey<O, ContributionsRecord> childPath, InverseForeignKey<O, ContributionsRecord> parentPath) {
+            super(path, childPath, parentPath);
+        }
+        private ContributionsPath(Name alias, Table<ContributionsRecord> aliased) {
+            super(alias, aliased);
+        }
+
+        @Override
+        public ContributionsPath as(String alias) {
+            return new ContributionsPath(DSL.name(alias), this);
+        }
+
+        @Override
+        public ContributionsPath as(Name alias) {
+            return new ContributionsPath(alias, this);
+        }
+
+        @Override
+        public ContributionsPath as(Table<?> alias) {
+            return new ContributionsPath(alias.getQualifiedName(), this);
+        }
+    }
+
     @Override
     public Schema getSchema() {
         return aliased() ? null : DefaultSchema.DEFAULT_SCHEMA;
@@ -148,8 +189,13 @@ public class Contributions extends TableImpl<ContributionsRecord> {
     }
 
     @Override
+    public List<UniqueKey<ContributionsRecord>> getUniqueKeys() {
+        return Arrays.asList(Keys.CONTRIBUTIONS_CORRECTS_ONCE, Keys.CONTRIBUTIONS_TENANT_ID_ID_KEY);
+    }
+
+    @Override
     public List<ForeignKey<ContributionsRecord, ?>> getReferences() {
-        return Arrays.asList(Keys.CONTRIBUTIONS__CONTRIBUTIONS_ASSET_FK, Keys.CONTRIBUTIONS__CONTRIBUTIONS_CONTRIBUTOR_FK, Keys.CONTRIBUTIONS__CONTRIBUTIONS_TENANT_ID_FKEY);
+        return Arrays.asList(Keys.CONTRIBUTIONS__CONTRIBUTIONS_ASSET_FK, Keys.CONTRIBUTIONS__CONTRIBUTIONS_CONTRIBUTOR_FK, Keys.CONTRIBUTIONS__CONTRIBUTIONS_CORRECTS_FK, Keys.CONTRIBUTIONS__CONTRIBUTIONS_TENANT_ID_FKEY);
     }
 
     private transient AssetsPath _assets;
@@ -176,6 +222,18 @@ public class Contributions extends TableImpl<ContributionsRecord> {
         return _contributors;
     }
 
+    private transient ContributionsPath _contributions;
+
+    /**
+     * Get the implicit join path to the <code>contributions</code> table.
+     */
+    public ContributionsPath contributions() {
+        if (_contributions == null)
+            _contributions = new ContributionsPath(this, Keys.CONTRIBUTIONS__CONTRIBUTIONS_CORRECTS_FK, null);
+
+        return _contributions;
+    }
+
     private transient TenantsPath _tenants;
 
     /**
@@ -192,6 +250,7 @@ public class Contributions extends TableImpl<ContributionsRecord> {
     public List<Check<ContributionsRecord>> getChecks() {
         return Arrays.asList(
             Internal.createCheck(this, DSL.name("contributions_coherence_score_check"), "(((coherence_score >= (0)::numeric) AND (coherence_score <= (1)::numeric)))", true),
+            Internal.createCheck(this, DSL.name("contributions_corrects_other"), "((corrects_id <> id))", true),
             Internal.createCheck(this, DSL.name("contributions_cost_amount_check"), "((cost_amount >= (0)::numeric))", true)
         );
     }

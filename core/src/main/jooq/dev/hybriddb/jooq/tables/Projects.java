@@ -245,8 +245,10 @@ public class Projects extends TableImpl<ProjectsRecord> {
             Internal.createCheck(this, DSL.name("projects_dependency_count_check"), "((dependency_count >= 0))", true),
             Internal.createCheck(this, DSL.name("projects_description_length"), "((char_length(description) <= 100000))", true),
             Internal.createCheck(this, DSL.name("projects_ecosystem_length"), "((char_length(ecosystem) <= 255))", true),
+            Internal.createCheck(this, DSL.name("projects_ecosystem_lower_case"), "((ecosystem = lower(ecosystem)))", true),
             Internal.createCheck(this, DSL.name("projects_homepage_url_length"), "((char_length(homepage_url) <= 2048))", true),
             Internal.createCheck(this, DSL.name("projects_name_length"), "((char_length(name) <= 255))", true),
+            Internal.createCheck(this, DSL.name("projects_name_lower_case"), "((name = lower(name)))", true),
             Internal.createCheck(this, DSL.name("projects_name_not_blank"), "((length(btrim(name)) > 0))", true),
             Internal.createCheck(this, DSL.name("projects_repository_url_length"), "((char_length(repository_url) <= 2048))", true),
             Internal.createCheck(this, DSL.name("projects_tech_stack_elements"), "(hybriddb_text_elements_fit(tech_stack, 255))", true)

@@ -19,15 +19,20 @@ public final class SearchSql {
      * k rows are materialized and sorted again by their exact distance: cheap, and always sorted.
      * The {@code + 0} matters: PostgreSQL 17 otherwise trusts the CTE's ORDER BY and skips the sort.
      *
-     * @param table      a fixed table name (never caller input)
+     * @param table      a fixed table name (never caller input), with a {@code vector} embedding
      * @param columns    fixed column list over alias {@code d}
      * @param conditions extra conditions starting with {@code AND}
      */
     public static Sql nearest(String table, String columns, UUID tenant, float[] query, SearchOptions o, Sql conditions) {
+        return nearest(new EmbeddingTable(table, query.length, false), columns, tenant, query, o, conditions);
+    }
+
+    /** {@link #nearest(String, String, UUID, float[], SearchOptions, Sql)} on {@code table}, the query bound in its column type. */
+    public static Sql nearest(EmbeddingTable table, String columns, UUID tenant, float[] query, SearchOptions o, Sql conditions) {
         Sql inner = new Sql()
                 .append("SELECT " + columns + ", d.embedding " + o.distance().operator() + " ? AS distance",
-                        Vectors.param(query))
-                .append(" FROM public." + table + " d WHERE d.tenant_id = ?", tenant)
+                        table.param(query))
+                .append(" FROM " + table.qualified() + " d WHERE d.tenant_id = ?", tenant)
                 .append(conditions)
                 .append(Filters.conditions("d", o.filter()))
                 .append(" ORDER BY distance LIMIT ?", o.k());
@@ -40,16 +45,17 @@ public final class SearchSql {
      * full-text rank ({@code ts_rank} of {@code websearch_to_tsquery('english', text)}), fused by
      * reciprocal rank fusion: score = sum over both lists of 1 / (60 + rank).
      */
-    public static Sql hybridDocuments(UUID tenant, String text, float[] query, SearchOptions o, int pool) {
+    public static Sql hybridDocuments(EmbeddingTable table, UUID tenant, String text, float[] query, SearchOptions o, int pool) {
+        String from = table.qualified();
         Sql semantic = new Sql()
                 .append("SELECT id, distance, row_number() OVER (ORDER BY distance) AS rnk FROM (")
-                .append("SELECT d.id, d.embedding " + o.distance().operator() + " ? AS distance", Vectors.param(query))
-                .append(" FROM public.documents d WHERE d.tenant_id = ?", tenant)
+                .append("SELECT d.id, d.embedding " + o.distance().operator() + " ? AS distance", table.param(query))
+                .append(" FROM " + from + " d WHERE d.tenant_id = ?", tenant)
                 .append(Filters.conditions("d", o.filter()))
                 .append(" ORDER BY distance LIMIT ?", pool).append(") s");
         Sql keyword = new Sql()
                 .append("SELECT id, row_number() OVER (ORDER BY rank DESC, id) AS rnk FROM (")
-                .append("SELECT d.id, ts_rank(d.content_tsv, q) AS rank FROM public.documents d,"
+                .append("SELECT d.id, ts_rank(d.content_tsv, q) AS rank FROM " + from + " d,"
                         + " websearch_to_tsquery('english'::regconfig, ?) q", text)
                 .append(" WHERE d.tenant_id = ?", tenant)
                 .append(" AND d.content_tsv @@ q")
@@ -62,7 +68,7 @@ public final class SearchSql {
                         + " coalesce(1.0 / (" + RRF_K + " + s.rnk), 0) + coalesce(1.0 / (" + RRF_K + " + k.rnk), 0) AS score"
                         + " FROM semantic s FULL OUTER JOIN keyword k ON s.id = k.id) ")
                 .append("SELECT " + DocumentRows.COLUMNS + ", f.distance, f.score FROM fused f"
-                        + " JOIN public.documents d ON d.id = f.id ORDER BY f.score DESC, f.distance NULLS LAST, d.id LIMIT ?", o.k());
+                        + " JOIN " + from + " d ON d.id = f.id ORDER BY f.score DESC, f.distance NULLS LAST, d.id LIMIT ?", o.k());
     }
 
     /**

@@ -143,6 +143,21 @@ public class ContributionsRecord extends UpdatableRecordImpl<ContributionsRecord
         return (OffsetDateTime) get(7);
     }
 
+    /**
+     * Setter for <code>contributions.corrects_id</code>.
+     */
+    public ContributionsRecord setCorrectsId(UUID value) {
+        set(8, value);
+        return this;
+    }
+
+    /**
+     * Getter for <code>contributions.corrects_id</code>.
+     */
+    public UUID getCorrectsId() {
+        return (UUID) get(8);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -166,7 +181,7 @@ public class ContributionsRecord extends UpdatableRecordImpl<ContributionsRecord
     /**
      * Create a detached, initialised ContributionsRecord
      */
-    public ContributionsRecord(UUID id, UUID tenantId, UUID contributorId, UUID assetId, BigDecimal costAmount, BigDecimal coherenceScore, JSONB metadata, OffsetDateTime createdAt) {
+    public ContributionsRecord(UUID id, UUID tenantId, UUID contributorId, UUID assetId, BigDecimal costAmount, BigDecimal coherenceScore, JSONB metadata, OffsetDateTime createdAt, UUID correctsId) {
         super(Contributions.CONTRIBUTIONS);
 
         setId(id);
@@ -177,6 +192,7 @@ public class ContributionsRecord extends UpdatableRecordImpl<ContributionsRecord
         setCoherenceScore(coherenceScore);
         setMetadata(metadata);
         setCreatedAt(createdAt);
+        setCorrectsId(correctsId);
         resetChangedOnNotNull();
     }
 }
