@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,6 +26,16 @@ public final class FalkorService {
         void start();
 
         void stop();
+
+        /** Freezes the process (SIGSTOP): its connections stay open and nothing answers. */
+        default void sigstop() {
+            throw new UnsupportedOperationException("this FalkorDB cannot be stopped with SIGSTOP");
+        }
+
+        /** Resumes a process frozen by {@link #sigstop()} (SIGCONT). */
+        default void sigcont() {
+            throw new UnsupportedOperationException("this FalkorDB cannot be resumed with SIGCONT");
+        }
     }
 
     public FalkorService(String host, int port, Controller controller) {
@@ -52,6 +63,16 @@ public final class FalkorService {
     /** Stops the server gracefully. */
     public void stop() {
         requireController().stop();
+    }
+
+    /** Freezes the server process with SIGSTOP (a stall: connections stay open, no reply comes). */
+    public void sigstop() {
+        requireController().sigstop();
+    }
+
+    /** Resumes a server frozen by {@link #sigstop()}. */
+    public void sigcont() {
+        requireController().sigcont();
     }
 
     private Controller requireController() {
@@ -99,18 +120,33 @@ public final class FalkorService {
 
     /** Runs {@code scripts/services <command>} with this server's port. */
     static Controller scriptController(String script, int port) {
+        return scriptController(script, port, "falkor-start", Map.of());
+    }
+
+    /**
+     * Runs {@code scripts/services <command>} with this server's port; {@code startCommand} and
+     * {@code env} start it (a replica or a Sentinel takes the master's port in the environment).
+     */
+    static Controller scriptController(String script, int port, String startCommand, Map<String, String> env) {
         return new Controller() {
             @Override
             public void kill9() { run("falkor-kill"); }
 
             @Override
-            public void start() { run("falkor-start"); }
+            public void start() { run(startCommand); }
 
             @Override
             public void stop() { run("falkor-stop"); }
 
+            @Override
+            public void sigstop() { run("falkor-sigstop"); }
+
+            @Override
+            public void sigcont() { run("falkor-sigcont"); }
+
             private void run(String command) {
                 ProcessBuilder pb = new ProcessBuilder(List.of(script, command)).redirectErrorStream(true);
+                pb.environment().putAll(env);
                 pb.environment().put("HYBRIDDB_FALKOR_PORT", Integer.toString(port));
                 pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
                 try {

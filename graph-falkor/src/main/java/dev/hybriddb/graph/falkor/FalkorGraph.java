@@ -240,6 +240,30 @@ public final class FalkorGraph implements GraphBackend {
         return Results.rows(send(graph, cypher, params, false, false, "execute"));
     }
 
+    /**
+     * A view of this backend whose {@link GraphBackend#query} runs on a read replica
+     * ({@link FalkorConfig#readReplicas()}, taken in turn; the master when none is configured or
+     * the replica cannot be reached) as {@code GRAPH.RO_QUERY}; everything else goes to the master.
+     * A replica lags the master by its replication delay, so give this view only to readers that
+     * tolerate it (the coordinator's graph reads), never to the sync. Closing the view does not
+     * close this backend.
+     */
+    public GraphBackend replicaReads() {
+        return new ReplicaReads(this);
+    }
+
+    List<GraphRow> queryOnReplica(String graph, String cypher, Map<String, ?> params) {
+        Identifiers.graph(graph);
+        String text = CypherParams.prefix(cypher, params);
+        try {
+            return Results.rows(connection.cypherOnReplica(graph, text, "query"));
+        } catch (HybridDBException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new GraphException("unexpected failure in query: " + e, e);
+        }
+    }
+
     private ResultSet send(String graph, String cypher, Map<String, ?> params, boolean readOnly, boolean retry,
                            String what) {
         String text = CypherParams.prefix(cypher, params);
