@@ -82,6 +82,14 @@ public final class FalkorService {
         return controller;
     }
 
+    /**
+     * Sends one command on a fresh connection (not through the client under test) and returns the
+     * reply: a String, a Long, a List or null. An error reply throws {@link IllegalStateException}.
+     */
+    public Object command(String... args) {
+        return Resp.call(host, port, args);
+    }
+
     /** True when the server answers PING within a second. */
     public boolean ping() {
         try (Socket s = new Socket()) {

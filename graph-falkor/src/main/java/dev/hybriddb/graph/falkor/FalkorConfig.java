@@ -156,7 +156,7 @@ public record FalkorConfig(String host, int port, String username, String passwo
         if (list == null) {
             return List.of();
         }
-        if (list.contains(null)) {
+        if (list.stream().anyMatch(Objects::isNull)) {
             throw new ConfigurationException(setting, list, "must not contain null");
         }
         return List.copyOf(list);

@@ -29,13 +29,14 @@ final class Pools {
 
     static Pool<Jedis> master(FalkorConfig config) {
         GenericObjectPoolConfig<Jedis> poolConfig = poolConfig(config.poolSize(), config.borrowTimeout());
-        JedisClientConfig client = clientConfig(config, config.username(), config.password());
+        JedisClientConfig client = clientConfig(config, config.username(), config.password(), true);
         if (!config.usesSentinel()) {
             return new JedisPool(poolConfig, new HostAndPort(config.host(), config.port()), client);
         }
         Set<HostAndPort> sentinels = new LinkedHashSet<>();
         config.sentinels().forEach(a -> sentinels.add(new HostAndPort(a.host(), a.port())));
-        JedisClientConfig sentinelClient = clientConfig(config, config.sentinelUsername(), config.sentinelPassword());
+        // the Sentinel client subscribes to +switch-master: its blocking reads must not time out
+        JedisClientConfig sentinelClient = clientConfig(config, config.sentinelUsername(), config.sentinelPassword(), false);
         try {
             return new JedisSentinelPool(config.sentinelMaster(), sentinels, poolConfig, client, sentinelClient);
         } catch (JedisException e) {
@@ -47,7 +48,7 @@ final class Pools {
 
     static List<JedisPool> replicas(FalkorConfig config) {
         int size = Math.max(1, config.poolSize() / 2);
-        JedisClientConfig client = clientConfig(config, config.username(), config.password());
+        JedisClientConfig client = clientConfig(config, config.username(), config.password(), true);
         return config.readReplicas().stream()
                 .map(a -> new JedisPool(poolConfig(size, config.borrowTimeout()), new HostAndPort(a.host(), a.port()), client))
                 .toList();
@@ -66,12 +67,14 @@ final class Pools {
         return poolConfig;
     }
 
-    private static JedisClientConfig clientConfig(FalkorConfig config, String user, String password) {
+    private static JedisClientConfig clientConfig(FalkorConfig config, String user, String password, boolean finiteBlocking) {
         DefaultJedisClientConfig.Builder client = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis((int) config.connectTimeout().toMillis())
                 .socketTimeoutMillis((int) config.socketTimeout().toMillis())
-                .blockingSocketTimeoutMillis((int) config.socketTimeout().toMillis())
                 .clientName("hybriddb");
+        if (finiteBlocking) {
+            client.blockingSocketTimeoutMillis((int) config.socketTimeout().toMillis());
+        }
         if (user != null) {
             client.user(user);
         }
