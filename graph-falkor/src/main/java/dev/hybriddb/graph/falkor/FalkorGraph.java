@@ -77,7 +77,11 @@ public final class FalkorGraph implements GraphBackend {
         return connect(FalkorConfig.of(host, port));
     }
 
-    /** A backend with these settings. Connects lazily: a server that is down now is not an error. */
+    /**
+     * A backend with these settings. Connects lazily: a server that is down now is not an error.
+     * With Sentinel ({@link FalkorConfig#usesSentinel()}) the Sentinels are asked for the master at
+     * once, and none answering is an {@link dev.hybriddb.UnavailableException}.
+     */
     public static FalkorGraph connect(FalkorConfig config) {
         Objects.requireNonNull(config, "config");
         LOG.debug("FalkorDB backend for {}", config);
