@@ -74,13 +74,13 @@ class ManyConsumersFaultIT {
         int seeded = tenants.stream().mapToInt(w -> w.tasks.size()).sum();
         List<Process> consumers = new ArrayList<>();
         List<Path> logs = new ArrayList<>();
-        StreamWriter writer = new StreamWriter(tenants, 20);
+        StreamWriter writer = new StreamWriter(tenants, 50);
         try (GraphBackend graph = FalkorGraph.connect(falkor.host(), falkor.port())) {
             for (int i = 0; i < 3; i++) {
                 Path log = dir.resolve(prefix + "consumer-" + i + ".log");
                 logs.add(log);
                 consumers.add(ConsumerProcess.start(db, "falkor:" + falkor.host() + ":" + falkor.port(), prefix, log,
-                        List.of("20", "record:100")));
+                        List.of("20", i == 0 ? "record:100" : "record:0")));   // the one to kill is slow to write
             }
             Watcher watcher = new Watcher(graph, names, tenants, writer);
             writer.start();
@@ -94,7 +94,7 @@ class ManyConsumersFaultIT {
             Set<String> beforeKill0 = graphsWritten(logs.get(0));
             long[] endsAtKill = {count(logs.get(1), RecordingGraph.END), count(logs.get(2), RecordingGraph.END)};
 
-            Thread.sleep(3000);
+            Thread.sleep(2000);
             writer.stop();
             long stopped = System.nanoTime();
             await("the outbox to drain", () -> outboxCount() == 0);
