@@ -20,7 +20,7 @@ import redis.clients.jedis.util.Pool;
 
 /**
  * The pooled connections to FalkorDB (one server, or the master the Sentinels name, see
- * {@link Pools}) and to its read replicas, and the raw round trips: {@code GRAPH.QUERY} /
+ * {@code Pools}) and to its read replicas, and the raw round trips: {@code GRAPH.QUERY} /
  * {@code GRAPH.RO_QUERY} with {@code --compact} and a server-side {@code TIMEOUT}, parsed by
  * jfalkordb's {@link ResultSetImpl}. Failures are translated by {@link Errors}.
  */
