@@ -115,15 +115,16 @@ public class HybridDBAutoConfiguration {
         @ConditionalOnMissingBean(GraphBackend.class)
         FalkorGraph hybriddbFalkorGraph(HybridDBProperties props) {
             props.validateFalkordb();
-            HybridDBProperties.Falkordb f = props.getGraph().getFalkordb();
-            FalkorConfig.Builder b = FalkorConfig.builder(f.getHost(), f.getPort());
-            if (f.getUsername() != null) {
-                b.username(f.getUsername());
-            }
-            if (f.getPassword() != null) {
-                b.password(f.getPassword());
-            }
-            return FalkorGraph.connect(b.build());
+            return FalkorGraph.connect(falkorConfig(props.getGraph().getFalkordb()));
+        }
+
+        /** The {@link FalkorConfig} that {@code hybriddb.graph.falkordb.*} describes. */
+        static FalkorConfig falkorConfig(HybridDBProperties.Falkordb f) {
+            FalkorConfig.Builder b = f.getSentinelMaster() == null ? FalkorConfig.builder(f.getHost(), f.getPort())
+                    : FalkorConfig.sentinel(f.getSentinelMaster(), f.getSentinels().stream().map(FalkorConfig.Address::parse).toList())
+                            .sentinelUsername(f.getSentinelUsername()).sentinelPassword(f.getSentinelPassword());
+            return b.username(f.getUsername()).password(f.getPassword()).tls(f.isTls())
+                    .readReplicas(f.getReadReplicas().stream().map(FalkorConfig.Address::parse).toList()).build();
         }
     }
 

@@ -70,6 +70,9 @@ public class HybridDBProperties {
 
     /** Refuses a FalkorDB address that cannot work. */
     void validateFalkordb() {
+        if (graph.falkordb.sentinelMaster != null) {
+            return;                             // the Sentinels name the master; FalkorConfig checks the rest
+        }
         int port = graph.falkordb.port;
         if (port < 1 || port > 65535) {
             throw new InvalidConfigurationPropertyValueException("hybriddb.graph.falkordb.port", port, "must be between 1 and 65535");
@@ -154,6 +157,29 @@ public class HybridDBProperties {
         private int port = 6379;
         private String username;
         private String password;
+        /** The master's name in the Sentinels' configuration; set it (with {@code sentinels}) to find the master through Sentinel. */
+        private String sentinelMaster;
+        /** The Sentinels, as {@code host:port}. */
+        private java.util.List<String> sentinels = new java.util.ArrayList<>();
+        private String sentinelUsername;
+        private String sentinelPassword;
+        /** TLS to the servers and the Sentinels (the JVM's trust store). */
+        private boolean tls;
+        /** Replicas ({@code host:port}) for read-only coordination queries; see {@code FalkorGraph.replicaReads()}. */
+        private java.util.List<String> readReplicas = new java.util.ArrayList<>();
+
+        public String getSentinelMaster() { return sentinelMaster; }
+        public void setSentinelMaster(String sentinelMaster) { this.sentinelMaster = sentinelMaster; }
+        public java.util.List<String> getSentinels() { return sentinels; }
+        public void setSentinels(java.util.List<String> sentinels) { this.sentinels = sentinels; }
+        public String getSentinelUsername() { return sentinelUsername; }
+        public void setSentinelUsername(String sentinelUsername) { this.sentinelUsername = sentinelUsername; }
+        public String getSentinelPassword() { return sentinelPassword; }
+        public void setSentinelPassword(String sentinelPassword) { this.sentinelPassword = sentinelPassword; }
+        public boolean isTls() { return tls; }
+        public void setTls(boolean tls) { this.tls = tls; }
+        public java.util.List<String> getReadReplicas() { return readReplicas; }
+        public void setReadReplicas(java.util.List<String> readReplicas) { this.readReplicas = readReplicas; }
 
         public String getHost() { return host; }
         public void setHost(String host) { this.host = host; }
@@ -165,7 +191,10 @@ public class HybridDBProperties {
         public void setPassword(String password) { this.password = password; }
 
         @Override
-        public String toString() { return "Falkordb[" + host + ":" + port + ", password=****]"; }
+        public String toString() {
+            return "Falkordb[" + (sentinelMaster == null ? host + ":" + port : "sentinel " + sentinelMaster + " via " + sentinels)
+                    + ", tls=" + tls + ", password=****, sentinelPassword=****]";
+        }
     }
 
     /** How the graph follows PostgreSQL; unset leaves the capture as the database has it. */

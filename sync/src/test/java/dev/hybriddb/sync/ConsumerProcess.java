@@ -20,7 +20,8 @@ import java.util.function.Function;
  * A real-time consumer in its own JVM, as an adopter runs it, for fault tests that SIGKILL it.
  * Arguments: jdbc url, user, graph ({@code age}, {@code age:statementTimeoutMillis} or
  * {@code falkor:host:port[:socketTimeoutMillis]}), graph
- * name prefix, and optionally the outbox rows claimed per round;
+ * name prefix, and optionally the outbox rows claimed per round and {@code record:<millis>} (a
+ * {@link RecordingGraph} that logs each node upsert and waits that long before it);
  * the password comes in the environment ({@code HYBRIDDB_TEST_PG_PASSWORD}). Runs until killed.
  */
 public final class ConsumerProcess {
@@ -38,6 +39,9 @@ public final class ConsumerProcess {
         HikariDataSource pool = new HikariDataSource(hc);
         GraphBackend graph = args[2].equals("age") ? AgeGraph.inDatabase(pool)
                 : args[2].startsWith("age:") ? ageWithTimeout(args[0], args[1], password, args[2]) : falkor(args[2]);
+        if (args.length > 5 && args[5].startsWith("record:")) {
+            graph = new RecordingGraph(graph, Long.parseLong(args[5].substring("record:".length())));
+        }
         RealtimeSync rt = RealtimeSync.builder(Database.of(pool), RealtimeSync.listenVia(args[0], args[1], password), graph)
                 .graphNames(names(args[3])).pollInterval(Duration.ofMillis(500)).maxBackoff(Duration.ofSeconds(1))
                 .batchSize(args.length > 4 ? Integer.parseInt(args[4]) : 1000).build();
@@ -69,9 +73,15 @@ public final class ConsumerProcess {
 
     /** Starts a consumer JVM; its output goes to {@code log}. */
     static Process start(SyncTestDb db, String graph, String prefix, Path log) throws IOException {
+        return start(db, graph, prefix, log, List.of());
+    }
+
+    /** As {@link #start(SyncTestDb, String, String, Path)}, with the optional arguments (batch size, record:millis). */
+    static Process start(SyncTestDb db, String graph, String prefix, Path log, List<String> more) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), ConsumerProcess.class.getName(),
                 db.pg.jdbcUrl(), db.pg.adminUser(), graph, prefix));
+        cmd.addAll(more);
         File f = log.toFile();
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(f));
         pb.environment().put(PASSWORD, db.pg.adminPassword());

@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,6 +26,16 @@ public final class FalkorService {
         void start();
 
         void stop();
+
+        /** Freezes the process (SIGSTOP): its connections stay open and nothing answers. */
+        default void sigstop() {
+            throw new UnsupportedOperationException("this FalkorDB cannot be stopped with SIGSTOP");
+        }
+
+        /** Resumes a process frozen by {@link #sigstop()} (SIGCONT). */
+        default void sigcont() {
+            throw new UnsupportedOperationException("this FalkorDB cannot be resumed with SIGCONT");
+        }
     }
 
     public FalkorService(String host, int port, Controller controller) {
@@ -54,11 +65,29 @@ public final class FalkorService {
         requireController().stop();
     }
 
+    /** Freezes the server process with SIGSTOP (a stall: connections stay open, no reply comes). */
+    public void sigstop() {
+        requireController().sigstop();
+    }
+
+    /** Resumes a server frozen by {@link #sigstop()}. */
+    public void sigcont() {
+        requireController().sigcont();
+    }
+
     private Controller requireController() {
         if (controller == null) {
             throw new IllegalStateException("this FalkorDB cannot be killed from a test (no services script or container)");
         }
         return controller;
+    }
+
+    /**
+     * Sends one command on a fresh connection (not through the client under test) and returns the
+     * reply: a String, a Long, a List or null. An error reply throws {@link IllegalStateException}.
+     */
+    public Object command(String... args) {
+        return Resp.call(host, port, args);
     }
 
     /** True when the server answers PING within a second. */
@@ -99,18 +128,33 @@ public final class FalkorService {
 
     /** Runs {@code scripts/services <command>} with this server's port. */
     static Controller scriptController(String script, int port) {
+        return scriptController(script, port, "falkor-start", Map.of());
+    }
+
+    /**
+     * Runs {@code scripts/services <command>} with this server's port; {@code startCommand} and
+     * {@code env} start it (a replica or a Sentinel takes the master's port in the environment).
+     */
+    static Controller scriptController(String script, int port, String startCommand, Map<String, String> env) {
         return new Controller() {
             @Override
             public void kill9() { run("falkor-kill"); }
 
             @Override
-            public void start() { run("falkor-start"); }
+            public void start() { run(startCommand); }
 
             @Override
             public void stop() { run("falkor-stop"); }
 
+            @Override
+            public void sigstop() { run("falkor-sigstop"); }
+
+            @Override
+            public void sigcont() { run("falkor-sigcont"); }
+
             private void run(String command) {
                 ProcessBuilder pb = new ProcessBuilder(List.of(script, command)).redirectErrorStream(true);
+                pb.environment().putAll(env);
                 pb.environment().put("HYBRIDDB_FALKOR_PORT", Integer.toString(port));
                 pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
                 try {

@@ -151,6 +151,19 @@ public final class TestServices {
         return f;
     }
 
+    /**
+     * A private FalkorDB master with {@code replicas} replicas and {@code sentinels} Sentinels (quorum
+     * {@code quorum}), each on a free port, which the test may kill, freeze and fail over. Needs
+     * {@code HYBRIDDB_SERVICES}. Close it when done.
+     */
+    public static FalkorSentinelGroup privateFalkorSentinel(int replicas, int sentinels, int quorum) {
+        String script = System.getenv("HYBRIDDB_SERVICES");
+        if (script == null || script.isBlank()) {
+            return failOrSkip("a private FalkorDB with Sentinels needs HYBRIDDB_SERVICES (the path of scripts/services)");
+        }
+        return new FalkorSentinelGroup(script, replicas, sentinels, quorum);
+    }
+
     private static PostgresService resolvePostgres() {
         return ServiceResolver.fromSystem().postgres();
     }
@@ -175,7 +188,7 @@ public final class TestServices {
         return ServiceResolver.fromSystem().failOrSkip(why);
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         } catch (IOException e) {

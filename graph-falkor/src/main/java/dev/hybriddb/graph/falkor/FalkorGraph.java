@@ -77,7 +77,11 @@ public final class FalkorGraph implements GraphBackend {
         return connect(FalkorConfig.of(host, port));
     }
 
-    /** A backend with these settings. Connects lazily: a server that is down now is not an error. */
+    /**
+     * A backend with these settings. Connects lazily: a server that is down now is not an error.
+     * With Sentinel ({@link FalkorConfig#usesSentinel()}) the Sentinels are asked for the master at
+     * once, and none answering is an {@link dev.hybriddb.UnavailableException}.
+     */
     public static FalkorGraph connect(FalkorConfig config) {
         Objects.requireNonNull(config, "config");
         LOG.debug("FalkorDB backend for {}", config);
@@ -238,6 +242,30 @@ public final class FalkorGraph implements GraphBackend {
     public List<GraphRow> execute(String graph, String cypher, Map<String, ?> params) {
         Identifiers.graph(graph);
         return Results.rows(send(graph, cypher, params, false, false, "execute"));
+    }
+
+    /**
+     * A view of this backend whose {@link GraphBackend#query} runs on a read replica
+     * ({@link FalkorConfig#readReplicas()}, taken in turn; the master when none is configured or
+     * the replica cannot be reached) as {@code GRAPH.RO_QUERY}; everything else goes to the master.
+     * A replica lags the master by its replication delay, so give this view only to readers that
+     * tolerate it (the coordinator's graph reads), never to the sync. Closing the view does not
+     * close this backend.
+     */
+    public GraphBackend replicaReads() {
+        return new ReplicaReads(this);
+    }
+
+    List<GraphRow> queryOnReplica(String graph, String cypher, Map<String, ?> params) {
+        Identifiers.graph(graph);
+        String text = CypherParams.prefix(cypher, params);
+        try {
+            return Results.rows(connection.cypherOnReplica(graph, text, "query"));
+        } catch (HybridDBException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new GraphException("unexpected failure in query: " + e, e);
+        }
     }
 
     private ResultSet send(String graph, String cypher, Map<String, ?> params, boolean readOnly, boolean retry,

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hybriddb.ConfigurationException;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
 import org.junit.jupiter.api.Test;
 
 class FalkorConfigTest {
@@ -40,5 +44,52 @@ class FalkorConfigTest {
     void passwordIsMasked() {
         FalkorConfig c = FalkorConfig.builder("h", 1).username("u").password("hunter2").build();
         assertThat(c.toString()).doesNotContain("hunter2").contains("password=****").contains("user=u");
+    }
+
+    @Test
+    void sentinelTopologyIsValidatedAndItsPasswordMasked() {
+        List<FalkorConfig.Address> sentinels = List.of(FalkorConfig.Address.parse("10.0.0.1:26379"),
+                FalkorConfig.Address.parse("[::1]:26380"));
+        FalkorConfig c = FalkorConfig.sentinel("mymaster", sentinels).password("hunter2").sentinelPassword("s3nt1nel").build();
+        assertThat(c.usesSentinel()).isTrue();
+        assertThat(c.host()).isNull();
+        assertThat(c.sentinels()).containsExactlyElementsOf(sentinels);
+        assertThat(c.toString()).contains("sentinel master=mymaster", "10.0.0.1:26379", "[::1]:26380", "sentinelPassword=****")
+                .doesNotContain("hunter2").doesNotContain("s3nt1nel");
+        assertThat(c.toBuilder().build()).isEqualTo(c);
+
+        assertThatThrownBy(() -> FalkorConfig.sentinel("bad name; rm", sentinels).build())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("falkor.sentinelMaster");
+        assertThatThrownBy(() -> FalkorConfig.sentinel("m", List.of()).build())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("falkor.sentinels");
+        assertThatThrownBy(() -> FalkorConfig.sentinel("m", Arrays.asList(sentinels.get(0), null)).build())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("falkor.sentinels");
+        assertThatThrownBy(() -> FalkorConfig.sentinel(null, sentinels).build())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("falkor.sentinelMaster");
+    }
+
+    @Test
+    void addressesAreParsedStrictly() {
+        assertThat(FalkorConfig.Address.parse("redis.example:6380")).isEqualTo(new FalkorConfig.Address("redis.example", 6380));
+        for (String bad : new String[] {null, "", "host", "host:", ":6379", "host:port", "host:70000", "host:0"}) {
+            assertThatThrownBy(() -> FalkorConfig.Address.parse(bad)).as(String.valueOf(bad))
+                    .isInstanceOf(ConfigurationException.class);
+        }
+    }
+
+    @Test
+    void tlsAndReplicaSettings() throws Exception {
+        SSLSocketFactory factory = SSLContext.getDefault().getSocketFactory();
+        FalkorConfig c = FalkorConfig.builder("h", 1).tls(true).sslSocketFactory(factory)
+                .readReplicas(List.of(new FalkorConfig.Address("r", 2))).build();
+        assertThat(c.tls()).isTrue();
+        assertThat(c.verifyHostname()).isTrue();
+        assertThat(c.toString()).contains("tls=true", "verifyHostname=true", "readReplicas=[r:2]");
+        assertThatThrownBy(() -> FalkorConfig.builder("h", 1).sslSocketFactory(factory).build())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("tls is off");
+        FalkorConfig plain = FalkorConfig.of("h", 1);
+        assertThat(plain.tls()).isFalse();
+        assertThat(plain.readReplicas()).isEmpty();
+        assertThat(plain.usesSentinel()).isFalse();
     }
 }

@@ -10,20 +10,26 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.util.Pool;
 
 /**
- * The pooled connections to one FalkorDB server, and the raw round trips: {@code GRAPH.QUERY} /
+ * The pooled connections to FalkorDB (one server, or the master the Sentinels name, see
+ * {@code Pools}) and to its read replicas, and the raw round trips: {@code GRAPH.QUERY} /
  * {@code GRAPH.RO_QUERY} with {@code --compact} and a server-side {@code TIMEOUT}, parsed by
  * jfalkordb's {@link ResultSetImpl}. Failures are translated by {@link Errors}.
  */
 public final class Connection implements AutoCloseable {
-    private final JedisPool pool;
+    private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
+
+    private final Pool<Jedis> pool;
+    private final List<JedisPool> replicas;
+    private final AtomicInteger nextReplica = new AtomicInteger();
     private final String queryTimeoutMillis;
     private final Duration socketTimeout;
     private final Duration queryTimeout;
@@ -36,27 +42,8 @@ public final class Connection implements AutoCloseable {
      */
     public Connection(FalkorConfig config, Runnable onConnectionLost) {
         this.onConnectionLost = onConnectionLost;
-        GenericObjectPoolConfig<Jedis> poolConfig = new GenericObjectPoolConfig<>();
-        poolConfig.setMaxTotal(config.poolSize());
-        poolConfig.setMaxIdle(config.poolSize());
-        poolConfig.setMinIdle(0);
-        poolConfig.setMaxWait(config.borrowTimeout());
-        poolConfig.setBlockWhenExhausted(true);
-        poolConfig.setTestWhileIdle(true);
-        poolConfig.setTimeBetweenEvictionRuns(Duration.ofSeconds(30));
-        poolConfig.setJmxEnabled(false);
-        DefaultJedisClientConfig.Builder client = DefaultJedisClientConfig.builder()
-                .connectionTimeoutMillis((int) config.connectTimeout().toMillis())
-                .socketTimeoutMillis((int) config.socketTimeout().toMillis())
-                .blockingSocketTimeoutMillis((int) config.socketTimeout().toMillis())
-                .clientName("hybriddb");
-        if (config.username() != null) {
-            client.user(config.username());
-        }
-        if (config.password() != null) {
-            client.password(config.password());
-        }
-        this.pool = new JedisPool(poolConfig, new HostAndPort(config.host(), config.port()), client.build());
+        this.pool = Pools.master(config);
+        this.replicas = Pools.replicas(config);
         this.queryTimeoutMillis = Long.toString(config.queryTimeout().toMillis());
         this.socketTimeout = config.socketTimeout();
         this.queryTimeout = config.queryTimeout();
@@ -64,13 +51,35 @@ public final class Connection implements AutoCloseable {
 
     /** Runs a Cypher text (header included) on a graph; one retry on a fresh connection if {@code retry}. */
     public ResultSet cypher(String graph, String text, boolean readOnly, boolean retry, String what) {
-        return withJedis(retry, what, jedis -> {
-            GraphCache cache = caches.computeIfAbsent(graph, g -> new GraphCache());
-            @SuppressWarnings("unchecked")
-            List<Object> raw = (List<Object>) jedis.sendCommand(readOnly ? GraphCommand.RO_QUERY : GraphCommand.QUERY,
-                    graph, text, "--compact", "TIMEOUT", queryTimeoutMillis);
-            return new ResultSetImpl(raw, new GraphContextImpl(jedis, cache, graph), cache);
-        });
+        return withJedis(retry, what, jedis -> send(jedis, graph, text, readOnly));
+    }
+
+    /**
+     * Runs a read-only Cypher text on a replica (the next one in turn), or on the master when no
+     * replica is configured or the replica cannot be reached.
+     */
+    public ResultSet cypherOnReplica(String graph, String text, String what) {
+        if (replicas.isEmpty()) {
+            return cypher(graph, text, true, true, what);
+        }
+        JedisPool replica = replicas.get(Math.floorMod(nextReplica.getAndIncrement(), replicas.size()));
+        try (Jedis jedis = replica.getResource()) {
+            return send(jedis, graph, text, true);
+        } catch (RuntimeException e) {
+            if (!Errors.isClientSideFailure(e)) {
+                throw Errors.translate(e, what + " on a replica", queryTimeout);
+            }
+            LOG.debug("FalkorDB replica unreachable ({}); reading from the master: {}", what, e.toString());
+            return cypher(graph, text, true, true, what);
+        }
+    }
+
+    private ResultSet send(Jedis jedis, String graph, String text, boolean readOnly) {
+        GraphCache cache = caches.computeIfAbsent(graph, g -> new GraphCache());
+        @SuppressWarnings("unchecked")
+        List<Object> raw = (List<Object>) jedis.sendCommand(readOnly ? GraphCommand.RO_QUERY : GraphCommand.QUERY,
+                graph, text, "--compact", "TIMEOUT", queryTimeoutMillis);
+        return new ResultSetImpl(raw, new GraphContextImpl(jedis, cache, graph), cache);
     }
 
     /** Forgets the cached label, type and property names of a graph (after it was dropped). */
@@ -89,11 +98,11 @@ public final class Connection implements AutoCloseable {
             if (Errors.isReadTimeout(e)) {
                 throw timedOut(e, what);        // never resent: the server may still be running it
             }
-            if (Errors.isConnectionFailure(e)) {
+            if (Errors.isConnectionFailure(e) || Errors.isReadOnlyReplica(e)) {
                 caches.clear();
                 onConnectionLost.run();
             }
-            if (retry && Errors.isConnectionFailure(e)) {
+            if (retry && (Errors.isConnectionFailure(e) || Errors.isReadOnlyReplica(e))) {
                 try {
                     return once(work);
                 } catch (RuntimeException again) {
@@ -139,7 +148,11 @@ public final class Connection implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.close();
-        caches.clear();
+        try {
+            pool.close();
+        } finally {
+            replicas.forEach(JedisPool::close);
+            caches.clear();
+        }
     }
 }

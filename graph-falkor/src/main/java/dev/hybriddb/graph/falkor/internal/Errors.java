@@ -27,6 +27,22 @@ public final class Errors {
         return e instanceof JedisConnectionException;
     }
 
+    /**
+     * True when the failure is not the server's answer to the command: no connection, no reply, or
+     * no pooled connection to be had.
+     */
+    public static boolean isClientSideFailure(Throwable e) {
+        return e instanceof JedisException && !(e instanceof JedisDataException);
+    }
+
+    /**
+     * True when the server answered {@code READONLY}: it is a replica now (a master demoted after a
+     * failover, before the client followed the Sentinels to the new master).
+     */
+    public static boolean isReadOnlyReplica(Throwable e) {
+        return e instanceof JedisDataException && e.getMessage() != null && e.getMessage().startsWith("READONLY");
+    }
+
     /** True when a reply did not come within the socket timeout (the server may be slow, or gone). */
     public static boolean isReadTimeout(Throwable e) {
         if (!(e instanceof JedisConnectionException)) {
@@ -71,7 +87,7 @@ public final class Errors {
             String msg = serverMessage(e);
             String upper = msg.toUpperCase(Locale.ROOT);
             if (upper.startsWith("LOADING") || upper.startsWith("BUSY") || upper.startsWith("TRYAGAIN")
-                    || upper.startsWith("MASTERDOWN")) {
+                    || upper.startsWith("MASTERDOWN") || upper.startsWith("READONLY")) {
                 return new UnavailableException("FalkorDB is not ready (" + what + "): " + msg, e);
             }
             if (upper.startsWith("QUERY TIMED OUT")) {
