@@ -8,16 +8,15 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Moving an application's agent tasks from a legacy store (an in-memory map in
- * {@link MigrateFromInMemory}, a SQLite file in {@link MigrateFromSqlite}) onto HybridDB without
- * downtime: backfill, dual writes, a consistency check that finds and repairs drift, reads
- * shifted to PostgreSQL step by step, then the cut-over; the data survives a restart.
+ * Moving an application's agent tasks from an in-memory map ({@link MigrateFromInMemory}) onto
+ * HybridDB without downtime, with a hand-written dual writer: backfill, dual writes, a consistency
+ * check that finds and repairs drift, reads shifted to PostgreSQL step by step, then the cut-over;
+ * the data survives a restart. {@link MigrateFromSqlite} does the same for swarms and agents with
+ * the SDK's {@code dev.hybriddb.migrate} and the typed repositories.
  *
- * <p>This is the one example that shows jOOQ's DSL on purpose: the application keeps its own
- * storage port ({@link AgentTaskStore}) and implements it with the DSL on both sides, with
- * {@code SQLDialect.SQLITE} on the legacy file ({@link SqliteAgentTaskStore}) and on HybridDB's
- * generated tables inside a tenant transaction ({@link PostgresAgentTaskStore}). Every other
- * example uses the typed repositories.
+ * <p>This example shows jOOQ's DSL on purpose: the application keeps its own storage port
+ * ({@link AgentTaskStore}) and implements it with the DSL on HybridDB's generated tables inside a
+ * tenant transaction ({@link PostgresAgentTaskStore}).
  */
 public final class MoveOntoHybridDB {
     private MoveOntoHybridDB() {}
