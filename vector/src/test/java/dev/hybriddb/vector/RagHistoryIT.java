@@ -176,10 +176,12 @@ class RagHistoryIT {
     void inAScopeTheQueryCommitsWithTheWorkAndAFailingModelLeavesNothing() {
         UUID t = tenantWithDocuments("Scoped");
         RagAssistant good = assistant(new TitleModel(), 2);
-        RagQuery q = db.withTenant(t, s -> {
+        // tag::rag-in-scope[]
+        RagQuery q = db.withTenant(t, s -> {                  // one transaction: the task and the recorded query
             s.tasks().create(TaskFields.of("Restore drill", List.of("ops")));
             return good.ask(s, "drill", "restore the backup");
         });
+        // end::rag-in-scope[]
         assertThat(db.service(RagHistory.class).queries(t, "drill")).extracting(RagQuery::id).containsExactly(q.id());
 
         RagAssistant failing = assistant((question, ctx) -> {

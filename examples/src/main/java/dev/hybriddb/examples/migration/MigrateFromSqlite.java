@@ -43,7 +43,10 @@ public final class MigrateFromSqlite {
         Path file = args.length > 0 ? Path.of(args[0]) : Files.createTempFile("hybriddb-dash-", ".db");
         Map<String, String> env = new HashMap<>(Map.of(MigrationSettings.DUAL_WRITE_MODE, "true"));
         env.putAll(System.getenv());
-        run(ExampleSettings.fromEnvironment(), System.out, file, MigrationSettings.fromEnvironment(env));
+        // tag::settings[]
+        MigrationSettings start = MigrationSettings.fromEnvironment(env);   // DUAL_WRITE_MODE, READ_FROM_POSTGRES_PERCENT
+        // end::settings[]
+        run(ExampleSettings.fromEnvironment(), System.out, file, start);
     }
 
     /** The application's life so far: 3 swarms of 4 agents each. */
@@ -129,8 +132,10 @@ public final class MigrateFromSqlite {
         List<String> keys = agents.store().readAll().stream().map(DashAgent::id).toList();
         double half = 0;
         for (int percent : List.of(10, 50, 100)) {
+            // tag::read-switch[]
             swarms.store().apply(MigrationSettings.dualWrites(percent));
             agents.store().apply(MigrationSettings.dualWrites(percent));
+            // end::read-switch[]
             long before = agents.store().stats().postgresReads();
             for (String key : keys) {
                 agents.store().read(key);
