@@ -2,8 +2,8 @@
 
 -- Vector module (hybriddb-vector): the history of retrieval-augmented generation. A session
 -- (rag_sessions, named by the application's session key) holds queries (rag_queries): the
--- question, the answer or the failure of the answering model, and the time spent retrieving and
--- answering. The passages given to the model are kept with their rank and scores
+-- question, the answer or the failure of the answering model (exactly one of answer and error),
+-- and the time spent retrieving and answering. The passages given to the model are kept with their rank and scores
 -- (rag_query_sources), copied as they were retrieved so that the history stays true when the
 -- documents change later. Tenant-scoped like the other vector tables; the composite keys keep a
 -- query in its session's tenant and a source in its query's tenant.
@@ -32,7 +32,6 @@ CREATE TABLE rag_queries (
     tenant_id    uuid        NOT NULL,
     session_id   uuid        NOT NULL,
     question     text        NOT NULL CHECK (length(btrim(question)) > 0),
-    status       text        NOT NULL CHECK (status IN ('answered', 'failed')),
     answer       text,
     model        text,
     error        text,
@@ -41,8 +40,7 @@ CREATE TABLE rag_queries (
     latency_us   bigint      NOT NULL CHECK (latency_us >= retrieval_us + answer_us),
     metadata     jsonb       NOT NULL DEFAULT '{}'::jsonb CHECK (jsonb_typeof(metadata) = 'object'),
     created_at   timestamptz NOT NULL DEFAULT now(),
-    CONSTRAINT rag_queries_outcome CHECK ((status = 'answered' AND answer IS NOT NULL AND error IS NULL)
-        OR (status = 'failed' AND answer IS NULL AND error IS NOT NULL)),
+    CONSTRAINT rag_queries_outcome CHECK ((answer IS NOT NULL AND error IS NULL) OR (answer IS NULL AND error IS NOT NULL)),
     CONSTRAINT rag_queries_question_length CHECK (char_length(question) <= 1000000),
     CONSTRAINT rag_queries_answer_length CHECK (char_length(answer) <= 1000000),
     CONSTRAINT rag_queries_model_length CHECK (char_length(model) <= 255),

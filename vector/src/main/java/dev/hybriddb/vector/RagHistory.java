@@ -171,19 +171,18 @@ public final class RagHistory {
     private static UUID insertQuery(Connection c, UUID tenant, UUID session, NewRagQuery q, String metadata)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO public.rag_queries (tenant_id, session_id, question,"
-                + " status, answer, model, error, retrieval_us, answer_us, latency_us, metadata)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) RETURNING id")) {
+                + " answer, model, error, retrieval_us, answer_us, latency_us, metadata)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) RETURNING id")) {
             ps.setObject(1, tenant);
             ps.setObject(2, session);
             ps.setString(3, q.question());
-            ps.setString(4, q.answer() == null ? "failed" : "answered");
-            ps.setString(5, q.answer() == null ? null : q.answer().text());
-            ps.setString(6, q.answer() == null ? null : q.answer().model());
-            ps.setString(7, q.error());
-            ps.setLong(8, RagRows.micros(q.retrievalTime()));
-            ps.setLong(9, RagRows.micros(q.answerTime()));
-            ps.setLong(10, RagRows.micros(q.latency()));
-            ps.setString(11, metadata);
+            ps.setString(4, q.answer() == null ? null : q.answer().text());
+            ps.setString(5, q.answer() == null ? null : q.answer().model());
+            ps.setString(6, q.error());
+            ps.setLong(7, RagRows.micros(q.retrievalTime()));
+            ps.setLong(8, RagRows.micros(q.answerTime()));
+            ps.setLong(9, RagRows.micros(q.latency()));
+            ps.setString(10, metadata);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getObject(1, UUID.class);
