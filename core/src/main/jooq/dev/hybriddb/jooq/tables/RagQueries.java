@@ -90,11 +90,6 @@ public class RagQueries extends TableImpl<RagQueriesRecord> {
     public final TableField<RagQueriesRecord, String> QUESTION = createField(DSL.name("question"), SQLDataType.CLOB.nullable(false), this, "");
 
     /**
-     * The column <code>rag_queries.status</code>.
-     */
-    public final TableField<RagQueriesRecord, String> STATUS = createField(DSL.name("status"), SQLDataType.CLOB.nullable(false), this, "");
-
-    /**
      * The column <code>rag_queries.answer</code>.
      */
     public final TableField<RagQueriesRecord, String> ANSWER = createField(DSL.name("answer"), SQLDataType.CLOB, this, "");
@@ -247,11 +242,10 @@ public class RagQueries extends TableImpl<RagQueriesRecord> {
             Internal.createCheck(this, DSL.name("rag_queries_error_length"), "((char_length(error) <= 1000000))", true),
             Internal.createCheck(this, DSL.name("rag_queries_metadata_check"), "((jsonb_typeof(metadata) = 'object'::text))", true),
             Internal.createCheck(this, DSL.name("rag_queries_model_length"), "((char_length(model) <= 255))", true),
-            Internal.createCheck(this, DSL.name("rag_queries_outcome"), "((((status = 'answered'::text) AND (answer IS NOT NULL) AND (error IS NULL)) OR ((status = 'failed'::text) AND (answer IS NULL) AND (error IS NOT NULL))))", true),
+            Internal.createCheck(this, DSL.name("rag_queries_outcome"), "((((answer IS NOT NULL) AND (error IS NULL)) OR ((answer IS NULL) AND (error IS NOT NULL))))", true),
             Internal.createCheck(this, DSL.name("rag_queries_question_check"), "((length(btrim(question)) > 0))", true),
             Internal.createCheck(this, DSL.name("rag_queries_question_length"), "((char_length(question) <= 1000000))", true),
-            Internal.createCheck(this, DSL.name("rag_queries_retrieval_us_check"), "((retrieval_us >= 0))", true),
-            Internal.createCheck(this, DSL.name("rag_queries_status_check"), "((status = ANY (ARRAY['answered'::text, 'failed'::text])))", true)
+            Internal.createCheck(this, DSL.name("rag_queries_retrieval_us_check"), "((retrieval_us >= 0))", true)
         );
     }
 

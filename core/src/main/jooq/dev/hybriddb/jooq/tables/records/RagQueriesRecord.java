@@ -98,25 +98,10 @@ public class RagQueriesRecord extends UpdatableRecordImpl<RagQueriesRecord> {
     }
 
     /**
-     * Setter for <code>rag_queries.status</code>.
-     */
-    public RagQueriesRecord setStatus(String value) {
-        set(5, value);
-        return this;
-    }
-
-    /**
-     * Getter for <code>rag_queries.status</code>.
-     */
-    public String getStatus() {
-        return (String) get(5);
-    }
-
-    /**
      * Setter for <code>rag_queries.answer</code>.
      */
     public RagQueriesRecord setAnswer(String value) {
-        set(6, value);
+        set(5, value);
         return this;
     }
 
@@ -124,14 +109,14 @@ public class RagQueriesRecord extends UpdatableRecordImpl<RagQueriesRecord> {
      * Getter for <code>rag_queries.answer</code>.
      */
     public String getAnswer() {
-        return (String) get(6);
+        return (String) get(5);
     }
 
     /**
      * Setter for <code>rag_queries.model</code>.
      */
     public RagQueriesRecord setModel(String value) {
-        set(7, value);
+        set(6, value);
         return this;
     }
 
@@ -139,14 +124,14 @@ public class RagQueriesRecord extends UpdatableRecordImpl<RagQueriesRecord> {
      * Getter for <code>rag_queries.model</code>.
      */
     public String getModel() {
-        return (String) get(7);
+        return (String) get(6);
     }
 
     /**
      * Setter for <code>rag_queries.error</code>.
      */
     public RagQueriesRecord setError(String value) {
-        set(8, value);
+        set(7, value);
         return this;
     }
 
@@ -154,14 +139,14 @@ public class RagQueriesRecord extends UpdatableRecordImpl<RagQueriesRecord> {
      * Getter for <code>rag_queries.error</code>.
      */
     public String getError() {
-        return (String) get(8);
+        return (String) get(7);
     }
 
     /**
      * Setter for <code>rag_queries.retrieval_us</code>.
      */
     public RagQueriesRecord setRetrievalUs(Long value) {
-        set(9, value);
+        set(8, value);
         return this;
     }
 
@@ -169,14 +154,14 @@ public class RagQueriesRecord extends UpdatableRecordImpl<RagQueriesRecord> {
      * Getter for <code>rag_queries.retrieval_us</code>.
      */
     public Long getRetrievalUs() {
-        return (Long) get(9);
+        return (Long) get(8);
     }
 
     /**
      * Setter for <code>rag_queries.answer_us</code>.
      */
     public RagQueriesRecord setAnswerUs(Long value) {
-        set(10, value);
+        set(9, value);
         return this;
     }
 
@@ -184,14 +169,14 @@ public class RagQueriesRecord extends UpdatableRecordImpl<RagQueriesRecord> {
      * Getter for <code>rag_queries.answer_us</code>.
      */
     public Long getAnswerUs() {
-        return (Long) get(10);
+        return (Long) get(9);
     }
 
     /**
      * Setter for <code>rag_queries.latency_us</code>.
      */
     public RagQueriesRecord setLatencyUs(Long value) {
-        set(11, value);
+        set(10, value);
         return this;
     }
 
@@ -199,14 +184,14 @@ public class RagQueriesRecord extends UpdatableRecordImpl<RagQueriesRecord> {
      * Getter for <code>rag_queries.latency_us</code>.
      */
     public Long getLatencyUs() {
-        return (Long) get(11);
+        return (Long) get(10);
     }
 
     /**
      * Setter for <code>rag_queries.metadata</code>.
      */
     public RagQueriesRecord setMetadata(JSONB value) {
-        set(12, value);
+        set(11, value);
         return this;
     }
 
@@ -214,14 +199,14 @@ public class RagQueriesRecord extends UpdatableRecordImpl<RagQueriesRecord> {
      * Getter for <code>rag_queries.metadata</code>.
      */
     public JSONB getMetadata() {
-        return (JSONB) get(12);
+        return (JSONB) get(11);
     }
 
     /**
      * Setter for <code>rag_queries.created_at</code>.
      */
     public RagQueriesRecord setCreatedAt(OffsetDateTime value) {
-        set(13, value);
+        set(12, value);
         return this;
     }
 
@@ -229,7 +214,7 @@ public class RagQueriesRecord extends UpdatableRecordImpl<RagQueriesRecord> {
      * Getter for <code>rag_queries.created_at</code>.
      */
     public OffsetDateTime getCreatedAt() {
-        return (OffsetDateTime) get(13);
+        return (OffsetDateTime) get(12);
     }
 
     // -------------------------------------------------------------------------
@@ -255,7 +240,7 @@ public class RagQueriesRecord extends UpdatableRecordImpl<RagQueriesRecord> {
     /**
      * Create a detached, initialised RagQueriesRecord
      */
-    public RagQueriesRecord(UUID id, Long seq, UUID tenantId, UUID sessionId, String question, String status, String answer, String model, String error, Long retrievalUs, Long answerUs, Long latencyUs, JSONB metadata, OffsetDateTime createdAt) {
+    public RagQueriesRecord(UUID id, Long seq, UUID tenantId, UUID sessionId, String question, String answer, String model, String error, Long retrievalUs, Long answerUs, Long latencyUs, JSONB metadata, OffsetDateTime createdAt) {
         super(RagQueries.RAG_QUERIES);
 
         setId(id);
@@ -263,7 +248,6 @@ public class RagQueriesRecord extends UpdatableRecordImpl<RagQueriesRecord> {
         setTenantId(tenantId);
         setSessionId(sessionId);
         setQuestion(question);
-        setStatus(status);
         setAnswer(answer);
         setModel(model);
         setError(error);
