@@ -17,6 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -234,6 +239,42 @@ class RagHistoryIT {
         assertThat(manual.latency()).isEqualTo(Duration.ofMillis(3));
         assertThat(history.deleteSession(t, key)).isOne();
         assertThat(history.query(t, q.id())).isEmpty();
+    }
+
+    /** 16 writers recording into one new session at once: one session, every query whole. */
+    @Test
+    void concurrentQueriesIntoOneNewSessionAreAllRecordedWhole() throws Exception {
+        UUID t = tenantWithDocuments("Concurrent");
+        RagHistory history = db.service(RagHistory.class);
+        UUID doc = db.service(DocumentStore.class).list(t, Page.first(1)).get(0).id();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<RagQuery>> futures = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    return history.record(t, "busy", NewRagQuery.answered("question " + n,
+                            List.of(new RetrievedChunk(1, doc, "T", "passage " + n, 0.9, 0.1),
+                                    new RetrievedChunk(2, doc, null, "second " + n, 0.5, 0.5)),
+                            Answer.of("answer " + n, "m"), Duration.ZERO, Duration.ZERO, Duration.ZERO));
+                }));
+            }
+            go.countDown();
+            for (Future<RagQuery> f : futures) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(history.sessions(t, Page.first(10))).extracting(RagSession::sessionId).containsExactly("busy");
+        List<RagQuery> queries = history.queries(t, "busy");
+        assertThat(queries).hasSize(16).allSatisfy(q -> {
+            String n = q.question().substring("question ".length());
+            assertThat(q.answer()).isEqualTo("answer " + n);
+            assertThat(q.sources()).extracting(RetrievedChunk::content).containsExactly("passage " + n, "second " + n);
+        });
     }
 
     @Test
