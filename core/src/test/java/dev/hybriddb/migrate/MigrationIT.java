@@ -26,7 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A move from an in-memory store (the seeds' legacy) onto agent tasks in PostgreSQL through the
+ * A move from an in-memory store onto agent tasks in PostgreSQL through the
  * typed repository: backfill, dual writes, the read share, the consistency check and repair, the
  * cut-over and a rollback that loses nothing.
  */

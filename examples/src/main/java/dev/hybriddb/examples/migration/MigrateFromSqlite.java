@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * An application keeps its swarms and agents in a SQLite file (as seed 001's Dash did) and moves
+ * An application keeps its swarms and agents in a SQLite file and moves
  * them onto HybridDB with {@code dev.hybriddb.migrate}: backfill through the typed repositories,
  * dual writes, a consistency check that finds and repairs drift, reads moved to PostgreSQL step
  * by step, the cut-over, and a rollback to the SQLite file with nothing lost.
