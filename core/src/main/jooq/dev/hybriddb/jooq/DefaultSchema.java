@@ -26,6 +26,9 @@ import dev.hybriddb.jooq.tables.Memories;
 import dev.hybriddb.jooq.tables.MemoryBanks;
 import dev.hybriddb.jooq.tables.ProjectDependencies;
 import dev.hybriddb.jooq.tables.Projects;
+import dev.hybriddb.jooq.tables.RagQueries;
+import dev.hybriddb.jooq.tables.RagQuerySources;
+import dev.hybriddb.jooq.tables.RagSessions;
 import dev.hybriddb.jooq.tables.Sessions;
 import dev.hybriddb.jooq.tables.SwarmSummary;
 import dev.hybriddb.jooq.tables.Swarms;
@@ -169,6 +172,21 @@ public class DefaultSchema extends SchemaImpl {
     public final Projects PROJECTS = Projects.PROJECTS;
 
     /**
+     * The table <code>rag_queries</code>.
+     */
+    public final RagQueries RAG_QUERIES = RagQueries.RAG_QUERIES;
+
+    /**
+     * The table <code>rag_query_sources</code>.
+     */
+    public final RagQuerySources RAG_QUERY_SOURCES = RagQuerySources.RAG_QUERY_SOURCES;
+
+    /**
+     * The table <code>rag_sessions</code>.
+     */
+    public final RagSessions RAG_SESSIONS = RagSessions.RAG_SESSIONS;
+
+    /**
      * The table <code>sessions</code>.
      */
     public final Sessions SESSIONS = Sessions.SESSIONS;
@@ -256,6 +274,9 @@ public class DefaultSchema extends SchemaImpl {
             MemoryBanks.MEMORY_BANKS,
             ProjectDependencies.PROJECT_DEPENDENCIES,
             Projects.PROJECTS,
+            RagQueries.RAG_QUERIES,
+            RagQuerySources.RAG_QUERY_SOURCES,
+            RagSessions.RAG_SESSIONS,
             Sessions.SESSIONS,
             SwarmSummary.SWARM_SUMMARY,
             Swarms.SWARMS,

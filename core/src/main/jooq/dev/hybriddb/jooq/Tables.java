@@ -26,6 +26,9 @@ import dev.hybriddb.jooq.tables.Memories;
 import dev.hybriddb.jooq.tables.MemoryBanks;
 import dev.hybriddb.jooq.tables.ProjectDependencies;
 import dev.hybriddb.jooq.tables.Projects;
+import dev.hybriddb.jooq.tables.RagQueries;
+import dev.hybriddb.jooq.tables.RagQuerySources;
+import dev.hybriddb.jooq.tables.RagSessions;
 import dev.hybriddb.jooq.tables.Sessions;
 import dev.hybriddb.jooq.tables.SwarmSummary;
 import dev.hybriddb.jooq.tables.Swarms;
@@ -153,6 +156,21 @@ public class Tables {
      * The table <code>projects</code>.
      */
     public static final Projects PROJECTS = Projects.PROJECTS;
+
+    /**
+     * The table <code>rag_queries</code>.
+     */
+    public static final RagQueries RAG_QUERIES = RagQueries.RAG_QUERIES;
+
+    /**
+     * The table <code>rag_query_sources</code>.
+     */
+    public static final RagQuerySources RAG_QUERY_SOURCES = RagQuerySources.RAG_QUERY_SOURCES;
+
+    /**
+     * The table <code>rag_sessions</code>.
+     */
+    public static final RagSessions RAG_SESSIONS = RagSessions.RAG_SESSIONS;
 
     /**
      * The table <code>sessions</code>.

@@ -2,6 +2,8 @@ package dev.hybriddb.examples;
 
 import dev.hybriddb.HybridDB;
 import dev.hybriddb.vector.AgentMemory;
+import dev.hybriddb.vector.Answer;
+import dev.hybriddb.vector.AnswerModel;
 import dev.hybriddb.model.Task;
 import dev.hybriddb.model.TaskFields;
 import dev.hybriddb.model.TenantFields;
@@ -13,9 +15,14 @@ import dev.hybriddb.vector.MemoryBank;
 import dev.hybriddb.vector.MetadataFilter;
 import dev.hybriddb.vector.NewDocument;
 import dev.hybriddb.vector.NewMemory;
+import dev.hybriddb.vector.Question;
 import dev.hybriddb.vector.Rag;
+import dev.hybriddb.vector.RagAssistant;
 import dev.hybriddb.vector.RagContext;
+import dev.hybriddb.vector.RagHistory;
+import dev.hybriddb.vector.RagQuery;
 import dev.hybriddb.vector.RecalledMemory;
+import dev.hybriddb.vector.RetrievedChunk;
 import dev.hybriddb.vector.SearchOptions;
 import dev.hybriddb.vector.TenantMemories;
 import java.io.PrintStream;
@@ -27,14 +34,34 @@ import java.util.UUID;
  * Semantic memory and RAG on pgvector with the in-process all-MiniLM-L6-v2 embedder: documents
  * with metadata, similarity search with a metadata filter, an agent's memory bank recalled by
  * meaning, a task and a memory written in one tenant transaction, a conversation log, and a RAG
- * context packed to a token budget. The stores come from {@code db.service(...)}: the vector
+ * context packed to a token budget, and questions answered by a (stand-in) model with their history
+ * recorded. The stores come from {@code db.service(...)}: the vector
  * module attaches itself to HybridDB when it is on the classpath.
  */
 public final class SemanticMemoryRag {
     private SemanticMemoryRag() {}
 
     /** The outcome, for tests. */
-    public record Result(String topDocument, String topRunbook, String recalled, List<String> ragSources, int messages) {}
+    public record Result(String topDocument, String topRunbook, String recalled, List<String> ragSources, int messages,
+            RagQuery answered, List<RagQuery> history) {}
+
+    // tag::answer-model[]
+    /**
+     * A stand-in for a language model: answers with the first sentence of the best passage. An
+     * application plugs its own model in here (a hosted chat model, a local one).
+     */
+    static final class ExtractiveModel implements AnswerModel {
+        @Override
+        public Answer answer(Question question, List<RetrievedChunk> context) {
+            if (context.isEmpty()) {
+                return Answer.of("I found nothing about that.", "extractive-1");
+            }
+            String best = context.get(0).content();
+            int end = best.indexOf('.');
+            return Answer.of(end < 0 ? best : best.substring(0, end + 1), "extractive-1");
+        }
+    }
+    // end::answer-model[]
 
     static final List<NewDocument> DOCS = List.of(
             NewDocument.of("To restore a backup, stop the application, run pg_restore into an empty database, then rebuild each tenant's graph.",
@@ -98,8 +125,19 @@ public final class SemanticMemoryRag {
             out.println(context.text());
             int messages = chat.conversation(tenant, "session-1").size();
             out.println("5. Conversation session-1 holds " + messages + " messages");
+
+            // tag::rag-history[]
+            RagAssistant assistant = RagAssistant.of(Rag.over(docs, 200).withOptions(SearchOptions.topK(3)),
+                    new ExtractiveModel(), db.service(RagHistory.class));
+            RagQuery answered = assistant.ask(tenant, "support-42", "How do I restore a backup?");
+            assistant.ask(tenant, "support-42", "What happens when the graph is down?");
+            List<RagQuery> history = db.service(RagHistory.class).queries(tenant, "support-42");
+            // end::rag-history[]
+            out.println("6. RAG answer: " + answered.answer() + " (" + answered.sources().size() + " sources, best score "
+                    + answered.sources().get(0).score() + "); session support-42 holds " + history.size() + " queries");
             return new Result(hits.get(0).document().content(), runbooks.get(0).document().content(),
-                    recalled.get(0).memory().content(), context.sources().stream().map(m -> m.document().content()).toList(), messages);
+                    recalled.get(0).memory().content(), context.sources().stream().map(m -> m.document().content()).toList(), messages,
+                    answered, history);
         }
     }
 }

@@ -38,5 +38,10 @@ class SemanticMemoryRagIT {
         assertThat(r.ragSources()).isNotEmpty();
         assertThat(r.ragSources().get(0)).contains("restore a backup");
         assertThat(r.messages()).isEqualTo(2);
+        assertThat(r.answered().answer()).startsWith("To restore a backup");
+        assertThat(r.answered().model()).isEqualTo("extractive-1");
+        assertThat(r.answered().sources()).isNotEmpty().first().satisfies(c -> assertThat(c.rank()).isOne());
+        assertThat(r.history()).hasSize(2).first().isEqualTo(r.answered());
+        assertThat(r.history().get(1).answer()).contains("graph is down");
     }
 }

@@ -48,6 +48,11 @@ public final class Rag {
         return new Rag(store, tokenBudget, options, useHybrid, estimator);
     }
 
+    /** The same retrieving from {@code other} (for example the store attached to a tenant scope). */
+    public Rag withStore(DocumentStore other) {
+        return new Rag(other, tokenBudget, options, hybrid, estimator);
+    }
+
     /** The same with another token estimator. */
     public Rag withEstimator(TokenEstimator e) {
         return new Rag(store, tokenBudget, options, hybrid, e);

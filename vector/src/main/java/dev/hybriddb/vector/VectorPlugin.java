@@ -13,12 +13,14 @@ import java.util.Objects;
  * hybriddb-vector present:
  * <ul>
  *   <li>{@code db.service(DocumentStore.class)}, {@code db.service(AgentMemory.class)},
- *       {@code db.service(ConversationStore.class)} and {@code db.service(Embedder.class)}: stores
+ *       {@code db.service(ConversationStore.class)}, {@code db.service(RagHistory.class)} and
+ *       {@code db.service(Embedder.class)}: stores
  *       on the application role's database, each call in its own tenant transaction;</li>
  *   <li>{@code scope.attach(TenantDocuments.class)}, {@code scope.attach(TenantMemories.class)},
- *       {@code scope.attach(TenantConversations.class)} inside {@code withTenant}: the same
- *       operations in that tenant's transaction, without a tenant parameter. Attaching
- *       {@code DocumentStore}, {@code AgentMemory} or {@code ConversationStore} gives the stores
+ *       {@code scope.attach(TenantConversations.class)}, {@code scope.attach(TenantRagHistory.class)}
+ *       inside {@code withTenant}: the same operations in that tenant's transaction, without a
+ *       tenant parameter. Attaching {@code DocumentStore}, {@code AgentMemory},
+ *       {@code ConversationStore} or {@code RagHistory} gives the stores
  *       themselves bound to the transaction; they refuse any tenant id but the scope's.</li>
  * </ul>
  *
@@ -58,9 +60,12 @@ public final class VectorPlugin implements HybridDBPlugin {
         ctx.provideService(DocumentStore.class, new DocumentStore(perCall, embedder, dims, tables));
         ctx.provideService(AgentMemory.class, new AgentMemory(perCall, embedder, dims, tables));
         ctx.provideService(ConversationStore.class, new ConversationStore(perCall));
+        ctx.provideService(RagHistory.class, new RagHistory(perCall));
         ctx.provideExtension(DocumentStore.class, scope -> documents(scope));
         ctx.provideExtension(AgentMemory.class, scope -> memory(scope));
         ctx.provideExtension(ConversationStore.class, scope -> conversations(scope));
+        ctx.provideExtension(RagHistory.class, scope -> new RagHistory(Work.in(scope)));
+        ctx.provideExtension(TenantRagHistory.class, scope -> new TenantRagHistory(new RagHistory(Work.in(scope)), scope.tenantId()));
         ctx.provideExtension(TenantDocuments.class, scope -> new TenantDocuments(documents(scope), scope.tenantId()));
         ctx.provideExtension(TenantMemories.class, scope -> new TenantMemories(memory(scope), scope.tenantId()));
         ctx.provideExtension(TenantConversations.class,

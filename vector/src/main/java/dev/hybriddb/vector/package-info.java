@@ -9,7 +9,10 @@
  *       access statistics.</li>
  *   <li>{@link dev.hybriddb.vector.ConversationStore}: conversations by session.</li>
  *   <li>{@link dev.hybriddb.vector.Rag}: a context string from the best matches within a token
- *       budget.</li>
+ *       budget; {@link dev.hybriddb.vector.RagAssistant}: retrieval, the application's
+ *       {@link dev.hybriddb.vector.AnswerModel} and the record of each query in
+ *       {@link dev.hybriddb.vector.RagHistory} (sessions, questions, sources with scores, answers,
+ *       latency).</li>
  *   <li>{@link dev.hybriddb.vector.IndexManager}: HNSW / IVFFlat indexes (owner role);
  *       per-query index settings live in {@link dev.hybriddb.vector.SearchOptions}.</li>
  *   <li>{@link dev.hybriddb.vector.Embedder} and {@link dev.hybriddb.vector.MiniLmEmbedder}

@@ -26,6 +26,8 @@ public final class ColumnLimits {
         limit(Text.URL, "repository_url", "homepage_url");
         limit(Text.DESCRIPTION, "description", "task", "decision");
         limit(Text.LONG, "prompt", "content", "error", "command", "output", "decision_prompt");
+        limit(Text.NAME, "session_key");
+        limit(Text.LONG, "question", "answer");
     }
 
     private ColumnLimits() {}

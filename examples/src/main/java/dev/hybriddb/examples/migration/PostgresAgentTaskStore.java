@@ -3,13 +3,13 @@ package dev.hybriddb.examples.migration;
 import static dev.hybriddb.jooq.Tables.AGENT_TASKS;
 
 import dev.hybriddb.HybridDB;
+import dev.hybriddb.migrate.MigrationStore;
 import dev.hybriddb.model.AgentTaskStatus;
 import dev.hybriddb.model.AgentTaskType;
 import dev.hybriddb.jooq.tables.records.AgentTasksRecord;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jooq.DSLContext;
 
 /**
  * The new store: {@code agent_tasks} in PostgreSQL through jOOQ's DSL on HybridDB's generated
@@ -17,7 +17,7 @@ import org.jooq.DSLContext;
  * The typed alternative is {@code scope.agentTasks()}; this example keeps the DSL to show the
  * application's own queries running inside HybridDB's tenant scope.
  */
-public final class PostgresAgentTaskStore implements AgentTaskStore {
+public final class PostgresAgentTaskStore implements MigrationStore<AgentTask> {
     private final HybridDB db;
     private final UUID tenant;
 
@@ -28,7 +28,7 @@ public final class PostgresAgentTaskStore implements AgentTaskStore {
 
     // tag::upsert[]
     @Override
-    public void put(AgentTask t) {
+    public void write(AgentTask t) {
         db.useTenant(tenant, s -> {
             AgentTasksRecord r = s.dsl().newRecord(AGENT_TASKS);
             r.setId(t.id());
@@ -47,33 +47,20 @@ public final class PostgresAgentTaskStore implements AgentTaskStore {
     }
     // end::upsert[]
 
-    /** Writes many tasks in one transaction (the backfill). */
-    public void putAll(List<AgentTask> tasks) {
-        db.useTenant(tenant, s -> {
-            tasks.forEach(t -> insert(s.dsl(), t));
-        });
-    }
-
-    private void insert(DSLContext dsl, AgentTask t) {
-        dsl.insertInto(AGENT_TASKS)
-                .set(AGENT_TASKS.ID, t.id()).set(AGENT_TASKS.TENANT_ID, tenant).set(AGENT_TASKS.DIRECTION, t.direction())
-                .set(AGENT_TASKS.TASK_TYPE, AgentTaskType.fromLiteral(t.taskType()))
-                .set(AGENT_TASKS.STATUS, AgentTaskStatus.fromLiteral(t.status()))
-                .set(AGENT_TASKS.MODEL, t.model()).set(AGENT_TASKS.COMMAND, t.command())
-                .set(AGENT_TASKS.OUTPUT, t.output()).set(AGENT_TASKS.PROGRESS_PCT, t.progressPct())
-                .onConflict(AGENT_TASKS.ID).doNothing()
-                .execute();
-    }
-
     @Override
-    public Optional<AgentTask> get(String id) {
+    public Optional<AgentTask> read(String id) {
         return db.withTenant(tenant, s -> {
             return s.dsl().selectFrom(AGENT_TASKS).where(AGENT_TASKS.ID.eq(id)).fetchOptional().map(PostgresAgentTaskStore::task);
         });
     }
 
     @Override
-    public List<AgentTask> all() {
+    public boolean delete(String id) {
+        return db.withTenant(tenant, s -> s.dsl().deleteFrom(AGENT_TASKS).where(AGENT_TASKS.ID.eq(id)).execute() == 1);
+    }
+
+    @Override
+    public List<AgentTask> readAll() {
         return db.withTenant(tenant, s -> {
             return s.dsl().selectFrom(AGENT_TASKS).orderBy(AGENT_TASKS.ID).fetch(PostgresAgentTaskStore::task);
         });
