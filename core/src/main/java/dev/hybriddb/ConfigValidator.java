@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 final class ConfigValidator {
     private static final Set<String> SSL_MODES = Set.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._:%-]{1,253}");
+    private static final Pattern HOST_PORT = Pattern.compile("(?:[A-Za-z0-9._%-]{1,253}|\\[[0-9A-Fa-f:.%]{2,100}\\]):[0-9]{1,5}");
     private static final Pattern DATABASE = Pattern.compile("[A-Za-z0-9_$-]{1,63}");
     private static final Pattern ROLE = Pattern.compile("[^\\s\"]{1,63}");
     private static final Pattern POOL_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
@@ -25,6 +26,10 @@ final class ConfigValidator {
     private static void connection(HybridConfig.Builder b) {
         check(b.host != null && HOST.matcher(b.host).matches(), "host (POSTGRES_HOST)", b.host, "must be a host name or address");
         check(b.port >= 1 && b.port <= 65535, "port (POSTGRES_PORT)", b.port, "must be between 1 and 65535");
+        for (String hp : b.additionalHosts) {
+            check(hp != null && HOST_PORT.matcher(hp).matches() && validPort(hp.substring(hp.lastIndexOf(':') + 1)),
+                    "additionalHosts", hp, "each must be host:port (an IPv6 address in brackets), port 1-65535");
+        }
         check(b.database != null && DATABASE.matcher(b.database).matches(), "database (POSTGRES_DB)", b.database,
                 "must be 1-63 letters, digits, _, $ or -");
         check(b.user != null && ROLE.matcher(b.user).matches(), "user (POSTGRES_USER)", b.user, "must be a role name (required)");
@@ -84,6 +89,11 @@ final class ConfigValidator {
             throw new ConfigurationException("migrationPassword (HYBRIDDB_MIGRATION_PASSWORD)", HybridConfig.MASK,
                     "needs migrationUser (HYBRIDDB_MIGRATION_USER)");
         }
+    }
+
+    private static boolean validPort(String digits) {
+        int p = Integer.parseInt(digits);
+        return p >= 1 && p <= 65535;
     }
 
     private static String millis(Duration d) {

@@ -3,7 +3,9 @@ package dev.hybriddb;
 import dev.hybriddb.graph.SyncMode;
 import dev.hybriddb.internal.EnvironmentConfig;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,6 +20,7 @@ public final class HybridConfig {
 
     private final String host;
     private final int port;
+    private final List<String> additionalHosts;
     private final String database;
     private final String user;
     private final String password;
@@ -44,6 +47,7 @@ public final class HybridConfig {
         ConfigValidator.validate(b);
         host = b.host;
         port = b.port;
+        additionalHosts = List.copyOf(b.additionalHosts);
         database = b.database;
         user = b.user;
         password = b.password;
@@ -94,7 +98,7 @@ public final class HybridConfig {
 
     /** A builder holding this configuration, to derive a changed copy. */
     public Builder toBuilder() {
-        Builder b = new Builder().host(host).port(port).database(database).user(user).password(password)
+        Builder b = new Builder().host(host).port(port).additionalHosts(additionalHosts).database(database).user(user).password(password)
                 .sslMode(sslMode).minPoolSize(minPoolSize).maxPoolSize(maxPoolSize)
                 .connectionTimeout(connectionTimeout).idleTimeout(idleTimeout).statementTimeout(statementTimeout).leakDetectionThreshold(leakDetectionThreshold)
                 .maxLifetime(maxLifetime).keepaliveTime(keepaliveTime).retryAttempts(retryAttempts)
@@ -104,14 +108,28 @@ public final class HybridConfig {
         return encryptionKey == null ? b : b.encryptionKey(encryptionKey);
     }
 
-    /** {@code jdbc:postgresql://host:port/database} (no credentials, no properties). */
+    /**
+     * {@code jdbc:postgresql://host:port/database} (no credentials, no properties); with
+     * {@link #additionalHosts()}, pgjdbc's multi-host form {@code jdbc:postgresql://h1:p1,h2:p2/database}.
+     */
     public String jdbcUrl() {
         String h = host.contains(":") ? "[" + host + "]" : host;
-        return "jdbc:postgresql://" + h + ":" + port + "/" + database;
+        StringBuilder hosts = new StringBuilder(h).append(':').append(port);
+        additionalHosts.forEach(a -> hosts.append(',').append(a));
+        return "jdbc:postgresql://" + hosts + "/" + database;
     }
 
+    /** The first host: the only one, or the first that connections try when there are several. */
     public String host() { return host; }
     public int port() { return port; }
+
+    /**
+     * The further hosts of a primary/standby setup, each {@code host:port} ({@code [v6]:port}),
+     * tried after the first in order. With any, connections go only to the host that is the
+     * primary at the time (pgjdbc's {@code targetServerType=primary}) unless the
+     * {@code targetServerType} connection property says otherwise; see {@link Builder#additionalHosts}.
+     */
+    public List<String> additionalHosts() { return additionalHosts; }
     public String database() { return database; }
     /** The application role (does not own the tables, does not bypass row-level security). */
     public String user() { return user; }
@@ -196,6 +214,7 @@ public final class HybridConfig {
     public static final class Builder {
         String host = "localhost";
         int port = 5432;
+        final List<String> additionalHosts = new ArrayList<>();
         String database = "hybriddb";
         String user;
         String password;
@@ -222,12 +241,29 @@ public final class HybridConfig {
 
         public Builder host(String v) { host = v; return this; }
         public Builder port(int v) { port = v; return this; }
+        /**
+         * Further hosts after {@link #host}/{@link #port} (replacing earlier ones), each
+         * {@code host:port}, for a primary with standbys: connections go to whichever of them is
+         * the primary (the default {@code targetServerType=primary} when there are several hosts), so
+         * after a failover the pool's new connections reach the promoted standby. A multi-host
+         * {@link #url} ({@code jdbc:postgresql://h1:5432,h2:5432/db}) sets them too.
+         */
+        public Builder additionalHosts(List<String> v) {
+            additionalHosts.clear();
+            if (v != null) {
+                additionalHosts.addAll(v);
+            }
+            return this;
+        }
         public Builder database(String v) { database = v; return this; }
         public Builder user(String v) { user = v; return this; }
         public Builder password(String v) { password = v; return this; }
         /** disable, allow, prefer (default), require, verify-ca or verify-full. */
         public Builder sslMode(String v) { sslMode = v; return this; }
-        /** Sets host, port, database, user, password, sslMode and properties from a URL (either form). */
+        /**
+         * Sets host, port, database, user, password, sslMode and properties from a URL (either form;
+         * several comma-separated {@code host:port} for a primary and its standbys).
+         */
         public Builder url(String v) { EnvironmentConfig.applyUrl("url", v, this); return this; }
         public Builder connectionProperty(String key, String value) { connectionProperties.put(key, value); return this; }
         public Builder minPoolSize(int v) { minPoolSize = v; return this; }

@@ -69,12 +69,19 @@ public final class Pools {
         }
     }
 
-    /** pgjdbc properties: sslmode, no server detail in exception messages, then the configured extras. */
+    /**
+     * pgjdbc properties: sslmode, no server detail in exception messages, with several hosts
+     * {@code targetServerType=primary} (a standby would refuse every write), then the configured
+     * extras, which win.
+     */
     public static Properties properties(HybridConfig config) {
         Properties p = new Properties();
         p.setProperty("sslmode", config.sslMode());
         p.setProperty("ApplicationName", "hybriddb");
         p.setProperty("logServerErrorDetail", "false");
+        if (!config.additionalHosts().isEmpty()) {
+            p.setProperty("targetServerType", "primary");
+        }
         config.connectionProperties().forEach(p::setProperty);
         return p;
     }
