@@ -207,7 +207,7 @@ public final class DocumentStore {
     /** The {@code options.k()} documents nearest to {@code query}, nearest first. */
     public List<Match> search(UUID tenant, float[] query, SearchOptions options) {
         Sql sql = similaritySql(tenant, query, options);
-        return work.search(tenant, options, c -> readMatches(c, sql, options.distance(), false));
+        return work.lagTolerantSearch(tenant, options, c -> readMatches(c, sql, options.distance(), false));
     }
 
     /**
@@ -230,7 +230,7 @@ public final class DocumentStore {
         Vectors.checkQuery("query", query, dimensions, options.distance() == Distance.COSINE);
         int pool = Math.min(SearchOptions.MAX_K, Math.max(options.k() * 4, 40));
         Sql sql = SearchSql.hybridDocuments(tenant, text, query, options, pool);
-        return work.search(tenant, options, c -> readMatches(c, sql, options.distance(), true));
+        return work.lagTolerantSearch(tenant, options, c -> readMatches(c, sql, options.distance(), true));
     }
 
     /** The query plan ({@code EXPLAIN}, no costs) of a similarity search: shows which index serves it. */
