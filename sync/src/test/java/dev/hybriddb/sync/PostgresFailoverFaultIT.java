@@ -80,6 +80,15 @@ class PostgresFailoverFaultIT {
         failover(SyncMode.REALTIME);
     }
 
+    /**
+     * WAL capture: the capture slot is a failover slot that the standby keeps in sync, so the
+     * capture resumes from the standby's copy after the promotion.
+     */
+    @Test
+    void walCaptureResumesFromTheFailoverSlotOnThePromotedStandby() throws Exception {
+        failover(SyncMode.WAL_CAPTURE);
+    }
+
     private void failover(SyncMode mode) throws Exception {
         pair = TestServices.privatePostgresPair();
         PostgresService pg = pair.service();
@@ -108,6 +117,11 @@ class PostgresFailoverFaultIT {
         await(Duration.ofSeconds(30), "the writers to commit and the graph to follow",
                 () -> writers.stream().allMatch(w -> w.acknowledged.get() >= 10 && graphTasks(names.apply(w.tenant)) >= 5));
         Thread.sleep(1000);                                     // mid-stream
+        if (mode == SyncMode.WAL_CAPTURE) {
+            // the standby's slot sync worker naps up to 30 s while nothing changes
+            await(Duration.ofSeconds(60), "the standby to hold a synced copy of the capture's failover slot",
+                    () -> "t".equals(standbySlot("synced")));
+        }
 
         long killedAt = System.nanoTime();
         pair.killPrimary();
@@ -136,6 +150,10 @@ class PostgresFailoverFaultIT {
         }
         assertThat(outboxCount(owner)).isZero();
         assertThat(pair.superuserQuery(pair.standbyPort(), "SELECT pg_is_in_recovery()")).isEqualTo("f");
+        if (mode == SyncMode.WAL_CAPTURE) {
+            assertThat(standbySlot("failover")).as("the capture reads its failover slot on the new primary").isEqualTo("t");
+            assertThat(standbySlot("active")).isEqualTo("t");
+        }
         long acked = writers.stream().mapToLong(w -> w.acknowledged.get()).sum();
         long uncertain = writers.stream().mapToLong(w -> w.failed.get()).sum();
         System.out.printf(Locale.ROOT, "postgres failover (%s): primary killed, standby promoted after %d ms; writes committed"
@@ -146,6 +164,15 @@ class PostgresFailoverFaultIT {
         for (Writer w : writers) {
             assertThat(w.errors).as("writer %s: only failures of the failover window", w.name)
                     .allSatisfy(e -> assertThat(e).isInstanceOf(dev.hybriddb.UnavailableException.class));
+        }
+    }
+
+    private String standbySlot(String column) {
+        try {
+            return pair.superuserQuery(pair.standbyPort(), "SELECT " + column + "::text FROM pg_replication_slots"
+                    + " WHERE slot_name LIKE 'hybriddb\\_capture\\_%'");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
