@@ -96,6 +96,8 @@ class PostgresFailoverFaultIT {
         FalkorService falkor = TestServices.falkor();
         String run = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         Function<UUID, String> names = ConsumerProcess.names("failover_" + run + "_");
+        // tag::failover-config[]
+        // pg.jdbcUrl(): jdbc:postgresql://127.0.0.1:<primary>,127.0.0.1:<standby>/hybriddb?targetServerType=primary
         db = HybridDB.builder()
                 .config(HybridConfig.builder().url(pg.jdbcUrl()).user(pg.appUser()).password(pg.appPassword())
                         .migrationUser(pg.adminUser()).migrationPassword(pg.adminPassword())
@@ -105,6 +107,7 @@ class PostgresFailoverFaultIT {
                 .layout(GraphLayout.builder().graphNames(names).build())
                 .sync(mode)
                 .build();
+        // end::failover-config[]
         checkGraph = FalkorGraph.connect(falkor.host(), falkor.port());
         ownerPool = ownerPool(pg);
         Database owner = Database.of(ownerPool);

@@ -50,12 +50,14 @@ class ReadReplicaRoutingIT {
         hc.setMinimumIdle(0);
         hc.setReadOnly(true);
         readPool = new HikariDataSource(hc);
+        // tag::read-routing[]
         db = HybridDB.builder()
                 .config(HybridConfig.builder().url(pair.multiHostUrl()).user(pg.appUser()).password(pg.appPassword())
                         .minPoolSize(0).maxPoolSize(3).build())
-                .readDataSource(readPool)
+                .readDataSource(readPool)                   // a read-only pool on the standby, same application role
                 .installPlugin(new VectorPlugin(new WordEmbedder()))
                 .build();
+        // end::read-routing[]
     }
 
     @AfterAll
