@@ -37,6 +37,9 @@ final class ConfigValidator {
                 "must be one of " + SSL_MODES);
         check(b.poolName != null && POOL_NAME.matcher(b.poolName).matches(), "poolName", b.poolName,
                 "must be 1-64 letters, digits, '.', '_' or '-'");
+        if (b.readUrl != null) {
+            jdbcForm(b.readUrl);
+        }
         for (String key : b.connectionProperties.keySet()) {
             check(!key.equalsIgnoreCase("password") && !key.equalsIgnoreCase("user"), "connectionProperty", key,
                     "must not carry credentials (use user/password)");
@@ -89,6 +92,28 @@ final class ConfigValidator {
             throw new ConfigurationException("migrationPassword (HYBRIDDB_MIGRATION_PASSWORD)", HybridConfig.MASK,
                     "needs migrationUser (HYBRIDDB_MIGRATION_USER)");
         }
+    }
+
+    private static final Pattern READ_URL = Pattern.compile(
+            "(?i)(?:jdbc:postgresql|postgresql|postgres)://([A-Za-z0-9._%:\\[\\],-]{1,1000})/([A-Za-z0-9_$-]{1,63})(\\?[^\\s]*)?");
+
+    /**
+     * The read URL in the {@code jdbc:postgresql://} form; refused when it is not a PostgreSQL URL
+     * with hosts and a database, or carries credentials (the application role's are used).
+     */
+    static String jdbcForm(String url) {
+        String masked = dev.hybriddb.internal.Redact.url(url);
+        java.util.regex.Matcher m = READ_URL.matcher(url.trim());
+        if (!m.matches()) {
+            throw new ConfigurationException("readUrl (HYBRIDDB_READ_URL)", masked,
+                    "must be jdbc:postgresql://host[:port][,host[:port]...]/database[?properties], without credentials");
+        }
+        String query = m.group(3) == null ? "" : m.group(3).toLowerCase(java.util.Locale.ROOT);
+        if (query.matches(".*[?&](password|user)=.*")) {
+            throw new ConfigurationException("readUrl (HYBRIDDB_READ_URL)", masked,
+                    "must not carry credentials (the application role's user and password are used)");
+        }
+        return "jdbc:postgresql://" + m.group(1) + "/" + m.group(2) + (m.group(3) == null ? "" : m.group(3));
     }
 
     private static boolean validPort(String digits) {

@@ -42,6 +42,7 @@ public final class HybridConfig {
     private final String migrationPassword;
     private final String poolName;
     private final SyncMode syncMode;
+    private final String readUrl;
 
     private HybridConfig(Builder b) {
         ConfigValidator.validate(b);
@@ -69,6 +70,7 @@ public final class HybridConfig {
         migrationPassword = b.migrationPassword;
         poolName = b.poolName;
         syncMode = b.syncMode;
+        readUrl = b.readUrl == null ? null : ConfigValidator.jdbcForm(b.readUrl);
     }
 
     /** A builder with the defaults (localhost:5432/hybriddb, pool 2..20, 3 retries from 1 s). */
@@ -103,7 +105,7 @@ public final class HybridConfig {
                 .connectionTimeout(connectionTimeout).idleTimeout(idleTimeout).statementTimeout(statementTimeout).leakDetectionThreshold(leakDetectionThreshold)
                 .maxLifetime(maxLifetime).keepaliveTime(keepaliveTime).retryAttempts(retryAttempts)
                 .retryDelay(retryDelay).encryptionKeyVersion(encryptionKeyVersion)
-                .migrationUser(migrationUser).migrationPassword(migrationPassword).poolName(poolName).syncMode(syncMode);
+                .migrationUser(migrationUser).migrationPassword(migrationPassword).poolName(poolName).syncMode(syncMode).readUrl(readUrl);
         connectionProperties.forEach(b::connectionProperty);
         return encryptionKey == null ? b : b.encryptionKey(encryptionKey);
     }
@@ -155,6 +157,13 @@ public final class HybridConfig {
     public Duration retryDelay() { return retryDelay; }
     public String poolName() { return poolName; }
 
+    /**
+     * The JDBC URL (no credentials) of a read-only replica, or several, for the reads that
+     * tolerate replication lag; see {@link Builder#readUrl}. Empty (the default): every read goes
+     * to the primary.
+     */
+    public Optional<String> readUrl() { return Optional.ofNullable(readUrl); }
+
     /** The sync mode asked for in the configuration, if any. */
     public Optional<SyncMode> syncMode() { return Optional.ofNullable(syncMode); }
 
@@ -204,6 +213,7 @@ public final class HybridConfig {
         shown.put("migrationPassword", migrationPassword() == null ? "(none)" : MASK);
         shown.put("poolName", poolName);
         shown.put("syncMode", syncMode == null ? "(not set)" : syncMode);
+        shown.put("readUrl", readUrl == null ? "(none)" : readUrl);
         return "HybridConfig" + shown;
     }
 
@@ -236,6 +246,7 @@ public final class HybridConfig {
         String migrationPassword;
         String poolName = "hybriddb";
         SyncMode syncMode;
+        String readUrl;
 
         private Builder() {}
 
@@ -290,6 +301,14 @@ public final class HybridConfig {
         public Builder migrationUser(String v) { migrationUser = v; return this; }
         public Builder migrationPassword(String v) { migrationPassword = v; return this; }
         public Builder poolName(String v) { poolName = v; return this; }
+        /**
+         * A read-only replica (or several, multi-host) for the reads that tolerate replication lag
+         * ({@code HYBRIDDB_READ_URL}): {@code HybridDB} opens a second, read-only pool there as the
+         * application role, as if given to {@code HybridDB.builder().readDataSource(...)}. Either URL
+         * form, without credentials; with several hosts {@code targetServerType=preferSecondary}
+         * unless the URL says otherwise. Null (the default): none.
+         */
+        public Builder readUrl(String v) { readUrl = v; return this; }
         /** How the graph follows PostgreSQL when a HybridDB is built with the sync module (default: not set). */
         public Builder syncMode(SyncMode v) { syncMode = v; return this; }
 

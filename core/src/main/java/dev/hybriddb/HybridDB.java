@@ -63,6 +63,7 @@ public final class HybridDB implements AutoCloseable {
 
     private final HybridConfig config;
     private final HikariDataSource pool;
+    private final HikariDataSource readPool;
     private final Database database;
     private final Database readDatabase;
     private final GraphBackend graph;
@@ -77,13 +78,26 @@ public final class HybridDB implements AutoCloseable {
         this.layout = b.layout;
         this.pool = b.dataSource == null ? Pools.open(config, b.poolCustomizer) : null;
         this.database = Database.of(pool != null ? pool : b.dataSource, config.retryPolicy(), config.statementTimeout());
-        this.readDatabase = b.readDataSource == null ? database
-                : Database.of(b.readDataSource, config.retryPolicy(), config.statementTimeout());
+        this.readPool = b.readDataSource == null ? openReadPool(config, pool) : null;
+        DataSource read = b.readDataSource != null ? b.readDataSource : readPool;
+        this.readDatabase = read == null ? database : Database.of(read, config.retryPolicy(), config.statementTimeout());
         this.cipher = ApiKeyCipher.fromConfig(config);
         this.coordinator = Coordinator.builder(database).readDatabase(readDatabase).graph(graph)
                 .graphNames(layout.graphNames()).build();
         this.plugins = new PluginHost(config, database, readDatabase, b.ownerDataSource, graph, layout,
                 b.syncMode != null ? b.syncMode : config.syncMode().orElse(null), b.errorListener);
+    }
+
+    /** The pool on {@link HybridConfig#readUrl()}, if any; a failure closes {@code pool} first. */
+    private static HikariDataSource openReadPool(HybridConfig config, HikariDataSource pool) {
+        try {
+            return Pools.openRead(config);
+        } catch (RuntimeException e) {
+            if (pool != null) {
+                pool.close();
+            }
+            throw e;
+        }
     }
 
     /** A builder; {@link Builder#config} is required. */
@@ -235,6 +249,9 @@ public final class HybridDB implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("closing the graph backend failed: {}", e.toString());
         } finally {
+            if (readPool != null) {
+                readPool.close();
+            }
             if (pool != null) {
                 pool.close();
             }
@@ -334,6 +351,7 @@ public final class HybridDB implements AutoCloseable {
          * reconcile's reads of PostgreSQL. They may miss commits of the last moments (the
          * replica's replay lag); everything else, and every write, stays on the primary. Off by
          * default; {@link HybridDB#close()} leaves it open. The same role checks apply to it.
+         * {@link HybridConfig#readUrl()} opens such a pool instead; this one wins over it.
          */
         public Builder readDataSource(DataSource readDataSource) {
             this.readDataSource = Objects.requireNonNull(readDataSource, "readDataSource");

@@ -117,6 +117,22 @@ class HybridConfigTest {
     }
 
     @Test
+    void readUrlIsOptionalValidatedAndNeverCarriesCredentials() {
+        assertThat(HybridConfig.builder().user("u").build().readUrl()).isEmpty();
+        HybridConfig c = HybridConfig.fromEnvironment(Map.of("POSTGRES_USER", "app", "POSTGRES_PASSWORD", "pw-123",
+                "HYBRIDDB_READ_URL", "postgresql://replica-1:5432,replica-2:5433/app?loadBalanceHosts=true"));
+        assertThat(c.readUrl()).contains("jdbc:postgresql://replica-1:5432,replica-2:5433/app?loadBalanceHosts=true");
+        assertThat(c.toString()).contains("replica-2:5433").doesNotContain("pw-123");
+        assertThat(c.toBuilder().build().readUrl()).isEqualTo(c.readUrl());
+        for (String bad : new String[] {"jdbc:postgresql://u:hunter2@replica/app", "jdbc:postgresql://replica/app?password=hunter2",
+                "jdbc:postgresql://replica/app?user=x", "mysql://replica/app", "jdbc:postgresql://replica", "jdbc:postgresql://a b/app"}) {
+            assertThatThrownBy(() -> HybridConfig.builder().user("u").readUrl(bad).build()).as(bad)
+                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("HYBRIDDB_READ_URL")
+                    .hasMessageNotContaining("hunter2");
+        }
+    }
+
+    @Test
     void badMultiHostUrlsAreRefusedWithoutTheirSecrets() {
         for (String url : new String[] {"postgresql://u:hunter2@h1:5432,/db", "postgresql://u:hunter2@h1:5432,h2:x/db",
                 "postgresql://u:hunter2@h1,h2:99999/db", "postgresql://u:hunter2@h1,h2;drop:5/db"}) {

@@ -107,6 +107,18 @@ class ReadReplicaRoutingIT {
                 && agents(t, task).size() == 2);
     }
 
+    @Test
+    void aConfiguredReadUrlOpensAReadOnlyPoolOnTheStandby() {
+        var pg = pair.service();
+        HybridConfig config = HybridConfig.builder().url(pair.multiHostUrl()).user(pg.appUser()).password(pg.appPassword())
+                .readUrl(pair.standby().jdbcUrl()).minPoolSize(0).maxPoolSize(2).poolName("routing-read-url").build();
+        try (HybridDB other = HybridDB.builder().config(config).discoverPlugins(false).build()) {
+            assertThat(inRecovery(other.readDatabase())).isTrue();
+            assertThat(inRecovery(other.database())).isFalse();
+            assertThat(other.config().toString()).contains("password=****", "readUrl=" + pair.standby().jdbcUrl());
+        }
+    }
+
     private static List<UUID> hits(DocumentStore docs, UUID t, String text) {
         return docs.search(t, text, SearchOptions.topK(3)).stream().filter(m -> m.distance() < 0.9)
                 .map(m -> m.document().id()).toList();
