@@ -213,7 +213,7 @@ public final class HybridConfig {
         shown.put("migrationPassword", migrationPassword() == null ? "(none)" : MASK);
         shown.put("poolName", poolName);
         shown.put("syncMode", syncMode == null ? "(not set)" : syncMode);
-        shown.put("readUrl", readUrl == null ? "(none)" : readUrl);
+        shown.put("readUrl", readUrl == null ? "(none)" : dev.hybriddb.internal.Redact.url(readUrl));
         return "HybridConfig" + shown;
     }
 

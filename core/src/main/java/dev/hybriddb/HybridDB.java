@@ -181,7 +181,8 @@ public final class HybridDB implements AutoCloseable {
 
     /**
      * Where reads that tolerate replication lag go: the {@link Builder#readDataSource read data
-     * source} when one was given, else {@link #database()}. Read-only work only.
+     * source} when one was given, else the pool on {@link HybridConfig#readUrl()} when configured,
+     * else {@link #database()}. Read-only work only.
      */
     public Database readDatabase() {
         return readDatabase;

@@ -124,6 +124,8 @@ class HybridConfigTest {
         assertThat(c.readUrl()).contains("jdbc:postgresql://replica-1:5432,replica-2:5433/app?loadBalanceHosts=true");
         assertThat(c.toString()).contains("replica-2:5433").doesNotContain("pw-123");
         assertThat(c.toBuilder().build().readUrl()).isEqualTo(c.readUrl());
+        assertThat(HybridConfig.builder().user("u").readUrl("jdbc:postgresql://r/app?sslpassword=k3y-pass").build().toString())
+                .doesNotContain("k3y-pass");
         for (String bad : new String[] {"jdbc:postgresql://u:hunter2@replica/app", "jdbc:postgresql://replica/app?password=hunter2",
                 "jdbc:postgresql://replica/app?user=x", "mysql://replica/app", "jdbc:postgresql://replica", "jdbc:postgresql://a b/app"}) {
             assertThatThrownBy(() -> HybridConfig.builder().user("u").readUrl(bad).build()).as(bad)
