@@ -167,6 +167,8 @@ class PostgresFailoverFaultIT {
         }
         assertThat(outboxCount(owner)).isZero();
         assertThat(pair.superuserQuery(pair.standbyPort(), "SELECT pg_is_in_recovery()")).isEqualTo("f");
+        assertThat(pair.superuserQuery(pair.standbyPort(), "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'hybriddb-sync'"))
+                .as("the consumer's LISTEN connection is open on the new primary").isEqualTo("1");
         if (mode == SyncMode.WAL_CAPTURE) {
             assertThat(standbySlot("failover")).as("the capture reads its failover slot on the new primary").isEqualTo("true");
             assertThat(standbySlot("active")).isEqualTo("true");
