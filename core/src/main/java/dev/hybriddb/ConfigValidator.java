@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 final class ConfigValidator {
     private static final Set<String> SSL_MODES = Set.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._:%-]{1,253}");
+    private static final Pattern HOST_PORT = Pattern.compile("(?:[A-Za-z0-9._%-]{1,253}|\\[[0-9A-Fa-f:.%]{2,100}\\]):[0-9]{1,5}");
     private static final Pattern DATABASE = Pattern.compile("[A-Za-z0-9_$-]{1,63}");
     private static final Pattern ROLE = Pattern.compile("[^\\s\"]{1,63}");
     private static final Pattern POOL_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
@@ -25,6 +26,10 @@ final class ConfigValidator {
     private static void connection(HybridConfig.Builder b) {
         check(b.host != null && HOST.matcher(b.host).matches(), "host (POSTGRES_HOST)", b.host, "must be a host name or address");
         check(b.port >= 1 && b.port <= 65535, "port (POSTGRES_PORT)", b.port, "must be between 1 and 65535");
+        for (String hp : b.additionalHosts) {
+            check(hp != null && HOST_PORT.matcher(hp).matches() && validPort(hp.substring(hp.lastIndexOf(':') + 1)),
+                    "additionalHosts", hp, "each must be host:port (an IPv6 address in brackets), port 1-65535");
+        }
         check(b.database != null && DATABASE.matcher(b.database).matches(), "database (POSTGRES_DB)", b.database,
                 "must be 1-63 letters, digits, _, $ or -");
         check(b.user != null && ROLE.matcher(b.user).matches(), "user (POSTGRES_USER)", b.user, "must be a role name (required)");
@@ -32,6 +37,9 @@ final class ConfigValidator {
                 "must be one of " + SSL_MODES);
         check(b.poolName != null && POOL_NAME.matcher(b.poolName).matches(), "poolName", b.poolName,
                 "must be 1-64 letters, digits, '.', '_' or '-'");
+        if (b.readUrl != null) {
+            jdbcForm(b.readUrl);
+        }
         for (String key : b.connectionProperties.keySet()) {
             check(!key.equalsIgnoreCase("password") && !key.equalsIgnoreCase("user"), "connectionProperty", key,
                     "must not carry credentials (use user/password)");
@@ -84,6 +92,33 @@ final class ConfigValidator {
             throw new ConfigurationException("migrationPassword (HYBRIDDB_MIGRATION_PASSWORD)", HybridConfig.MASK,
                     "needs migrationUser (HYBRIDDB_MIGRATION_USER)");
         }
+    }
+
+    private static final Pattern READ_URL = Pattern.compile(
+            "(?i)(?:jdbc:postgresql|postgresql|postgres)://([A-Za-z0-9._%:\\[\\],-]{1,1000})/([A-Za-z0-9_$-]{1,63})(\\?[^\\s]*)?");
+
+    /**
+     * The read URL in the {@code jdbc:postgresql://} form; refused when it is not a PostgreSQL URL
+     * with hosts and a database, or carries credentials (the application role's are used).
+     */
+    static String jdbcForm(String url) {
+        String masked = dev.hybriddb.internal.Redact.url(url);
+        java.util.regex.Matcher m = READ_URL.matcher(url.trim());
+        if (!m.matches()) {
+            throw new ConfigurationException("readUrl (HYBRIDDB_READ_URL)", masked,
+                    "must be jdbc:postgresql://host[:port][,host[:port]...]/database[?properties], without credentials");
+        }
+        String query = m.group(3) == null ? "" : m.group(3).toLowerCase(java.util.Locale.ROOT);
+        if (query.matches(".*[?&](password|user)=.*")) {
+            throw new ConfigurationException("readUrl (HYBRIDDB_READ_URL)", masked,
+                    "must not carry credentials (the application role's user and password are used)");
+        }
+        return "jdbc:postgresql://" + m.group(1) + "/" + m.group(2) + (m.group(3) == null ? "" : m.group(3));
+    }
+
+    private static boolean validPort(String digits) {
+        int p = Integer.parseInt(digits);
+        return p >= 1 && p <= 65535;
     }
 
     private static String millis(Duration d) {

@@ -3,7 +3,9 @@ package dev.hybriddb;
 import dev.hybriddb.graph.SyncMode;
 import dev.hybriddb.internal.EnvironmentConfig;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,6 +20,7 @@ public final class HybridConfig {
 
     private final String host;
     private final int port;
+    private final List<String> additionalHosts;
     private final String database;
     private final String user;
     private final String password;
@@ -39,11 +42,13 @@ public final class HybridConfig {
     private final String migrationPassword;
     private final String poolName;
     private final SyncMode syncMode;
+    private final String readUrl;
 
     private HybridConfig(Builder b) {
         ConfigValidator.validate(b);
         host = b.host;
         port = b.port;
+        additionalHosts = List.copyOf(b.additionalHosts);
         database = b.database;
         user = b.user;
         password = b.password;
@@ -65,6 +70,7 @@ public final class HybridConfig {
         migrationPassword = b.migrationPassword;
         poolName = b.poolName;
         syncMode = b.syncMode;
+        readUrl = b.readUrl == null ? null : ConfigValidator.jdbcForm(b.readUrl);
     }
 
     /** A builder with the defaults (localhost:5432/hybriddb, pool 2..20, 3 retries from 1 s). */
@@ -94,24 +100,38 @@ public final class HybridConfig {
 
     /** A builder holding this configuration, to derive a changed copy. */
     public Builder toBuilder() {
-        Builder b = new Builder().host(host).port(port).database(database).user(user).password(password)
+        Builder b = new Builder().host(host).port(port).additionalHosts(additionalHosts).database(database).user(user).password(password)
                 .sslMode(sslMode).minPoolSize(minPoolSize).maxPoolSize(maxPoolSize)
                 .connectionTimeout(connectionTimeout).idleTimeout(idleTimeout).statementTimeout(statementTimeout).leakDetectionThreshold(leakDetectionThreshold)
                 .maxLifetime(maxLifetime).keepaliveTime(keepaliveTime).retryAttempts(retryAttempts)
                 .retryDelay(retryDelay).encryptionKeyVersion(encryptionKeyVersion)
-                .migrationUser(migrationUser).migrationPassword(migrationPassword).poolName(poolName).syncMode(syncMode);
+                .migrationUser(migrationUser).migrationPassword(migrationPassword).poolName(poolName).syncMode(syncMode).readUrl(readUrl);
         connectionProperties.forEach(b::connectionProperty);
         return encryptionKey == null ? b : b.encryptionKey(encryptionKey);
     }
 
-    /** {@code jdbc:postgresql://host:port/database} (no credentials, no properties). */
+    /**
+     * {@code jdbc:postgresql://host:port/database} (no credentials, no properties); with
+     * {@link #additionalHosts()}, pgjdbc's multi-host form {@code jdbc:postgresql://h1:p1,h2:p2/database}.
+     */
     public String jdbcUrl() {
         String h = host.contains(":") ? "[" + host + "]" : host;
-        return "jdbc:postgresql://" + h + ":" + port + "/" + database;
+        StringBuilder hosts = new StringBuilder(h).append(':').append(port);
+        additionalHosts.forEach(a -> hosts.append(',').append(a));
+        return "jdbc:postgresql://" + hosts + "/" + database;
     }
 
+    /** The first host: the only one, or the first that connections try when there are several. */
     public String host() { return host; }
     public int port() { return port; }
+
+    /**
+     * The further hosts of a primary/standby setup, each {@code host:port} ({@code [v6]:port}),
+     * tried after the first in order. With any, connections go only to the host that is the
+     * primary at the time (pgjdbc's {@code targetServerType=primary}) unless the
+     * {@code targetServerType} connection property says otherwise; see {@link Builder#additionalHosts}.
+     */
+    public List<String> additionalHosts() { return additionalHosts; }
     public String database() { return database; }
     /** The application role (does not own the tables, does not bypass row-level security). */
     public String user() { return user; }
@@ -136,6 +156,13 @@ public final class HybridConfig {
     public int retryAttempts() { return retryAttempts; }
     public Duration retryDelay() { return retryDelay; }
     public String poolName() { return poolName; }
+
+    /**
+     * The JDBC URL (no credentials) of a read-only replica, or several, for the reads that
+     * tolerate replication lag; see {@link Builder#readUrl}. Empty (the default): every read goes
+     * to the primary.
+     */
+    public Optional<String> readUrl() { return Optional.ofNullable(readUrl); }
 
     /** The sync mode asked for in the configuration, if any. */
     public Optional<SyncMode> syncMode() { return Optional.ofNullable(syncMode); }
@@ -186,6 +213,7 @@ public final class HybridConfig {
         shown.put("migrationPassword", migrationPassword() == null ? "(none)" : MASK);
         shown.put("poolName", poolName);
         shown.put("syncMode", syncMode == null ? "(not set)" : syncMode);
+        shown.put("readUrl", readUrl == null ? "(none)" : dev.hybriddb.internal.Redact.url(readUrl));
         return "HybridConfig" + shown;
     }
 
@@ -196,6 +224,7 @@ public final class HybridConfig {
     public static final class Builder {
         String host = "localhost";
         int port = 5432;
+        final List<String> additionalHosts = new ArrayList<>();
         String database = "hybriddb";
         String user;
         String password;
@@ -217,17 +246,35 @@ public final class HybridConfig {
         String migrationPassword;
         String poolName = "hybriddb";
         SyncMode syncMode;
+        String readUrl;
 
         private Builder() {}
 
         public Builder host(String v) { host = v; return this; }
         public Builder port(int v) { port = v; return this; }
+        /**
+         * Further hosts after {@link #host}/{@link #port} (replacing earlier ones), each
+         * {@code host:port}, for a primary with standbys: connections go to whichever of them is
+         * the primary (the default {@code targetServerType=primary} when there are several hosts), so
+         * after a failover the pool's new connections reach the promoted standby. A multi-host
+         * {@link #url} ({@code jdbc:postgresql://h1:5432,h2:5432/db}) sets them too.
+         */
+        public Builder additionalHosts(List<String> v) {
+            additionalHosts.clear();
+            if (v != null) {
+                additionalHosts.addAll(v);
+            }
+            return this;
+        }
         public Builder database(String v) { database = v; return this; }
         public Builder user(String v) { user = v; return this; }
         public Builder password(String v) { password = v; return this; }
         /** disable, allow, prefer (default), require, verify-ca or verify-full. */
         public Builder sslMode(String v) { sslMode = v; return this; }
-        /** Sets host, port, database, user, password, sslMode and properties from a URL (either form). */
+        /**
+         * Sets host, port, database, user, password, sslMode and properties from a URL (either form;
+         * several comma-separated {@code host:port} for a primary and its standbys).
+         */
         public Builder url(String v) { EnvironmentConfig.applyUrl("url", v, this); return this; }
         public Builder connectionProperty(String key, String value) { connectionProperties.put(key, value); return this; }
         public Builder minPoolSize(int v) { minPoolSize = v; return this; }
@@ -254,6 +301,14 @@ public final class HybridConfig {
         public Builder migrationUser(String v) { migrationUser = v; return this; }
         public Builder migrationPassword(String v) { migrationPassword = v; return this; }
         public Builder poolName(String v) { poolName = v; return this; }
+        /**
+         * A read-only replica (or several, multi-host) for the reads that tolerate replication lag
+         * ({@code HYBRIDDB_READ_URL}): {@code HybridDB} opens a second, read-only pool there as the
+         * application role, as if given to {@code HybridDB.builder().readDataSource(...)}. Either URL
+         * form, without credentials; with several hosts {@code targetServerType=preferSecondary}
+         * unless the URL says otherwise. Null (the default): none.
+         */
+        public Builder readUrl(String v) { readUrl = v; return this; }
         /** How the graph follows PostgreSQL when a HybridDB is built with the sync module (default: not set). */
         public Builder syncMode(SyncMode v) { syncMode = v; return this; }
 

@@ -63,7 +63,9 @@ public final class HybridDB implements AutoCloseable {
 
     private final HybridConfig config;
     private final HikariDataSource pool;
+    private final HikariDataSource readPool;
     private final Database database;
+    private final Database readDatabase;
     private final GraphBackend graph;
     private final GraphLayout layout;
     private final ApiKeyCipher cipher;
@@ -76,10 +78,26 @@ public final class HybridDB implements AutoCloseable {
         this.layout = b.layout;
         this.pool = b.dataSource == null ? Pools.open(config, b.poolCustomizer) : null;
         this.database = Database.of(pool != null ? pool : b.dataSource, config.retryPolicy(), config.statementTimeout());
+        this.readPool = b.readDataSource == null ? openReadPool(config, pool) : null;
+        DataSource read = b.readDataSource != null ? b.readDataSource : readPool;
+        this.readDatabase = read == null ? database : Database.of(read, config.retryPolicy(), config.statementTimeout());
         this.cipher = ApiKeyCipher.fromConfig(config);
-        this.coordinator = Coordinator.builder(database).graph(graph).graphNames(layout.graphNames()).build();
-        this.plugins = new PluginHost(config, database, b.ownerDataSource, graph, layout,
+        this.coordinator = Coordinator.builder(database).readDatabase(readDatabase).graph(graph)
+                .graphNames(layout.graphNames()).build();
+        this.plugins = new PluginHost(config, database, readDatabase, b.ownerDataSource, graph, layout,
                 b.syncMode != null ? b.syncMode : config.syncMode().orElse(null), b.errorListener);
+    }
+
+    /** The pool on {@link HybridConfig#readUrl()}, if any; a failure closes {@code pool} first. */
+    private static HikariDataSource openReadPool(HybridConfig config, HikariDataSource pool) {
+        try {
+            return Pools.openRead(config);
+        } catch (RuntimeException e) {
+            if (pool != null) {
+                pool.close();
+            }
+            throw e;
+        }
     }
 
     /** A builder; {@link Builder#config} is required. */
@@ -161,6 +179,15 @@ public final class HybridDB implements AutoCloseable {
         return database;
     }
 
+    /**
+     * Where reads that tolerate replication lag go: the {@link Builder#readDataSource read data
+     * source} when one was given, else the pool on {@link HybridConfig#readUrl()} when configured,
+     * else {@link #database()}. Read-only work only.
+     */
+    public Database readDatabase() {
+        return readDatabase;
+    }
+
     /** The graph backend, if one was configured. */
     public Optional<GraphBackend> graph() {
         return Optional.ofNullable(graph);
@@ -223,6 +250,9 @@ public final class HybridDB implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("closing the graph backend failed: {}", e.toString());
         } finally {
+            if (readPool != null) {
+                readPool.close();
+            }
             if (pool != null) {
                 pool.close();
             }
@@ -252,6 +282,7 @@ public final class HybridDB implements AutoCloseable {
         private SyncErrorListener errorListener = SyncErrorListener.none();
         private DataSource dataSource;
         private DataSource ownerDataSource;
+        private DataSource readDataSource;
         private Consumer<HikariConfig> poolCustomizer = hc -> { };
         private final List<HybridDBPlugin> plugins = new ArrayList<>();
         private boolean discoverPlugins = true;
@@ -314,6 +345,20 @@ public final class HybridDB implements AutoCloseable {
             return this;
         }
 
+        /**
+         * A read-only {@code DataSource} (a streaming replica, connecting as the application role)
+         * for reads that tolerate replication lag: document searches of the vector module, the
+         * coordinator's answers from PostgreSQL while the graph is unreachable or absent, and
+         * reconcile's reads of PostgreSQL. They may miss commits of the last moments (the
+         * replica's replay lag); everything else, and every write, stays on the primary. Off by
+         * default; {@link HybridDB#close()} leaves it open. The same role checks apply to it.
+         * {@link HybridConfig#readUrl()} opens such a pool instead; this one wins over it.
+         */
+        public Builder readDataSource(DataSource readDataSource) {
+            this.readDataSource = Objects.requireNonNull(readDataSource, "readDataSource");
+            return this;
+        }
+
         /** A {@code DataSource} of the owner role, for work across tenants (the real-time consumer). */
         public Builder ownerDataSource(DataSource ownerDataSource) {
             this.ownerDataSource = Objects.requireNonNull(ownerDataSource, "ownerDataSource");
@@ -344,6 +389,9 @@ public final class HybridDB implements AutoCloseable {
             HybridDB db = new HybridDB(this);
             try {
                 RoleCheck.requireApplicationRole(db.database, config.user());
+                if (db.readDatabase != db.database) {
+                    RoleCheck.requireApplicationRole(db.readDatabase, config.user() + " (read data source)");
+                }
                 GraphRoleCheck.requireGraphClosedToApplication(db.database, config.user(), graph);
                 db.plugins.installAll(plugins, discoverPlugins);
                 SyncMode mode = syncMode != null ? syncMode : config.syncMode().orElse(null);

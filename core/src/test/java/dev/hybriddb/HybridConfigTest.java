@@ -96,6 +96,57 @@ class HybridConfigTest {
     }
 
     @Test
+    void multiHostUrlKeepsEveryHostInOrderAndAsksForThePrimary() {
+        HybridConfig c = HybridConfig.fromEnvironment(Map.of("DATABASE_URL",
+                "jdbc:postgresql://pg-a:5432,pg-b:5433,[fd00::7]:6000,pg-c/app?targetServerType=primary&user=app&password=s3cret-pw"));
+        assertThat(c.host()).isEqualTo("pg-a");
+        assertThat(c.port()).isEqualTo(5432);
+        assertThat(c.additionalHosts()).containsExactly("pg-b:5433", "[fd00::7]:6000", "pg-c:5432");
+        assertThat(c.jdbcUrl()).isEqualTo("jdbc:postgresql://pg-a:5432,pg-b:5433,[fd00::7]:6000,pg-c:5432/app");
+        assertThat(c.connectionProperties()).containsEntry("targetServerType", "primary");
+        assertThat(c.toString()).contains("pg-b:5433").doesNotContain("s3cret-pw");
+        assertThat(c.toBuilder().build().jdbcUrl()).isEqualTo(c.jdbcUrl());
+        // several hosts without targetServerType: the pool still goes to the primary only
+        HybridConfig d = HybridConfig.builder().url("postgresql://u:pw@h1:1,h2:2/db").build();
+        assertThat(dev.hybriddb.internal.Pools.properties(d)).containsEntry("targetServerType", "primary");
+        assertThat(dev.hybriddb.internal.Pools.properties(HybridConfig.builder().user("u").build())).doesNotContainKey("targetServerType");
+        HybridConfig any = HybridConfig.builder().url("postgresql://u:pw@h1:1,h2:2/db?targetServerType=preferSecondary").build();
+        assertThat(dev.hybriddb.internal.Pools.properties(any)).containsEntry("targetServerType", "preferSecondary");
+        // a single-host URL after a multi-host one leaves no stale host behind
+        assertThat(d.toBuilder().url("postgresql://u@h9:9/db").build().jdbcUrl()).isEqualTo("jdbc:postgresql://h9:9/db");
+    }
+
+    @Test
+    void readUrlIsOptionalValidatedAndNeverCarriesCredentials() {
+        assertThat(HybridConfig.builder().user("u").build().readUrl()).isEmpty();
+        HybridConfig c = HybridConfig.fromEnvironment(Map.of("POSTGRES_USER", "app", "POSTGRES_PASSWORD", "pw-123",
+                "HYBRIDDB_READ_URL", "postgresql://replica-1:5432,replica-2:5433/app?loadBalanceHosts=true"));
+        assertThat(c.readUrl()).contains("jdbc:postgresql://replica-1:5432,replica-2:5433/app?loadBalanceHosts=true");
+        assertThat(c.toString()).contains("replica-2:5433").doesNotContain("pw-123");
+        assertThat(c.toBuilder().build().readUrl()).isEqualTo(c.readUrl());
+        assertThat(HybridConfig.builder().user("u").readUrl("jdbc:postgresql://r/app?sslpassword=k3y-pass").build().toString())
+                .doesNotContain("k3y-pass");
+        for (String bad : new String[] {"jdbc:postgresql://u:hunter2@replica/app", "jdbc:postgresql://replica/app?password=hunter2",
+                "jdbc:postgresql://replica/app?user=x", "mysql://replica/app", "jdbc:postgresql://replica", "jdbc:postgresql://a b/app"}) {
+            assertThatThrownBy(() -> HybridConfig.builder().user("u").readUrl(bad).build()).as(bad)
+                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("HYBRIDDB_READ_URL")
+                    .hasMessageNotContaining("hunter2");
+        }
+    }
+
+    @Test
+    void badMultiHostUrlsAreRefusedWithoutTheirSecrets() {
+        for (String url : new String[] {"postgresql://u:hunter2@h1:5432,/db", "postgresql://u:hunter2@h1:5432,h2:x/db",
+                "postgresql://u:hunter2@h1,h2:99999/db", "postgresql://u:hunter2@h1,h2;drop:5/db"}) {
+            assertThatThrownBy(() -> HybridConfig.builder().url(url).build()).as(url)
+                    .isInstanceOf(ConfigurationException.class).hasMessageNotContaining("hunter2");
+        }
+        assertBad(b -> b.additionalHosts(java.util.List.of("h2")), "additionalHosts", "h2");
+        assertBad(b -> b.additionalHosts(java.util.List.of("h2:0")), "additionalHosts", "h2:0");
+        assertBad(b -> b.additionalHosts(java.util.Arrays.asList((String) null)), "additionalHosts", "null");
+    }
+
+    @Test
     void validationNamesSettingAndValue() {
         assertBad(b -> b.maxPoolSize(0), "POSTGRES_MAX_POOL_SIZE", "0");
         assertBad(b -> b.minPoolSize(30), "POSTGRES_MIN_POOL_SIZE", "30");

@@ -43,6 +43,7 @@ public final class Coordinator implements Coordination {
     private final GraphBackend graph;
     private final Function<UUID, String> graphNames;
     private final CoordinationEngine sql;
+    private final CoordinationEngine sqlRead;
     private final CoordinationEngine onGraph;
     private final long probeIntervalNanos;
     private final LongSupplier nanoTime;
@@ -56,6 +57,7 @@ public final class Coordinator implements Coordination {
         this.graph = b.graph;
         this.graphNames = b.graphNames;
         this.sql = new CoordinationEngine(new SqlStore(db));
+        this.sqlRead = b.readDb == null || b.readDb == db ? sql : new CoordinationEngine(new SqlStore(b.readDb));
         this.onGraph = graph == null ? null : new CoordinationEngine(new GraphStore(graph, graphNames));
         this.probeIntervalNanos = b.probeInterval.toNanos();
         this.nanoTime = b.nanoTime;
@@ -178,7 +180,7 @@ public final class Coordinator implements Coordination {
     private <T> T route(String op, Function<Coordination, T> call, CoordinationMode[] source) {
         if (onGraph == null || !graphUsable()) {
             source[0] = mode();
-            return call.apply(sql);
+            return readSql(call);
         }
         try {
             source[0] = CoordinationMode.GRAPH;
@@ -186,10 +188,25 @@ public final class Coordinator implements Coordination {
         } catch (UnavailableException e) {
             fellBack(op, e);
             source[0] = CoordinationMode.SQL_FALLBACK;
-            return call.apply(sql);
+            return readSql(call);
         } catch (NotFoundException e) {
             LOG.debug("{}: {} in the graph; asking PostgreSQL", op, e.getMessage());
             source[0] = CoordinationMode.SQL_FALLBACK;
+            return call.apply(sql);
+        }
+    }
+
+    /**
+     * PostgreSQL's answer from the read database (a replica, when configured); an entity the
+     * replica does not have yet (replication lag) is looked up on the primary.
+     */
+    private <T> T readSql(Function<Coordination, T> call) {
+        if (sqlRead == sql) {
+            return call.apply(sql);
+        }
+        try {
+            return call.apply(sqlRead);
+        } catch (NotFoundException e) {
             return call.apply(sql);
         }
     }
@@ -246,12 +263,23 @@ public final class Coordinator implements Coordination {
     public static final class Builder {
         private final Database db;
         private GraphBackend graph;
+        private Database readDb;
         private Duration probeInterval = Duration.ofSeconds(5);
         private Function<UUID, String> graphNames = GraphNames::forTenant;
         private LongSupplier nanoTime = System::nanoTime;
 
         private Builder(Database db) {
             this.db = db;
+        }
+
+        /**
+         * Where answers from PostgreSQL (no graph, or the graph unreachable) are read: a read-only
+         * replica that may lag behind; default the database given to {@link #builder(Database)}.
+         * A task or agent the replica does not have yet is looked up in that database.
+         */
+        public Builder readDatabase(Database readDb) {
+            this.readDb = Objects.requireNonNull(readDb, "readDb");
+            return this;
         }
 
         /** The graph to ask first; null for PostgreSQL only. */

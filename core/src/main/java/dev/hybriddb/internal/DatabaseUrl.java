@@ -5,7 +5,7 @@ import dev.hybriddb.HybridConfig;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
-/** Parses {@code [jdbc:]postgres[ql]://[user[:password]@]host[:port][/db][?k=v&...]}. */
+/** Parses {@code [jdbc:]postgres[ql]://[user[:password]@]host[:port][,host[:port]...][/db][?k=v&...]}. */
 final class DatabaseUrl {
     private final String setting;
     private final String url;
@@ -33,7 +33,13 @@ final class DatabaseUrl {
             userInfo(authority.substring(0, at), b);
             authority = authority.substring(at + 1);
         }
-        hostPort(authority, b);
+        String[] hosts = authority.split(",", -1);
+        hostPort(hosts[0], b);
+        java.util.List<String> more = new java.util.ArrayList<>();
+        for (int i = 1; i < hosts.length; i++) {
+            more.add(additionalHost(hosts[i]));
+        }
+        b.additionalHosts(more);
         query(query, b);
     }
 
@@ -79,6 +85,18 @@ final class DatabaseUrl {
                 throw fail("has a port that is not a number");
             }
         }
+    }
+
+    /** A further host of a multi-host URL as {@code host:port} (the port defaults to 5432, as pgjdbc's does). */
+    private String additionalHost(String hp) {
+        if (hp.isEmpty()) {
+            throw fail("has an empty host in its host list");
+        }
+        boolean hasPort = hp.startsWith("[") ? hp.matches("\\[.*\\]:.*") : hp.indexOf(':') >= 0;
+        if (hasPort && !hp.substring(hp.lastIndexOf(':') + 1).matches("[0-9]{1,5}")) {
+            throw fail("has a port that is not a number");
+        }
+        return hasPort ? hp : hp + ":5432";
     }
 
     private void query(String query, HybridConfig.Builder b) {

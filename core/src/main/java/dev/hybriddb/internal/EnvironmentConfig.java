@@ -38,6 +38,7 @@ public final class EnvironmentConfig {
         integer(env, "HYBRIDDB_ENCRYPTION_KEY_VERSION", b::encryptionKeyVersion);
         text(env, "HYBRIDDB_MIGRATION_USER", b::migrationUser);
         text(env, "HYBRIDDB_MIGRATION_PASSWORD", b::migrationPassword);
+        text(env, "HYBRIDDB_READ_URL", b::readUrl);
         text(env, "HYBRIDDB_SYNC_MODE", v -> b.syncMode(SyncMode.parse("syncMode (HYBRIDDB_SYNC_MODE)", v)));
         text(env, "DATABASE_URL", v -> applyUrl("DATABASE_URL", v, b));
     }

@@ -35,6 +35,7 @@ public final class PluginHost implements PluginContext {
 
     private final HybridConfig config;
     private final Database database;
+    private final Database readDatabase;
     private final DataSource ownerDataSource;
     private final GraphBackend graph;
     private final GraphLayout layout;
@@ -50,8 +51,15 @@ public final class PluginHost implements PluginContext {
 
     public PluginHost(HybridConfig config, Database database, DataSource ownerDataSource, GraphBackend graph,
                       GraphLayout layout, SyncMode syncMode, SyncErrorListener errorListener) {
+        this(config, database, database, ownerDataSource, graph, layout, syncMode, errorListener);
+    }
+
+    /** As above, with {@code readDatabase} for the reads that tolerate replication lag. */
+    public PluginHost(HybridConfig config, Database database, Database readDatabase, DataSource ownerDataSource,
+                      GraphBackend graph, GraphLayout layout, SyncMode syncMode, SyncErrorListener errorListener) {
         this.config = config;
         this.database = database;
+        this.readDatabase = Objects.requireNonNull(readDatabase, "readDatabase");
         this.ownerDataSource = ownerDataSource;
         this.graph = graph;
         this.layout = layout;
@@ -85,6 +93,11 @@ public final class PluginHost implements PluginContext {
     @Override
     public Database database() {
         return database;
+    }
+
+    @Override
+    public Database readDatabase() {
+        return readDatabase;
     }
 
     @Override

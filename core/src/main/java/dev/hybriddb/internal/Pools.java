@@ -44,6 +44,42 @@ public final class Pools {
     }
 
     /**
+     * The read-only pool of the application role on {@link HybridConfig#readUrl()} (a replica), with
+     * the application pool's pinned settings; {@code targetServerType=preferSecondary} unless the
+     * URL names one. Null when no read URL is configured.
+     */
+    public static HikariDataSource openRead(HybridConfig config) {
+        String url = config.readUrl().orElse(null);
+        if (url == null) {
+            return null;
+        }
+        HikariConfig hc = new HikariConfig();
+        hc.setPoolName(config.poolName() + "-read");
+        hc.setJdbcUrl(url);
+        hc.setUsername(config.user());
+        hc.setPassword(config.password());
+        hc.setReadOnly(true);
+        hc.setMinimumIdle(0);
+        hc.setMaximumPoolSize(config.maxPoolSize());
+        hc.setConnectionTimeout(config.connectionTimeout().toMillis());
+        hc.setIdleTimeout(config.idleTimeout().toMillis());
+        hc.setMaxLifetime(config.maxLifetime().toMillis());
+        hc.setKeepaliveTime(config.keepaliveTime().toMillis());
+        Properties p = appProperties(config);
+        p.remove("targetServerType");
+        if (!url.contains("targetServerType=")) {
+            p.setProperty("targetServerType", "preferSecondary");
+        }
+        hc.setDataSourceProperties(p);
+        try {
+            return new HikariDataSource(hc);
+        } catch (HikariPool.PoolInitializationException e) {
+            throw new UnavailableException("cannot open the read pool to " + url + " as " + config.user() + ": "
+                    + safeMessage(e), e.getCause());
+        }
+    }
+
+    /**
      * A small pool of the owner (migration) role, for work across tenants such as the real-time
      * consumer's rounds; its size follows the application pool's, at most 4.
      */
@@ -69,12 +105,19 @@ public final class Pools {
         }
     }
 
-    /** pgjdbc properties: sslmode, no server detail in exception messages, then the configured extras. */
+    /**
+     * pgjdbc properties: sslmode, no server detail in exception messages, with several hosts
+     * {@code targetServerType=primary} (a standby would refuse every write), then the configured
+     * extras, which win.
+     */
     public static Properties properties(HybridConfig config) {
         Properties p = new Properties();
         p.setProperty("sslmode", config.sslMode());
         p.setProperty("ApplicationName", "hybriddb");
         p.setProperty("logServerErrorDetail", "false");
+        if (!config.additionalHosts().isEmpty()) {
+            p.setProperty("targetServerType", "primary");
+        }
         config.connectionProperties().forEach(p::setProperty);
         return p;
     }

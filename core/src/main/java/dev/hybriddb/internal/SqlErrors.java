@@ -35,8 +35,15 @@ public final class SqlErrors {
         return null;
     }
 
-    /** True for failures worth retrying: class 08 connection errors, 57P01, 40001, 40P01, 53300. */
+    /**
+     * True for failures worth retrying: class 08 connection errors, 57P01, 40001, 40P01, 53300, and
+     * a pool that could not hand out a connection in time ({@link java.sql.SQLTransientConnectionException},
+     * which HikariCP throws without an SQLState while no server accepts connections, e.g. during a failover).
+     */
     public static boolean isTransient(SQLException e) {
+        if (e instanceof java.sql.SQLTransientConnectionException) {
+            return true;
+        }
         for (SQLException c = e; c != null; c = c.getNextException()) {
             String state = c.getSQLState();
             if (state != null && (state.startsWith("08") || TRANSIENT.contains(state))) {

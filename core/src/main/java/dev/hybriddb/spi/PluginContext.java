@@ -21,6 +21,15 @@ public interface PluginContext {
     Database database();
 
     /**
+     * Where reads that tolerate replication lag go (searches, reconcile's reads): the read-only
+     * replica given to {@code HybridDB.builder().readDataSource(...)}, else {@link #database()}.
+     * Never write through it.
+     */
+    default Database readDatabase() {
+        return database();
+    }
+
+    /**
      * The owner role's database, for work across tenants (the outbox, the tenant registry). Opened
      * on first use from the configured migration role, or the owner {@code DataSource} given to the
      * builder; a {@link dev.hybriddb.ConfigurationException} when neither was configured.

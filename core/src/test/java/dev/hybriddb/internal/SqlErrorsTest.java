@@ -17,6 +17,10 @@ class SqlErrorsTest {
         for (String s : new String[] {"23505", "23503", "42P01", "22P02", "57014", "42501", null}) {
             assertThat(SqlErrors.isTransient(new SQLException("x", s))).as(String.valueOf(s)).isFalse();
         }
+        // HikariCP's "Connection is not available, request timed out" while no server accepts connections has no SQLState
+        java.sql.SQLTransientConnectionException poolTimeout = new java.sql.SQLTransientConnectionException("pool timed out", (String) null);
+        assertThat(SqlErrors.isTransient(poolTimeout)).isTrue();
+        assertThat(SqlErrors.translate(poolTimeout, 7)).isInstanceOf(UnavailableException.class);
     }
 
     @Test

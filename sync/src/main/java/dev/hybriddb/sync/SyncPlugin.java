@@ -51,7 +51,7 @@ public final class SyncPlugin implements HybridDBPlugin {
         GraphLayout layout = ctx.layout();
         PostgresSync manual = PostgresSync.builder(ctx.database(), graph.get()).projection(projection)
                 .graphNames(layout.graphNames()).chunkSize(layout.chunkSize()).pageSize(layout.pageSize()).build();
-        Reconciler reconciler = Reconciler.builder(ctx.database(), graph.get()).projection(projection)
+        Reconciler reconciler = Reconciler.builder(ctx.database(), graph.get()).readDatabase(ctx.readDatabase()).projection(projection)
                 .graphNames(layout.graphNames()).chunkSize(layout.chunkSize()).pageSize(layout.pageSize()).build();
         SyncMode mode = ctx.syncMode().orElse(SyncMode.MANUAL);
         Database owner = ctx.syncMode().isPresent() ? ctx.ownerDatabase() : null;

@@ -137,6 +137,56 @@ class WalCaptureIT {
         }
     }
 
+    /**
+     * A slot lost while the capture is in use (as after a failover to a standby that had no copy
+     * of it): the changes made meanwhile are in no slot. The next capture recreates the slot and
+     * requests a rebuild of the registered tenants, which the consumer carries out: the graph ends
+     * equal to PostgreSQL, those changes included.
+     */
+    @Test
+    void aLostSlotIsAGapThatRebuildsTheRegisteredTenants() throws Exception {
+        WalCapture.install(db.owner);
+        FalkorService f = TestServices.falkor();
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        java.util.function.Function<UUID, String> names = t -> Identifiers.graph("walgap_" + run + "_"
+                + t.toString().replace("-", "").substring(0, 12));
+        Workspace w;
+        try (GraphBackend graph = FalkorGraph.connect(f.host(), f.port());
+             RealtimeSync rt = RealtimeSync.builder(db.owner, db.listen(), graph).graphNames(names)
+                     .pollInterval(Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(1)).build()) {
+            rt.start();
+            try (WalCapture capture = capture()) {
+                capture.start();
+                w = new Workspace(db.app).seed(6);
+                assertThat(capture.awaitCaughtUp(CATCH_UP)).isTrue();
+                awaitDrained();
+            }
+            Reconciler rec = Reconciler.builder(db.owner, graph).graphNames(names).build();
+            assertThat(rec.check(w.tenant).isClean()).isTrue();
+            WalCapture.dropSlot(db.owner);              // lost, with the capture mode still 'wal'
+            List<UUID> missed = w.addTasksBulk(30);     // in no slot
+            w.exec("UPDATE tasks SET title = 'renamed in the gap' WHERE id = ?", w.tasks.get(0));
+            try (WalCapture capture = capture()) {
+                capture.start();
+                long deadline = System.nanoTime() + CATCH_UP.toNanos();
+                while (!(rec.check(w.tenant).isClean() && pendingRebuilds() == 0)) {
+                    assertThat(System.nanoTime()).as("the rebuild after the gap").isLessThan(deadline);
+                    TimeUnit.MILLISECONDS.sleep(200);
+                }
+                assertThat(graph.query(names.apply(w.tenant), "MATCH (t:Task {id: $id}) RETURN t.title AS title",
+                        Map.of("id", missed.get(0).toString()))).hasSize(1);
+                assertThat(capture.awaitCaughtUp(CATCH_UP)).as("the recreated slot is read").isTrue();
+            } finally {
+                graph.dropGraph(names.apply(w.tenant));
+            }
+        }
+    }
+
+    private long pendingRebuilds() {
+        return db.owner.inTransaction(c -> Workspace.count(c,
+                "SELECT count(*) FROM hybriddb_sync.hybriddb_graph_tenants WHERE rebuild_requested_at IS NOT NULL"));
+    }
+
     @Test
     void changesWhileNoCaptureRunsAreReadLaterAndNothingIsLost() throws Exception {
         WalCapture.install(db.owner);

@@ -164,6 +164,24 @@ public final class TestServices {
         return new FalkorSentinelGroup(script, replicas, sentinels, quorum);
     }
 
+    /**
+     * A PostgreSQL primary and its synchronous standby of the test's own, on free ports, which it
+     * may kill and promote without disturbing other tests ({@code scripts/services pg-pair-up}).
+     * Needs {@code HYBRIDDB_SERVICES}; close it when done.
+     */
+    public static PostgresPair privatePostgresPair() {
+        String script = System.getenv("HYBRIDDB_SERVICES");
+        if (script == null || script.isBlank()) {
+            return failOrSkip("a private PostgreSQL pair needs HYBRIDDB_SERVICES (the path of scripts/services)");
+        }
+        int primary = freePort();
+        int standby = freePort();
+        while (standby == primary) {
+            standby = freePort();
+        }
+        return PostgresPair.start(script, primary, standby, postgres());
+    }
+
     private static PostgresService resolvePostgres() {
         return ServiceResolver.fromSystem().postgres();
     }

@@ -224,7 +224,8 @@ public final class DocumentStore {
     /** The {@code options.k()} documents nearest to {@code query}, nearest first. */
     public List<Match> search(UUID tenant, float[] query, SearchOptions options) {
         checkSearch(tenant, query, options);
-        return work.search(tenant, options, c -> readMatches(c, similaritySql(table(c), tenant, query, options), options.distance(), false));
+        return work.lagTolerantSearch(tenant, options,
+                c -> readMatches(c, similaritySql(table(c), tenant, query, options), options.distance(), false));
     }
 
     /**
@@ -246,7 +247,7 @@ public final class DocumentStore {
         Objects.requireNonNull(options, "options");
         Vectors.checkQuery("query", query, dimensions, options.distance() == Distance.COSINE);
         int pool = Math.min(SearchOptions.MAX_K, Math.max(options.k() * 4, 40));
-        return work.search(tenant, options,
+        return work.lagTolerantSearch(tenant, options,
                 c -> readMatches(c, SearchSql.hybridDocuments(table(c), tenant, text, query, options, pool), options.distance(), true));
     }
 
@@ -266,11 +267,12 @@ public final class DocumentStore {
             query = given != null ? given : requireEmbedder("embedding").embed(request.text());
             Vectors.checkQuery("embedding", query, dimensions, request.distance() == Distance.COSINE);
         }
-        Sql sql = SearchSql.weightedHybrid(tenant, request, query);
+        float[] embedding = query;
         SearchOptions settings = SearchOptions.topK(request.candidates()).withDistance(request.distance())
                 .withFilter(request.filter());
-        return work.search(tenant, settings, c -> {
+        return work.lagTolerantSearch(tenant, settings, c -> {
             String previous = TrigramThreshold.set(c, request.minTitleSimilarity());
+            Sql sql = SearchSql.weightedHybrid(table(c), tenant, request, embedding);
             List<Match> matches = readMatches(c, sql, request.distance(), true);
             TrigramThreshold.restore(c, previous);
             return matches;

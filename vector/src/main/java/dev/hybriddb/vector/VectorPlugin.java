@@ -15,7 +15,9 @@ import java.util.Objects;
  *   <li>{@code db.service(DocumentStore.class)}, {@code db.service(AgentMemory.class)},
  *       {@code db.service(ConversationStore.class)}, {@code db.service(RagHistory.class)} and
  *       {@code db.service(Embedder.class)}: stores
- *       on the application role's database, each call in its own tenant transaction;</li>
+ *       on the application role's database, each call in its own tenant transaction; the document
+ *       searches ({@code search}, {@code hybridSearch}) on the facade's read data source when one is
+ *       configured (a replica: they may miss the latest commits);</li>
  *   <li>{@code scope.attach(TenantDocuments.class)}, {@code scope.attach(TenantMemories.class)},
  *       {@code scope.attach(TenantConversations.class)}, {@code scope.attach(TenantRagHistory.class)}
  *       inside {@code withTenant}: the same operations in that tenant's transaction, without a
@@ -55,7 +57,7 @@ public final class VectorPlugin implements HybridDBPlugin {
     @Override
     public void install(PluginContext ctx) {
         int dims = embedder.dimensions();
-        Work perCall = Work.perCall(ctx.database());
+        Work perCall = Work.perCall(ctx.database(), ctx.readDatabase());
         ctx.provideService(Embedder.class, embedder);
         ctx.provideService(DocumentStore.class, new DocumentStore(perCall, embedder, dims, tables));
         ctx.provideService(AgentMemory.class, new AgentMemory(perCall, embedder, dims, tables));

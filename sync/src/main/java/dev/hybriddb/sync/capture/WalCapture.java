@@ -6,6 +6,7 @@ import dev.hybriddb.graph.SyncErrorListener;
 import dev.hybriddb.internal.Redact;
 import dev.hybriddb.sync.internal.Worker;
 import dev.hybriddb.sync.internal.capture.CaptureSession;
+import dev.hybriddb.sync.internal.capture.CaptureSlot;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -43,6 +44,15 @@ import org.slf4j.LoggerFactory;
  * reads it, the slot keeps the server's WAL: watch {@code pg_replication_slots}, and drop the slot
  * ({@link #dropSlot(Database)}) when the capture is retired. One WalCapture reads a slot at a time;
  * a second one waits, retrying, until the slot is free.
+ *
+ * <p>Failover: on PostgreSQL 17 and later the slot is a failover slot. A standby with
+ * {@code sync_replication_slots = on}, {@code hot_standby_feedback = on} and a
+ * {@code primary_slot_name}, named in the primary's {@code synchronized_standby_slots}, keeps a copy
+ * that is never ahead of what it has received; after its promotion the capture (connecting through a
+ * multi-host URL) resumes from that copy, reading some changes twice, missing none. When the slot
+ * is missing or invalidated while the capture is in use, the capture recreates it and requests a
+ * rebuild of every registered tenant graph, which the real-time consumer carries out (changes of
+ * the gap are in PostgreSQL's rows, not in any slot).
  */
 public final class WalCapture implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WalCapture.class);
@@ -141,17 +151,13 @@ public final class WalCapture implements AutoCloseable {
     /**
      * Creates the slot when it is missing, then switches every attached table from the outbox
      * triggers to the publication ({@code hybriddb_capture_use('wal')}).
-     * Needs {@code wal_level=logical} and the REPLICATION attribute.
+     * Needs {@code wal_level=logical} and the REPLICATION attribute. On PostgreSQL 17 and later the
+     * slot is a failover slot. A slot missing while the capture was already in use is a gap:
+     * see the class comment.
      */
     public static void install(Database owner) {
         owner.inTransaction(c -> call(c, "SELECT public.hybriddb_capture_publication()"));    // before the slot, see changelog 0940
-        owner.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT pg_create_logical_replication_slot(hybriddb_capture_slot(), 'pgoutput')"
-                    + " WHERE NOT EXISTS (SELECT 1 FROM pg_replication_slots WHERE slot_name = hybriddb_capture_slot())")) {
-                ps.execute();
-            }
-            return null;
-        });
+        CaptureSlot.ensure(owner);
         owner.inTransaction(c -> call(c, "SELECT public.hybriddb_capture_use('wal')"));
     }
 
@@ -279,6 +285,7 @@ public final class WalCapture implements AutoCloseable {
 
     /** One replication session: reads, writes and confirms until stopped or failed. */
     private void stream() throws SQLException {
+        CaptureSlot.ensure(database);
         Connection c = replication.open();
         connection = c;
         String slot;
@@ -286,6 +293,7 @@ public final class WalCapture implements AutoCloseable {
             rs.next();
             slot = rs.getString(1);
         }
+        CaptureSlot.enableFailover(c, slot);
         PGReplicationStream stream = c.unwrap(PGConnection.class).getReplicationAPI().replicationStream().logical()
                 .withSlotName(slot)
                 .withSlotOption("proto_version", "1")

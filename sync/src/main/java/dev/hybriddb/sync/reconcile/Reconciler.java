@@ -42,6 +42,7 @@ public final class Reconciler {
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
 
     private final Database database;
+    private final Database readDatabase;
     private final Projection projection;
     private final GraphWriter writer;
     private final Function<UUID, String> graphNames;
@@ -52,6 +53,7 @@ public final class Reconciler {
 
     private Reconciler(Builder b) {
         this.database = b.database;
+        this.readDatabase = b.readDatabase;
         this.projection = b.projection;
         this.writer = new GraphWriter(b.graph, b.chunkSize);
         this.graphNames = b.graphNames;
@@ -72,11 +74,15 @@ public final class Reconciler {
         return check(tenantId, SyncListener.none());
     }
 
-    /** Compares the tenant's rows and graph; reports missing, stale and orphaned nodes and edges. */
+    /**
+     * Compares the tenant's rows and graph; reports missing, stale and orphaned nodes and edges.
+     * With a {@link Builder#readDatabase read database} the rows are read there (no sync lock: a
+     * replica cannot share the primary's), so changes of the last moments may show as drift.
+     */
     public DriftReport check(UUID tenantId, SyncListener listener) {
         Objects.requireNonNull(tenantId, "tenantId");
         String graph = graphNames.apply(tenantId);
-        DriftReport report = Tenants.inTenant(database, tenantId, c -> {
+        DriftReport report = readTenant(tenantId, c -> {
             Tenants.requireExists(c, tenantId);
             DriftChecker checker = new DriftChecker(projection, writer, pageSize, maxEntries);
             List<LabelDrift> labels = new ArrayList<>();
@@ -103,9 +109,15 @@ public final class Reconciler {
         return report;
     }
 
+    private <T> T readTenant(UUID tenant, dev.hybriddb.SqlFunction<java.sql.Connection, T> work) {
+        return readDatabase == database ? Tenants.inTenant(database, tenant, work)
+                : readDatabase.inTenant(tenant, dev.hybriddb.internal.SdkWork.of(work));
+    }
+
     /**
      * Repairs what {@code report} found: each drifted node and edge owner is brought to its
-     * current PostgreSQL state (so a repair of an older report is still right). A truncated report,
+     * current PostgreSQL state, read on the primary (so a repair of an older report, or of one
+     * read on a lagging replica, is still right). A truncated report,
      * or one with more than {@code rebuildAbove} drifted entities (e.g. a graph server that lost its
      * data), rebuilds the tenant's graph instead, which is faster for large drift.
      */
@@ -176,6 +188,7 @@ public final class Reconciler {
     public static final class Builder {
         private final Database database;
         private final GraphBackend graph;
+        private Database readDatabase;
         private Projection projection = Projection.defaults();
         private Function<UUID, String> graphNames = GraphNames::forTenant;
         private int pageSize = 5000;
@@ -186,6 +199,16 @@ public final class Reconciler {
         private Builder(Database database, GraphBackend graph) {
             this.database = Objects.requireNonNull(database, "database");
             this.graph = Objects.requireNonNull(graph, "graph");
+            this.readDatabase = database;
+        }
+
+        /**
+         * Where {@link Reconciler#check} reads PostgreSQL: a read-only replica (default: the
+         * database, under the tenant's sync lock). Repairs always read the primary.
+         */
+        public Builder readDatabase(Database readDatabase) {
+            this.readDatabase = Objects.requireNonNull(readDatabase, "readDatabase");
+            return this;
         }
 
         public Builder projection(Projection projection) {

@@ -77,15 +77,17 @@ public final class SearchSql {
      * score of a document is the sum of {@code weight / (rrfK + rank)} over the lists that hold it.
      * The title list needs {@code pg_trgm.word_similarity_threshold} set to the request's minimum.
      *
+     * @param table the store's table (its dimensions decide the vector type)
      * @param query the query embedding (unused when the vector weight is 0)
      */
-    public static Sql weightedHybrid(UUID tenant, HybridSearchRequest r, float[] query) {
+    public static Sql weightedHybrid(EmbeddingTable table, UUID tenant, HybridSearchRequest r, float[] query) {
+        String from = table.qualified();
         Sql with = new Sql().append("WITH ");
         List<Sql> parts = new ArrayList<>();
         if (r.vectorWeight() > 0) {
             with.append("vec AS MATERIALIZED (SELECT id, distance, row_number() OVER (ORDER BY distance, id) AS rnk FROM (")
-                    .append("SELECT d.id, d.embedding " + r.distance().operator() + " ? AS distance", Vectors.param(query))
-                    .append(" FROM public.documents d WHERE d.tenant_id = ?", tenant)
+                    .append("SELECT d.id, d.embedding " + r.distance().operator() + " ? AS distance", table.param(query))
+                    .append(" FROM " + from + " d WHERE d.tenant_id = ?", tenant)
                     .append(Filters.conditions("d", r.filter()))
                     .append(" ORDER BY distance LIMIT ?", r.candidates()).append(") s");
             if (r.maxDistance() != null) {
@@ -96,7 +98,7 @@ public final class SearchSql {
         }
         if (r.fullTextWeight() > 0) {
             with.append("fts AS MATERIALIZED (SELECT id, row_number() OVER (ORDER BY rank DESC, id) AS rnk FROM (")
-                    .append("SELECT d.id, ts_rank(d.content_tsv, q) AS rank FROM public.documents d,"
+                    .append("SELECT d.id, ts_rank(d.content_tsv, q) AS rank FROM " + from + " d,"
                             + " websearch_to_tsquery('english'::regconfig, ?) q", r.text())
                     .append(" WHERE d.tenant_id = ?", tenant).append(" AND d.content_tsv @@ q")
                     .append(Filters.conditions("d", r.filter()))
@@ -105,7 +107,7 @@ public final class SearchSql {
         }
         if (r.titleWeight() > 0) {
             with.append("ttl AS MATERIALIZED (SELECT id, row_number() OVER (ORDER BY sim DESC, id) AS rnk FROM (")
-                    .append("SELECT d.id, word_similarity(?, d.title) AS sim FROM public.documents d", r.text())
+                    .append("SELECT d.id, word_similarity(?, d.title) AS sim FROM " + from + " d", r.text())
                     .append(" WHERE d.tenant_id = ?", tenant).append(" AND d.title %> ?", r.text())
                     .append(Filters.conditions("d", r.filter()))
                     .append(" ORDER BY sim DESC, d.id LIMIT ?", r.candidates()).append(") t), ");
@@ -117,7 +119,7 @@ public final class SearchSql {
         }
         return with.append("), fused AS (SELECT id, max(distance) AS distance, sum(part) AS score FROM hits GROUP BY id) ")
                 .append("SELECT " + DocumentRows.COLUMNS + ", f.distance, f.score FROM fused f"
-                        + " JOIN public.documents d ON d.id = f.id ORDER BY f.score DESC, f.distance NULLS LAST, d.id LIMIT ?",
+                        + " JOIN " + from + " d ON d.id = f.id ORDER BY f.score DESC, f.distance NULLS LAST, d.id LIMIT ?",
                         r.limit());
     }
 

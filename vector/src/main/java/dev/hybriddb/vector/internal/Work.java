@@ -18,21 +18,31 @@ import java.util.UUID;
  */
 public final class Work {
     private final Database db;
+    private final Database readDb;
     private final TenantScope scope;
 
-    private Work(Database db, TenantScope scope) {
+    private Work(Database db, Database readDb, TenantScope scope) {
         this.db = db;
+        this.readDb = readDb;
         this.scope = scope;
     }
 
     /** Each call in its own tenant transaction of {@code db}. */
     public static Work perCall(Database db) {
-        return new Work(Objects.requireNonNull(db, "db"), null);
+        return perCall(db, db);
+    }
+
+    /**
+     * Each call in its own tenant transaction of {@code db}; read-only searches that tolerate
+     * replication lag ({@link #lagTolerantSearch}) in one of {@code readDb} (a replica, or {@code db}).
+     */
+    public static Work perCall(Database db, Database readDb) {
+        return new Work(Objects.requireNonNull(db, "db"), Objects.requireNonNull(readDb, "readDb"), null);
     }
 
     /** Every call in {@code scope}'s transaction. */
     public static Work in(TenantScope scope) {
-        return new Work(null, Objects.requireNonNull(scope, "scope"));
+        return new Work(null, null, Objects.requireNonNull(scope, "scope"));
     }
 
     /** True when the work runs in an enclosing tenant scope. */
@@ -72,6 +82,22 @@ public final class Work {
             }
             return result;
         });
+    }
+
+    /**
+     * As {@link #search}, for a search that only reads: per call it runs on the read database (a
+     * replica when one is configured, so it may miss the latest commits); in a scope, on the
+     * scope's connection like any other work.
+     */
+    public <T> T lagTolerantSearch(UUID tenant, SearchOptions options, SqlFunction<Connection, T> work) {
+        if (scope != null || readDb == db) {
+            return search(tenant, options, work);
+        }
+        checkTenant(tenant);
+        return readDb.inTenant(tenant, dev.hybriddb.internal.SdkWork.of(c -> {
+            QuerySettings.apply(c, options, false);
+            return work.apply(c);
+        }));
     }
 
     /** Rejects a null tenant and, in a scope, any tenant but the scope's. */
