@@ -88,11 +88,11 @@ DECLARE
 BEGIN
     IF p_counter = 'tokens_this_month' THEN
         UPDATE public.tenant_usage
-           SET tokens_this_month = pg_catalog.greatest(CASE WHEN period_start = p_month THEN tokens_this_month ELSE 0 END + p_delta, 0),
+           SET tokens_this_month = GREATEST(CASE WHEN period_start = p_month THEN tokens_this_month ELSE 0 END + p_delta, 0),
                period_start = p_month, updated_at = pg_catalog.now()
          WHERE tenant_id = p_tenant RETURNING tokens_this_month INTO used;
     ELSIF p_counter IN ('users', 'projects', 'agents') THEN
-        EXECUTE pg_catalog.format('UPDATE public.tenant_usage SET %1$I = pg_catalog.greatest(%1$I + $2, 0), updated_at = pg_catalog.now() '
+        EXECUTE pg_catalog.format('UPDATE public.tenant_usage SET %1$I = GREATEST(%1$I + $2, 0), updated_at = pg_catalog.now() '
                 || 'WHERE tenant_id = $1 RETURNING %1$I', p_counter)
             INTO used USING p_tenant, p_delta;
     ELSE
