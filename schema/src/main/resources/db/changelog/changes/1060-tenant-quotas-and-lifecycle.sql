@@ -258,6 +258,5 @@ BEGIN
     END LOOP;
 END
 $$;
---rollback DO $$ DECLARE r record; BEGIN FOR r IN SELECT tgrelid::regclass AS tbl FROM pg_catalog.pg_trigger WHERE tgname = 'hybriddb_tenant_writable' LOOP EXECUTE pg_catalog.format('DROP TRIGGER hybriddb_tenant_writable ON %s', r.tbl); END LOOP; END $$;
 --rollback DROP FUNCTION hybriddb_guard_tenant_writes(regclass);
---rollback DROP FUNCTION hybriddb_require_writable_tenant();
+--rollback DROP FUNCTION hybriddb_require_writable_tenant() CASCADE;
