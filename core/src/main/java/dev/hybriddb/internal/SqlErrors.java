@@ -109,7 +109,7 @@ public final class SqlErrors {
             case QUOTA_EXCEEDED -> new QuotaExceededException(d.getOrDefault("quota", "unknown"), number(d.get("limit")),
                     number(d.get("usage")), describe(e), e);
             case TENANT_SUSPENDED -> new TenantSuspendedException(uuid(d.get("tenant")), d.get("status"), describe(e), e);
-            case BAD_USER_SETTING -> new InvalidInputException("hybriddb.user_id", detail, "is not a UUID (" + describe(e) + ")");
+            case BAD_USER_SETTING -> new InvalidInputException("hybriddb.user_id", detail, "is not a UUID");
             default -> null;
         };
     }

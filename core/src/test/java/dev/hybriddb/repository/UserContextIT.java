@@ -191,6 +191,17 @@ class UserContextIT {
     }
 
     @Test
+    void aTenantWithAuditedRowsCanStillBeDeleted() {
+        UUID t = db.createTenant(MigratedDb.fields(), ALICE).id();
+        db.useContext(TenantContext.of(t).asUser(ALICE), s -> {
+            s.agents().create(AgentFields.of("a", null, null, null));
+            s.apiKeys().create(ApiKeyFields.of("svc", "sk-1", null));
+        });
+        assertThat(in(t, (TenantScope s) -> s.dsl().execute("delete from tenants where id = ?", t))).isOne();
+        assertThat(in(t, (TenantScope s) -> s.auditLogs().count())).isZero();
+    }
+
+    @Test
     void tenantChangesAreAuditedWithTheUser() {
         UUID t = db.createTenant(MigratedDb.fields(), ALICE).id();
         TenantContext bob = TenantContext.of(t).asUser(BOB);

@@ -62,6 +62,13 @@ END
 $$;
 --rollback DROP FUNCTION hybriddb_audit_write(uuid, text, text, uuid, jsonb);
 
+--changeset hybriddb:1050-audit-tenant-exists-function splitStatements:false
+--comment: False while the tenant row is being deleted: the cascade that removes its rows must not log into the audit log that goes with it.
+CREATE FUNCTION hybriddb_audit_tenant_exists(p_tenant uuid) RETURNS boolean
+    LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp
+AS $$ SELECT EXISTS (SELECT 1 FROM public.tenants t WHERE t.id = p_tenant) $$;
+--rollback DROP FUNCTION hybriddb_audit_tenant_exists(uuid);
+
 --changeset hybriddb:1050-audit-api-keys splitStatements:false
 --comment: Created, rotated (new secret), used (secret decrypted), revoked, updated, deleted. Never the secret or its ciphertext.
 CREATE FUNCTION hybriddb_audit_api_keys() RETURNS trigger
@@ -75,6 +82,9 @@ BEGIN
             pg_catalog.jsonb_build_object('service', NEW.service, 'agentId', NEW.agent_id));
         RETURN NULL;
     ELSIF TG_OP = 'DELETE' THEN
+        IF NOT public.hybriddb_audit_tenant_exists(OLD.tenant_id) THEN
+            RETURN NULL; -- the tenant itself is being deleted, and its audit log with it
+        END IF;
         PERFORM public.hybriddb_audit_write(OLD.tenant_id, 'api_key.deleted', 'api_key', OLD.id,
             pg_catalog.jsonb_build_object('service', OLD.service));
         RETURN NULL;
@@ -105,6 +115,9 @@ BEGIN
             pg_catalog.jsonb_build_object('name', NEW.name, 'role', NEW.role, 'status', NEW.status));
         RETURN NULL;
     ELSIF TG_OP = 'DELETE' THEN
+        IF NOT public.hybriddb_audit_tenant_exists(OLD.tenant_id) THEN
+            RETURN NULL; -- the tenant itself is being deleted, and its audit log with it
+        END IF;
         PERFORM public.hybriddb_audit_write(OLD.tenant_id, 'agent.deleted', 'agent', OLD.id,
             pg_catalog.jsonb_build_object('name', OLD.name));
         RETURN NULL;

@@ -118,6 +118,9 @@ BEGIN
     IF p_tenant IS DISTINCT FROM public.hybriddb_current_tenant() THEN
         RETURN; -- work outside the tenant's own transaction (an administrator's) is not counted
     END IF;
+    IF p_delta <= 0 AND NOT EXISTS (SELECT 1 FROM public.tenants t WHERE t.id = p_tenant) THEN
+        RETURN; -- the tenant itself is being deleted, its counters with it
+    END IF;
     used := public.hybriddb_usage_bump(p_tenant, p_counter, p_delta, this_month);
     IF used IS NULL THEN
         INSERT INTO public.tenant_usage (tenant_id) VALUES (p_tenant) ON CONFLICT (tenant_id) DO NOTHING;
