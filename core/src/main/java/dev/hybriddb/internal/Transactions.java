@@ -19,18 +19,19 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every transaction first sets its own context, transaction-locally and in one round trip: the
  * tenant and the acting user ({@code hybriddb.tenant_id}, {@code hybriddb.user_id}; empty without
- * one), {@code search_path} ({@value #SEARCH_PATH}: temporary tables never
- * shadow HybridDB's), {@code row_security} on and, when configured, {@code statement_timeout}. So
- * nothing a session or role setting says can redirect the SDK's work. A connection whose work was
- * application code ({@link Hygiene}) is reset ({@link ConnectionReset}) before it returns to the
- * pool, and evicted from the pool if the reset fails.
+ * one), {@code search_path} ({@value #SEARCH_PATH}: temporary tables never shadow HybridDB's),
+ * {@code row_security} on and, when configured, {@code statement_timeout}. So nothing a session or
+ * role setting says can redirect the SDK's work. A connection whose work was application code
+ * ({@link Hygiene}) is reset ({@link ConnectionReset}) before it returns to the pool, and evicted
+ * from the pool if the reset fails.
  */
 public final class Transactions {
     private static final Logger LOG = LoggerFactory.getLogger(Transactions.class);
     /** The SDK's schema first; the session's temporary schema named last, so it is searched last. */
     public static final String SEARCH_PATH = "public, pg_temp";
     private static final String CONTEXT = "select set_config('hybriddb.tenant_id', ?, true),"
-            + " set_config('hybriddb.user_id', ?, true), set_config('search_path', '" + SEARCH_PATH + "', true), set_config('row_security', 'on', true)";
+            + " set_config('hybriddb.user_id', ?, true), set_config('search_path', '" + SEARCH_PATH + "', true),"
+            + " set_config('row_security', 'on', true)";
 
     /** Whether a transaction's connection must be reset before it goes back to the pool. */
     @FunctionalInterface
