@@ -75,6 +75,21 @@ public final class Database {
         return transactions.run(tenantId, guarded(work));
     }
 
+    /**
+     * As {@link #inTenant(UUID, SqlFunction)} for a {@link TenantContext}: the transaction also
+     * carries the context's acting user ({@code hybriddb.user_id}, transaction-local).
+     */
+    public <T> T inContext(TenantContext context, SqlFunction<Connection, T> work) {
+        if (context == null) {
+            throw new InvalidInputException("context", null, "must not be null");
+        }
+        return transactions.run(context.tenantId(), context.userId().orElse(null), hygiene(work), guarded(work));
+    }
+
+    private static Transactions.Hygiene hygiene(SqlFunction<?, ?> work) {
+        return work instanceof SdkWork ? () -> false : Transactions.Hygiene.ALWAYS;
+    }
+
     /** Runs {@code work} in one transaction without a tenant (row-level security then hides all tenant rows). */
     public <T> T inTransaction(SqlFunction<Connection, T> work) {
         return transactions.run(null, guarded(work));
@@ -89,6 +104,11 @@ public final class Database {
     /** As {@link #inTenant}, resetting the connection afterwards only if {@code hygiene} asks. */
     <T> T inTenant(UUID tenantId, Transactions.Hygiene hygiene, SqlFunction<Connection, T> work) {
         return transactions.run(tenantId, hygiene, work);
+    }
+
+    /** As {@link #inContext(TenantContext, SqlFunction)}, resetting the connection afterwards only if {@code hygiene} asks. */
+    <T> T inContext(TenantContext context, Transactions.Hygiene hygiene, SqlFunction<Connection, T> work) {
+        return transactions.run(context.tenantId(), context.userId().orElse(null), hygiene, work);
     }
 
     /** The underlying (pooled) data source. */

@@ -133,17 +133,28 @@ public final class HybridDB implements AutoCloseable {
      * {@code X} reaches the caller as it was thrown. On a transient database failure the whole work
      * runs again in a fresh transaction, so keep it free of outside side effects. For work without
      * a result use {@link #useTenant(UUID, TenantConsumer)} (the names follow jdbi's
-     * {@code withHandle} / {@code useHandle}).
+     * {@code withHandle} / {@code useHandle}); to name the acting user, pass a
+     * {@link TenantContext} to {@link #withContext(TenantContext, TenantCallback)} instead.
      */
     public <T, X extends Exception> T withTenant(UUID tenantId, TenantCallback<T, X> work) throws X {
         Objects.requireNonNull(work, "work");
-        if (tenantId == null) {
-            throw new InvalidInputException("tenantId", null, "must not be null");
+        return withContext(TenantContext.of(tenantId), work);
+    }
+
+    /**
+     * As {@link #withTenant(UUID, TenantCallback)}, with the context's acting user on the
+     * transaction: the audit log entries it writes name that user, and policies and triggers read
+     * it with {@code hybriddb_current_user()}.
+     */
+    public <T, X extends Exception> T withContext(TenantContext context, TenantCallback<T, X> work) throws X {
+        Objects.requireNonNull(work, "work");
+        if (context == null) {
+            throw new InvalidInputException("context", null, "must not be null");
         }
         Transactions.Exposure exposure = new Transactions.Exposure();
         try {
-            return database.inTenant(tenantId, exposure, c -> {
-                TenantScope scope = new TenantScope(tenantId, c, database, cipher, exposure, plugins);
+            return database.inContext(context, exposure, c -> {
+                TenantScope scope = new TenantScope(context, c, database, cipher, exposure, plugins);
                 try {
                     return work.withTenant(scope);
                 } catch (RuntimeException | Error e) {
@@ -162,16 +173,32 @@ public final class HybridDB implements AutoCloseable {
     /** As {@link #withTenant(UUID, TenantCallback)} for work without a result. */
     public <X extends Exception> void useTenant(UUID tenantId, TenantConsumer<X> work) throws X {
         Objects.requireNonNull(work, "work");
-        withTenant(tenantId, scope -> {
+        useContext(TenantContext.of(tenantId), work);
+    }
+
+    /** As {@link #withContext(TenantContext, TenantCallback)} for work without a result. */
+    public <X extends Exception> void useContext(TenantContext context, TenantConsumer<X> work) throws X {
+        Objects.requireNonNull(work, "work");
+        withContext(context, scope -> {
             work.useTenant(scope);
             return null;
         });
     }
 
-    /** Creates a tenant with a new id (in its own tenant-scoped transaction) and returns it. */
+    /**
+     * Creates a tenant with a new id (in its own tenant-scoped transaction) and returns it. Unset
+     * fields take the database defaults: plan {@code FREE}, status {@code PENDING}, and the plan's
+     * default quotas for every quota not given.
+     */
     public Tenant createTenant(TenantFields fields) {
+        return createTenant(fields, null);
+    }
+
+    /** As {@link #createTenant(TenantFields)}, audited as done by {@code actingUserId} (null: the system). */
+    public Tenant createTenant(TenantFields fields, UUID actingUserId) {
         UUID id = UUID.randomUUID();
-        return database.inTenant(id, SdkWork.of(c -> new TenantRepo(new Scope(id, database.dsl(c))).create(fields)));
+        TenantContext context = actingUserId == null ? TenantContext.of(id) : TenantContext.of(id).asUser(actingUserId);
+        return database.inContext(context, SdkWork.of(c -> new TenantRepo(new Scope(id, database.dsl(c))).create(fields)));
     }
 
     /** The pooled database (transactions, tenant scope, retry). */

@@ -67,6 +67,7 @@ import org.jooq.DSLContext;
  * returns to the pool.
  */
 public final class TenantScope {
+    private final TenantContext context;
     private final UUID tenantId;
     private final Connection connection;
     private final Database database;
@@ -77,9 +78,10 @@ public final class TenantScope {
     private Connection guarded;
     private DSLContext guardedDsl;
 
-    TenantScope(UUID tenantId, Connection connection, Database database, ApiKeyCipher cipher, Transactions.Exposure exposure,
-                PluginHost plugins) {
-        this.tenantId = tenantId;
+    TenantScope(TenantContext context, Connection connection, Database database, ApiKeyCipher cipher,
+                Transactions.Exposure exposure, PluginHost plugins) {
+        this.context = context;
+        this.tenantId = context.tenantId();
         this.connection = connection;
         this.database = database;
         this.scope = new Scope(tenantId, database.dsl(connection));
@@ -101,7 +103,7 @@ public final class TenantScope {
         return factory.apply(this);
     }
 
-    /** The scope's own tenant row. */
+    /** The scope's own tenant row: settings, quotas, usage, billing and lifecycle (suspend, reactivate). */
     public TenantRepository tenant() {
         return new TenantRepo(scope);
     }
@@ -139,6 +141,16 @@ public final class TenantScope {
     /** The tenant this transaction is scoped to. */
     public UUID tenantId() {
         return tenantId;
+    }
+
+    /** The user acting in this transaction, if the work was started with one ({@link TenantContext#asUser}). */
+    public java.util.Optional<UUID> userId() {
+        return context.userId();
+    }
+
+    /** The tenant and acting user of this transaction. */
+    public TenantContext context() {
+        return context;
     }
 
     /** Tasks (assignment, status, board column). */
@@ -243,6 +255,6 @@ public final class TenantScope {
 
     @Override
     public String toString() {
-        return "TenantScope[" + tenantId + "]";
+        return "TenantScope[" + tenantId + context.userId().map(u -> ", user=" + u).orElse("") + "]";
     }
 }

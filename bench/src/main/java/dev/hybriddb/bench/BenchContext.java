@@ -52,11 +52,11 @@ public final class BenchContext implements AutoCloseable {
                 .migrationUser(db.adminUser()).migrationPassword(db.adminPassword()).maxPoolSize(maxPoolSize).build();
     }
 
-    /** Creates a tenant row (row-level security lets a tenant insert only itself). */
+    /** Creates a tenant row on the enterprise plan (no quotas; row-level security lets a tenant insert only itself). */
     public java.util.UUID newTenant(dev.hybriddb.HybridDB db, String name) {
         java.util.UUID tenant = java.util.UUID.randomUUID();
         db.useTenant(tenant, s -> {
-            s.dsl().execute("INSERT INTO tenants (id, name, slug) VALUES (?, ?, ?)", tenant, name, name + "-" + tenant);
+            s.dsl().execute("INSERT INTO tenants (id, name, slug, type) VALUES (?, ?, ?, 'enterprise')", tenant, name, name + "-" + tenant);
         });
         return tenant;
     }

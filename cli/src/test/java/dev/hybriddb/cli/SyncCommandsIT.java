@@ -28,7 +28,7 @@ class SyncCommandsIT {
         try (Connection c = db.openApp()) {
             c.setAutoCommit(false);
             exec(c, "SELECT set_config('hybriddb.tenant_id', ?, true)", TENANT.toString());
-            exec(c, "INSERT INTO tenants (id, name, slug) VALUES (?, 'Acme', ?)", TENANT, "acme-" + TENANT);
+            exec(c, "INSERT INTO tenants (id, name, slug, type) VALUES (?, 'Acme', ?, 'enterprise')", TENANT, "acme-" + TENANT);
             UUID swarm = UUID.randomUUID();
             UUID pm = UUID.randomUUID();
             exec(c, "INSERT INTO swarms (id, tenant_id, name) VALUES (?, ?, 'Alpha')", swarm, TENANT);

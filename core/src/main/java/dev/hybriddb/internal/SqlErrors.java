@@ -2,10 +2,16 @@ package dev.hybriddb.internal;
 
 import dev.hybriddb.ConstraintViolationException;
 import dev.hybriddb.HybridDBException;
+import dev.hybriddb.InvalidInputException;
+import dev.hybriddb.QuotaExceededException;
+import dev.hybriddb.TenantSuspendedException;
 import dev.hybriddb.UnavailableException;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -16,6 +22,13 @@ public final class SqlErrors {
             "40001", // serialization_failure
             "40P01", // deadlock_detected
             "53300"); // too_many_connections
+
+    /** Raised by {@code hybriddb_current_user()} when {@code hybriddb.user_id} is not a UUID. */
+    public static final String BAD_USER_SETTING = "HD001";
+    /** Raised by the quota triggers: the write would exceed a tenant quota. */
+    public static final String QUOTA_EXCEEDED = "HD100";
+    /** Raised when a suspended or deleted tenant writes. */
+    public static final String TENANT_SUSPENDED = "HD200";
 
     /** {@link ConstraintViolationException#constraint()} of a row-level security violation. */
     public static final String ROW_SECURITY = "row-level security policy";
@@ -72,6 +85,10 @@ public final class SqlErrors {
 
     /** Translates {@code e}; {@code attempts} is how often the work ran. */
     public static HybridDBException translate(SQLException e, int attempts) {
+        HybridDBException own = fromTrigger(e);
+        if (own != null) {
+            return own;
+        }
         if (isConstraintViolation(e)) {
             return constraintViolation(e);
         }
@@ -84,6 +101,54 @@ public final class SqlErrors {
                     + describe(e) + ")", e);
         }
         return new HybridDBException("database error (" + describe(e) + ")", e);
+    }
+
+    /** The SDK exception for the SQLSTATEs HybridDB's own functions and triggers raise, or null. */
+    private static HybridDBException fromTrigger(SQLException e) {
+        String state = e.getSQLState();
+        if (state == null || !state.startsWith("HD")) {
+            return null;
+        }
+        ServerErrorMessage m = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
+        String detail = m == null ? null : m.getDetail();
+        Map<String, String> d = keyValues(detail);
+        return switch (state) {
+            case QUOTA_EXCEEDED -> new QuotaExceededException(d.getOrDefault("quota", "unknown"), number(d.get("limit")),
+                    number(d.get("usage")), describe(e), e);
+            case TENANT_SUSPENDED -> new TenantSuspendedException(uuid(d.get("tenant")), d.get("status"), describe(e), e);
+            case BAD_USER_SETTING -> new InvalidInputException("hybriddb.user_id", detail, "is not a UUID");
+            default -> null;
+        };
+    }
+
+    /** {@code key=value} pairs separated by spaces (the DETAIL of HybridDB's own errors). */
+    private static Map<String, String> keyValues(String detail) {
+        Map<String, String> out = new HashMap<>();
+        if (detail != null) {
+            for (String part : detail.split(" ")) {
+                int eq = part.indexOf('=');
+                if (eq > 0) {
+                    out.put(part.substring(0, eq), part.substring(eq + 1));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static long number(String s) {
+        try {
+            return s == null ? -1 : new java.math.BigDecimal(s).longValue();
+        } catch (NumberFormatException ex) {
+            return -1;
+        }
+    }
+
+    private static UUID uuid(String s) {
+        try {
+            return s == null ? null : UUID.fromString(s);
+        } catch (IllegalArgumentException ex) {
+            return null;
+        }
     }
 
     private static ConstraintViolationException constraintViolation(SQLException e) {

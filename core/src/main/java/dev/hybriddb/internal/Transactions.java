@@ -18,18 +18,20 @@ import org.slf4j.LoggerFactory;
  * during COMMIT is not retried: its outcome is unknown.
  *
  * <p>Every transaction first sets its own context, transaction-locally and in one round trip: the
- * tenant (empty without one), {@code search_path} ({@value #SEARCH_PATH}: temporary tables never
- * shadow HybridDB's), {@code row_security} on and, when configured, {@code statement_timeout}. So
- * nothing a session or role setting says can redirect the SDK's work. A connection whose work was
- * application code ({@link Hygiene}) is reset ({@link ConnectionReset}) before it returns to the
- * pool, and evicted from the pool if the reset fails.
+ * tenant and the acting user ({@code hybriddb.tenant_id}, {@code hybriddb.user_id}; empty without
+ * one), {@code search_path} ({@value #SEARCH_PATH}: temporary tables never shadow HybridDB's),
+ * {@code row_security} on and, when configured, {@code statement_timeout}. So nothing a session or
+ * role setting says can redirect the SDK's work. A connection whose work was application code
+ * ({@link Hygiene}) is reset ({@link ConnectionReset}) before it returns to the pool, and evicted
+ * from the pool if the reset fails.
  */
 public final class Transactions {
     private static final Logger LOG = LoggerFactory.getLogger(Transactions.class);
     /** The SDK's schema first; the session's temporary schema named last, so it is searched last. */
     public static final String SEARCH_PATH = "public, pg_temp";
     private static final String CONTEXT = "select set_config('hybriddb.tenant_id', ?, true),"
-            + " set_config('search_path', '" + SEARCH_PATH + "', true), set_config('row_security', 'on', true)";
+            + " set_config('hybriddb.user_id', ?, true), set_config('search_path', '" + SEARCH_PATH + "', true),"
+            + " set_config('row_security', 'on', true)";
 
     /** Whether a transaction's connection must be reset before it goes back to the pool. */
     @FunctionalInterface
@@ -87,9 +89,14 @@ public final class Transactions {
 
     /** As {@link #run(UUID, SqlFunction)}, resetting the connection when {@code hygiene} asks for it. */
     public <T> T run(UUID tenantId, Hygiene hygiene, SqlFunction<Connection, T> work) {
+        return run(tenantId, null, hygiene, work);
+    }
+
+    /** As {@link #run(UUID, Hygiene, SqlFunction)}, with {@code userId} (unless null) as the transaction's acting user. */
+    public <T> T run(UUID tenantId, UUID userId, Hygiene hygiene, SqlFunction<Connection, T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return once(tenantId, hygiene, work);
+                return once(tenantId, userId, hygiene, work);
             } catch (CommitUncertain e) {
                 throw new UnavailableException("connection lost during COMMIT, outcome unknown ("
                         + SqlErrors.describe(e.cause) + ")", e.cause);
@@ -120,13 +127,13 @@ public final class Transactions {
         }
     }
 
-    private <T> T once(UUID tenantId, Hygiene hygiene, SqlFunction<Connection, T> work) throws SQLException {
+    private <T> T once(UUID tenantId, UUID userId, Hygiene hygiene, SqlFunction<Connection, T> work) throws SQLException {
         Connection c = dataSource.getConnection();
         try {
             c.setAutoCommit(false);
             T result;
             try {
-                setContext(c, tenantId);
+                setContext(c, tenantId, userId);
                 result = work.apply(c);
             } catch (SQLException | RuntimeException | Error e) {
                 rollbackQuietly(c, e);
@@ -150,11 +157,12 @@ public final class Transactions {
         }
     }
 
-    private void setContext(Connection c, UUID tenantId) throws SQLException {
+    private void setContext(Connection c, UUID tenantId, UUID userId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(context)) {
             ps.setString(1, tenantId == null ? "" : tenantId.toString());
+            ps.setString(2, userId == null ? "" : userId.toString());
             if (statementTimeout != null) {
-                ps.setString(2, statementTimeout);
+                ps.setString(3, statementTimeout);
             }
             ps.execute();
         }

@@ -37,6 +37,7 @@ import dev.hybriddb.jooq.tables.TaskStates;
 import dev.hybriddb.jooq.tables.Tasks;
 import dev.hybriddb.jooq.tables.TeamMembers;
 import dev.hybriddb.jooq.tables.Teams;
+import dev.hybriddb.jooq.tables.TenantUsage;
 import dev.hybriddb.jooq.tables.Tenants;
 import dev.hybriddb.jooq.tables.Users;
 
@@ -227,6 +228,12 @@ public class DefaultSchema extends SchemaImpl {
     public final Teams TEAMS = Teams.TEAMS;
 
     /**
+     * Usage counters of a tenant, kept by triggers in the writing transaction;
+     * the lock on this row serialises a tenant's quota checks.
+     */
+    public final TenantUsage TENANT_USAGE = TenantUsage.TENANT_USAGE;
+
+    /**
      * The table <code>tenants</code>.
      */
     public final Tenants TENANTS = Tenants.TENANTS;
@@ -285,6 +292,7 @@ public class DefaultSchema extends SchemaImpl {
             Tasks.TASKS,
             TeamMembers.TEAM_MEMBERS,
             Teams.TEAMS,
+            TenantUsage.TENANT_USAGE,
             Tenants.TENANTS,
             Users.USERS
         );

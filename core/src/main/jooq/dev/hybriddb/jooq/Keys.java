@@ -34,6 +34,7 @@ import dev.hybriddb.jooq.tables.TaskStates;
 import dev.hybriddb.jooq.tables.Tasks;
 import dev.hybriddb.jooq.tables.TeamMembers;
 import dev.hybriddb.jooq.tables.Teams;
+import dev.hybriddb.jooq.tables.TenantUsage;
 import dev.hybriddb.jooq.tables.Tenants;
 import dev.hybriddb.jooq.tables.Users;
 import dev.hybriddb.jooq.tables.records.AgentExecutionsRecord;
@@ -66,6 +67,7 @@ import dev.hybriddb.jooq.tables.records.TaskStatesRecord;
 import dev.hybriddb.jooq.tables.records.TasksRecord;
 import dev.hybriddb.jooq.tables.records.TeamMembersRecord;
 import dev.hybriddb.jooq.tables.records.TeamsRecord;
+import dev.hybriddb.jooq.tables.records.TenantUsageRecord;
 import dev.hybriddb.jooq.tables.records.TenantsRecord;
 import dev.hybriddb.jooq.tables.records.UsersRecord;
 
@@ -144,6 +146,7 @@ public class Keys {
     public static final UniqueKey<TeamMembersRecord> TEAM_MEMBERS_TEAM_USER_KEY = Internal.createUniqueKey(TeamMembers.TEAM_MEMBERS, DSL.name("team_members_team_user_key"), new TableField[] { TeamMembers.TEAM_MEMBERS.TEAM_ID, TeamMembers.TEAM_MEMBERS.USER_ID }, true);
     public static final UniqueKey<TeamsRecord> TEAMS_PKEY = Internal.createUniqueKey(Teams.TEAMS, DSL.name("teams_pkey"), new TableField[] { Teams.TEAMS.ID }, true);
     public static final UniqueKey<TeamsRecord> TEAMS_TENANT_ID_ID_KEY = Internal.createUniqueKey(Teams.TEAMS, DSL.name("teams_tenant_id_id_key"), new TableField[] { Teams.TEAMS.TENANT_ID, Teams.TEAMS.ID }, true);
+    public static final UniqueKey<TenantUsageRecord> TENANT_USAGE_PKEY = Internal.createUniqueKey(TenantUsage.TENANT_USAGE, DSL.name("tenant_usage_pkey"), new TableField[] { TenantUsage.TENANT_USAGE.TENANT_ID }, true);
     public static final UniqueKey<TenantsRecord> TENANTS_PKEY = Internal.createUniqueKey(Tenants.TENANTS, DSL.name("tenants_pkey"), new TableField[] { Tenants.TENANTS.ID }, true);
     public static final UniqueKey<TenantsRecord> TENANTS_SLUG_KEY = Internal.createUniqueKey(Tenants.TENANTS, DSL.name("tenants_slug_key"), new TableField[] { Tenants.TENANTS.SLUG }, true);
     public static final UniqueKey<UsersRecord> USERS_PKEY = Internal.createUniqueKey(Users.USERS, DSL.name("users_pkey"), new TableField[] { Users.USERS.ID }, true);
@@ -222,5 +225,6 @@ public class Keys {
     public static final ForeignKey<TeamMembersRecord, UsersRecord> TEAM_MEMBERS__TEAM_MEMBERS_USER_FK = Internal.createForeignKey(TeamMembers.TEAM_MEMBERS, DSL.name("team_members_user_fk"), new TableField[] { TeamMembers.TEAM_MEMBERS.TENANT_ID, TeamMembers.TEAM_MEMBERS.USER_ID }, Keys.USERS_TENANT_ID_ID_KEY, new TableField[] { Users.USERS.TENANT_ID, Users.USERS.ID }, true);
     public static final ForeignKey<TeamsRecord, UsersRecord> TEAMS__TEAMS_OWNER_FK = Internal.createForeignKey(Teams.TEAMS, DSL.name("teams_owner_fk"), new TableField[] { Teams.TEAMS.TENANT_ID, Teams.TEAMS.OWNER_ID }, Keys.USERS_TENANT_ID_ID_KEY, new TableField[] { Users.USERS.TENANT_ID, Users.USERS.ID }, true);
     public static final ForeignKey<TeamsRecord, TenantsRecord> TEAMS__TEAMS_TENANT_ID_FKEY = Internal.createForeignKey(Teams.TEAMS, DSL.name("teams_tenant_id_fkey"), new TableField[] { Teams.TEAMS.TENANT_ID }, Keys.TENANTS_PKEY, new TableField[] { Tenants.TENANTS.ID }, true);
+    public static final ForeignKey<TenantUsageRecord, TenantsRecord> TENANT_USAGE__TENANT_USAGE_TENANT_ID_FKEY = Internal.createForeignKey(TenantUsage.TENANT_USAGE, DSL.name("tenant_usage_tenant_id_fkey"), new TableField[] { TenantUsage.TENANT_USAGE.TENANT_ID }, Keys.TENANTS_PKEY, new TableField[] { Tenants.TENANTS.ID }, true);
     public static final ForeignKey<UsersRecord, TenantsRecord> USERS__USERS_TENANT_ID_FKEY = Internal.createForeignKey(Users.USERS, DSL.name("users_tenant_id_fkey"), new TableField[] { Users.USERS.TENANT_ID }, Keys.TENANTS_PKEY, new TableField[] { Tenants.TENANTS.ID }, true);
 }

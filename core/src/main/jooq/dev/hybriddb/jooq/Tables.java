@@ -37,6 +37,7 @@ import dev.hybriddb.jooq.tables.TaskStates;
 import dev.hybriddb.jooq.tables.Tasks;
 import dev.hybriddb.jooq.tables.TeamMembers;
 import dev.hybriddb.jooq.tables.Teams;
+import dev.hybriddb.jooq.tables.TenantUsage;
 import dev.hybriddb.jooq.tables.Tenants;
 import dev.hybriddb.jooq.tables.Users;
 
@@ -211,6 +212,12 @@ public class Tables {
      * The table <code>teams</code>.
      */
     public static final Teams TEAMS = Teams.TEAMS;
+
+    /**
+     * Usage counters of a tenant, kept by triggers in the writing transaction;
+     * the lock on this row serialises a tenant's quota checks.
+     */
+    public static final TenantUsage TENANT_USAGE = TenantUsage.TENANT_USAGE;
 
     /**
      * The table <code>tenants</code>.

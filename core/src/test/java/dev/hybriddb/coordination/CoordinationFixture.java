@@ -134,7 +134,7 @@ public final class CoordinationFixture implements AutoCloseable {
     }
 
     private void insertRows(Connection c) throws SQLException {
-        update(c, "INSERT INTO tenants (id, name, slug) VALUES (?, 'Fixture', ?)", tenant, "fixture-" + tenant);
+        update(c, "INSERT INTO tenants (id, name, slug, type) VALUES (?, 'Fixture', ?, 'enterprise')", tenant, "fixture-" + tenant);
         for (UUID s : List.of(S1, S2)) {
             update(c, "INSERT INTO swarms (id, tenant_id, name) VALUES (?, ?, ?)", s, tenant, "swarm " + s);
         }

@@ -67,6 +67,8 @@ class FieldsWithersTest {
         if (t == List.class) return List.of("a", "b");
         if (t == Map.class) return Map.of("k", "v");
         if (t == Position.class) return new Position(1.0, 2.0, 3.0);
+        if (t == TenantSettings.class) return TenantSettings.empty().withDefaultModel("m");
+        if (t == TenantQuotas.class) return TenantQuotas.unlimited().withMaxUsers(3);
         if (t.isEnum()) return t.getEnumConstants()[0];
         throw new IllegalStateException("no sample for " + t);
     }

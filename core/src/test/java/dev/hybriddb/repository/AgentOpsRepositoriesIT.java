@@ -79,7 +79,7 @@ class AgentOpsRepositoriesIT {
     void tenantRow() {
         Tenant t = in(s -> s.tenant().current());
         assertThat(t.id()).isEqualTo(tenant);
-        Tenant renamed = in(s -> s.tenant().update(new TenantFields("Renamed", null, null, null, null, "a@b.c", null, null, null)));
+        Tenant renamed = in(s -> s.tenant().update(new TenantFields("Renamed", null, null, null, null, "a@b.c", null, null, null, null, null)));
         assertThat(renamed.name()).isEqualTo("Renamed");
         assertThat(renamed.ownerEmail()).isEqualTo("a@b.c");
         assertThatThrownBy(() -> db.createTenant(TenantFields.of("Dup", t.slug())))

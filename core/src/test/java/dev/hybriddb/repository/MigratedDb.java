@@ -57,7 +57,12 @@ final class MigratedDb {
     }
 
     static Tenant newTenant(HybridDB db) {
+        return db.createTenant(fields());
+    }
+
+    /** The fields of a new tenant with a unique slug. */
+    static TenantFields fields() {
         String slug = "t-" + UUID.randomUUID().toString().substring(0, 8);
-        return db.createTenant(TenantFields.of("Tenant " + slug, slug));
+        return TenantFields.of("Tenant " + slug, slug);
     }
 }

@@ -31,7 +31,8 @@ class RowLevelSecurityIT {
     private static final String RLS_VIOLATION = "42501";
     private static final String INSUFFICIENT_PRIVILEGE = "42501";   // privilege, not policy: same SQLState
     /** Tables the application role may only insert into and read (0600). */
-    private static final Set<String> APPEND_ONLY = Set.of("audit_logs", "contributions");
+    /** Tables the application role may insert into at most (tenant_usage: read only, its triggers count). */
+    private static final Set<String> APPEND_ONLY = Set.of("audit_logs", "contributions", "tenant_usage");
 
     private static PostgresService db;
     private static TenantFixture a;

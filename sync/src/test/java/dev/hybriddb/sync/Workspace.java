@@ -39,7 +39,7 @@ final class Workspace {
     /** Creates the tenant and a small but complete workspace. */
     Workspace seed(int taskCount) {
         app.inTenant(tenant, c -> {
-            exec(c, "INSERT INTO tenants (id, name, slug, status) VALUES (?, ?, ?, 'active')", tenant, "t " + tenant, "t-" + tenant);
+            exec(c, "INSERT INTO tenants (id, name, slug, status, type) VALUES (?, ?, ?, 'active', 'enterprise')", tenant, "t " + tenant, "t-" + tenant);
             for (int i = 0; i < 4; i++) {
                 users.add(id(c, "INSERT INTO users (tenant_id, name, email, hourly_rate, expertise, metadata) "
                         + "VALUES (?, ?, ?, ?, ?::text[], ?::jsonb) RETURNING id", tenant, "user " + i, "u" + i + "@x.dev",

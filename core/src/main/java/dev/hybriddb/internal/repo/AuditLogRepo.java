@@ -22,7 +22,7 @@ public final class AuditLogRepo extends KeyedTable<AuditLogsRecord, UUID, AuditL
     protected AuditLog map(AuditLogsRecord r) {
         return new AuditLog(r.getId(), r.getTenantId(), r.getActorType(), r.getActorId(), r.getAction(),
                 r.getResourceType(), r.getResourceId(), Json.map(r.getDetails()), r.getIpAddress(), r.getUserAgent(),
-                r.getCreatedAt());
+                r.getCreatedAt(), r.getUserId());
     }
 
     @Override

@@ -117,6 +117,11 @@ public class AuditLogs extends TableImpl<AuditLogsRecord> {
      */
     public final TableField<AuditLogsRecord, OffsetDateTime> CREATED_AT = createField(DSL.name("created_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6).nullable(false).defaultValue(DSL.field(DSL.raw("now()"), SQLDataType.TIMESTAMPWITHTIMEZONE)), this, "");
 
+    /**
+     * The column <code>audit_logs.user_id</code>.
+     */
+    public final TableField<AuditLogsRecord, UUID> USER_ID = createField(DSL.name("user_id"), SQLDataType.UUID, this, "");
+
     private AuditLogs(Name alias, Table<AuditLogsRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -153,7 +158,7 @@ public class AuditLogs extends TableImpl<AuditLogsRecord> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.AUDIT_LOGS_ACTOR_IDX, Indexes.AUDIT_LOGS_RESOURCE_IDX, Indexes.AUDIT_LOGS_TENANT_CREATED_IDX);
+        return Arrays.asList(Indexes.AUDIT_LOGS_ACTOR_IDX, Indexes.AUDIT_LOGS_RESOURCE_IDX, Indexes.AUDIT_LOGS_TENANT_CREATED_IDX, Indexes.AUDIT_LOGS_USER_IDX);
     }
 
     @Override

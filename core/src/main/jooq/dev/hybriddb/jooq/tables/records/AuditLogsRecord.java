@@ -187,6 +187,21 @@ public class AuditLogsRecord extends UpdatableRecordImpl<AuditLogsRecord> {
         return (OffsetDateTime) get(10);
     }
 
+    /**
+     * Setter for <code>audit_logs.user_id</code>.
+     */
+    public AuditLogsRecord setUserId(UUID value) {
+        set(11, value);
+        return this;
+    }
+
+    /**
+     * Getter for <code>audit_logs.user_id</code>.
+     */
+    public UUID getUserId() {
+        return (UUID) get(11);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -210,7 +225,7 @@ public class AuditLogsRecord extends UpdatableRecordImpl<AuditLogsRecord> {
     /**
      * Create a detached, initialised AuditLogsRecord
      */
-    public AuditLogsRecord(UUID id, UUID tenantId, String actorType, String actorId, String action, String resourceType, String resourceId, JSONB details, String ipAddress, String userAgent, OffsetDateTime createdAt) {
+    public AuditLogsRecord(UUID id, UUID tenantId, String actorType, String actorId, String action, String resourceType, String resourceId, JSONB details, String ipAddress, String userAgent, OffsetDateTime createdAt, UUID userId) {
         super(AuditLogs.AUDIT_LOGS);
 
         setId(id);
@@ -224,6 +239,7 @@ public class AuditLogsRecord extends UpdatableRecordImpl<AuditLogsRecord> {
         setIpAddress(ipAddress);
         setUserAgent(userAgent);
         setCreatedAt(createdAt);
+        setUserId(userId);
         resetChangedOnNotNull();
     }
 }
