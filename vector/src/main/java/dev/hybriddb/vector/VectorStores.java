@@ -61,13 +61,20 @@ public final class VectorStores {
             throw new InvalidInputException("dimensions", dimensions, "must be between 1 and " + MAX_DIMENSIONS);
         }
         String table = owner.inTransaction(c -> {
+            String created;
             try (PreparedStatement ps = c.prepareStatement("SELECT public." + function + "(?)")) {
                 ps.setInt(1, dimensions);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
-                    return rs.getString(1);
+                    created = rs.getString(1);
                 }
             }
+            // suspended tenants cannot write it either, like every tenant table
+            try (PreparedStatement ps = c.prepareStatement("SELECT public.hybriddb_guard_tenant_table(('public.' || quote_ident(?))::regclass)")) {
+                ps.setString(1, created);
+                ps.execute();
+            }
+            return created;
         });
         LOG.info("vector store {} ready ({} dimensions, {})", table, dimensions, columnType(dimensions));
         return table;

@@ -181,4 +181,27 @@ class VectorDimensionsIT {
             }
         });
     }
+
+    @Test
+    void aSuspendedTenantCannotWriteAPerDimensionStoreNorItsRagHistory() {
+        DocumentStore store = DocumentStore.create(db.app, 1536);
+        UUID tenant = db.newTenant("dims suspended");
+        float[] v = Fixtures.clustered(1, 1536, 7).get(0);
+        store.add(tenant, NewDocument.of("before", Map.of(), v));
+        db.owner.inTenant(tenant, c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE tenants SET status = 'suspended' WHERE id = ?")) {
+                ps.setObject(1, tenant);
+                return ps.executeUpdate();
+            }
+        });
+        assertThatThrownBy(() -> store.add(tenant, NewDocument.of("after", Map.of(), v)))
+                .isInstanceOf(dev.hybriddb.TenantSuspendedException.class).hasMessageContaining(tenant.toString());
+        assertThatThrownBy(() -> db.app.inTenant(tenant, c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO rag_sessions (tenant_id, session_key) VALUES (?, 'k')")) {
+                ps.setObject(1, tenant);
+                return ps.executeUpdate();
+            }
+        })).isInstanceOf(dev.hybriddb.TenantSuspendedException.class);
+        assertThat(store.count(tenant)).as("nothing written after the suspension").isEqualTo(1);
+    }
 }
