@@ -25,7 +25,7 @@ public final class ConnectionOptions {
     String migrationUser;
 
     @Option(names = "--graph", paramLabel = "BACKEND",
-            description = "graph backend: falkordb, age or none; default HYBRIDDB_GRAPH, else falkordb when HYBRIDDB_FALKOR_HOST is set, else none")
+            description = "graph backend: falkordb, age or none; default HYBRIDDB_GRAPH, else falkordb when HYBRIDDB_FALKOR_HOST or _SENTINELS is set, else none")
     String graph;
 
     @Option(names = "--falkor-host", paramLabel = "HOST", description = "FalkorDB host; default HYBRIDDB_FALKOR_HOST or localhost")
@@ -47,32 +47,13 @@ public final class ConnectionOptions {
     public String graphBackend(Map<String, String> env) {
         String g = graph != null ? graph : env.get("HYBRIDDB_GRAPH");
         if (g == null || g.isBlank()) {
-            g = env.containsKey("HYBRIDDB_FALKOR_HOST") || falkorHost != null ? "falkordb" : "none";
+            g = env.containsKey("HYBRIDDB_FALKOR_HOST") || env.containsKey("HYBRIDDB_FALKOR_SENTINELS") || falkorHost != null
+                    ? "falkordb" : "none";
         }
         g = g.toLowerCase(Locale.ROOT);
         if (!g.equals("falkordb") && !g.equals("age") && !g.equals("none")) {
             throw new ConfigurationException("graph", g, "must be falkordb, age or none");
         }
         return g;
-    }
-
-    public String falkorHost(Map<String, String> env) {
-        return falkorHost != null ? falkorHost : env.getOrDefault("HYBRIDDB_FALKOR_HOST", "localhost");
-    }
-
-    public int falkorPort(Map<String, String> env) {
-        if (falkorPort != null) {
-            return falkorPort;
-        }
-        String p = env.getOrDefault("HYBRIDDB_FALKOR_PORT", "6379");
-        try {
-            return Integer.parseInt(p.trim());
-        } catch (NumberFormatException e) {
-            throw new ConfigurationException("HYBRIDDB_FALKOR_PORT", p, "must be a port number");
-        }
-    }
-
-    public String falkorPassword(Map<String, String> env) {
-        return env.get("HYBRIDDB_FALKOR_PASSWORD");
     }
 }

@@ -33,8 +33,7 @@ final class Services {
     /** The graph backend, or empty with {@code --graph none}. Caller closes it. */
     Optional<GraphBackend> openGraph() {
         return switch (graph) {
-            case "falkordb" -> Optional.of(Backends.falkor(options.falkorHost(env), options.falkorPort(env),
-                    options.falkorPassword(env)));
+            case "falkordb" -> Optional.of(Backends.falkor(env, options.falkorHost, options.falkorPort));
             case "age" -> Optional.of(AgeBackend.open(config));
             default -> Optional.empty();
         };

@@ -139,6 +139,74 @@ public record FalkorConfig(String host, int port, String username, String passwo
         return new Builder(null, 0, masterName, sentinels);
     }
 
+    /**
+     * A builder from environment variables: {@code HYBRIDDB_FALKOR_SENTINELS} (comma-separated
+     * {@code host:port}) with {@code HYBRIDDB_FALKOR_SENTINEL_MASTER} for a master found through
+     * Sentinel, else {@code HYBRIDDB_FALKOR_HOST} (default {@code localhost}) and
+     * {@code HYBRIDDB_FALKOR_PORT} (default 6379); then {@code HYBRIDDB_FALKOR_USERNAME},
+     * {@code HYBRIDDB_FALKOR_PASSWORD}, {@code HYBRIDDB_FALKOR_SENTINEL_USERNAME},
+     * {@code HYBRIDDB_FALKOR_SENTINEL_PASSWORD}, {@code HYBRIDDB_FALKOR_TLS} ({@code true} or
+     * {@code false}) and {@code HYBRIDDB_FALKOR_READ_REPLICAS} (comma-separated {@code host:port}).
+     * A bad value is a {@link ConfigurationException} naming the variable and the value
+     * (passwords are never named).
+     *
+     * @param env the environment, usually {@code System.getenv()}
+     */
+    public static Builder fromEnvironment(java.util.Map<String, String> env) {
+        Objects.requireNonNull(env, "env");
+        String sentinels = blankToNull(env.get("HYBRIDDB_FALKOR_SENTINELS"));
+        Builder b;
+        if (sentinels != null) {
+            String master = blankToNull(env.get("HYBRIDDB_FALKOR_SENTINEL_MASTER"));
+            if (master == null) {
+                throw new ConfigurationException("HYBRIDDB_FALKOR_SENTINEL_MASTER", null,
+                        "must be set when HYBRIDDB_FALKOR_SENTINELS is");
+            }
+            b = sentinel(master, addresses("HYBRIDDB_FALKOR_SENTINELS", sentinels));
+        } else {
+            String port = env.getOrDefault("HYBRIDDB_FALKOR_PORT", "6379").trim();
+            int p;
+            try {
+                p = Integer.parseInt(port);
+            } catch (NumberFormatException e) {
+                throw new ConfigurationException("HYBRIDDB_FALKOR_PORT", port, "must be a port number");
+            }
+            b = builder(env.getOrDefault("HYBRIDDB_FALKOR_HOST", "localhost"), p);
+        }
+        b.username(blankToNull(env.get("HYBRIDDB_FALKOR_USERNAME")))
+                .password(blankToNull(env.get("HYBRIDDB_FALKOR_PASSWORD")))
+                .sentinelUsername(blankToNull(env.get("HYBRIDDB_FALKOR_SENTINEL_USERNAME")))
+                .sentinelPassword(blankToNull(env.get("HYBRIDDB_FALKOR_SENTINEL_PASSWORD")));
+        String tls = blankToNull(env.get("HYBRIDDB_FALKOR_TLS"));
+        if (tls != null) {
+            if (!tls.equalsIgnoreCase("true") && !tls.equalsIgnoreCase("false")) {
+                throw new ConfigurationException("HYBRIDDB_FALKOR_TLS", tls, "must be true or false");
+            }
+            b.tls(Boolean.parseBoolean(tls));
+        }
+        String replicas = blankToNull(env.get("HYBRIDDB_FALKOR_READ_REPLICAS"));
+        if (replicas != null) {
+            b.readReplicas(addresses("HYBRIDDB_FALKOR_READ_REPLICAS", replicas));
+        }
+        return b;
+    }
+
+    private static List<Address> addresses(String variable, String list) {
+        List<Address> out = new ArrayList<>();
+        for (String part : list.split(",")) {
+            try {
+                out.add(Address.parse(part.trim()));
+            } catch (ConfigurationException e) {
+                throw new ConfigurationException(variable, list, "must be comma-separated host:port pairs (" + e.getMessage() + ")");
+            }
+        }
+        return out;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
     /** True when the master is found through Sentinel. */
     public boolean usesSentinel() {
         return sentinelMaster != null;

@@ -92,4 +92,35 @@ class FalkorConfigTest {
         assertThat(plain.readReplicas()).isEmpty();
         assertThat(plain.usesSentinel()).isFalse();
     }
+
+    @Test
+    void readsTheEnvironmentForOneServerOrSentinel() {
+        FalkorConfig one = FalkorConfig.fromEnvironment(java.util.Map.of("HYBRIDDB_FALKOR_HOST", "g1",
+                "HYBRIDDB_FALKOR_PORT", "7000", "HYBRIDDB_FALKOR_PASSWORD", "s3cret", "HYBRIDDB_FALKOR_TLS", "true")).build();
+        assertThat(one.host()).isEqualTo("g1");
+        assertThat(one.port()).isEqualTo(7000);
+        assertThat(one.tls()).isTrue();
+        assertThat(one.toString()).doesNotContain("s3cret");
+        FalkorConfig sentinel = FalkorConfig.fromEnvironment(java.util.Map.of(
+                "HYBRIDDB_FALKOR_SENTINELS", "s1:26379, s2:26380", "HYBRIDDB_FALKOR_SENTINEL_MASTER", "graph",
+                "HYBRIDDB_FALKOR_SENTINEL_PASSWORD", "sentinel-pw", "HYBRIDDB_FALKOR_READ_REPLICAS", "r1:6380")).build();
+        assertThat(sentinel.usesSentinel()).isTrue();
+        assertThat(sentinel.sentinels()).containsExactly(new FalkorConfig.Address("s1", 26379), new FalkorConfig.Address("s2", 26380));
+        assertThat(sentinel.readReplicas()).containsExactly(new FalkorConfig.Address("r1", 6380));
+        assertThat(sentinel.toString()).doesNotContain("sentinel-pw");
+        assertThat(FalkorConfig.fromEnvironment(java.util.Map.of()).build().host()).isEqualTo("localhost");
+    }
+
+    @Test
+    void badEnvironmentValuesNameTheVariable() {
+        assertThatThrownBy(() -> FalkorConfig.fromEnvironment(java.util.Map.of("HYBRIDDB_FALKOR_PORT", "http")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("HYBRIDDB_FALKOR_PORT").hasMessageContaining("http");
+        assertThatThrownBy(() -> FalkorConfig.fromEnvironment(java.util.Map.of("HYBRIDDB_FALKOR_SENTINELS", "s1:1")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("HYBRIDDB_FALKOR_SENTINEL_MASTER");
+        assertThatThrownBy(() -> FalkorConfig.fromEnvironment(java.util.Map.of("HYBRIDDB_FALKOR_SENTINELS", "s1",
+                "HYBRIDDB_FALKOR_SENTINEL_MASTER", "m"))).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("HYBRIDDB_FALKOR_SENTINELS");
+        assertThatThrownBy(() -> FalkorConfig.fromEnvironment(java.util.Map.of("HYBRIDDB_FALKOR_TLS", "yes")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("HYBRIDDB_FALKOR_TLS");
+    }
 }
