@@ -33,7 +33,8 @@ class DatabaseRoundTripsIT {
             "prepareStatement", "prepareCall", "setTransactionIsolation", "setReadOnly", "isValid", "setSavepoint",
             "releaseSavepoint", "setSchema", "setCatalog", "setClientInfo", "setNetworkTimeout");
     private static final String SET_TENANT = "prepare select set_config('hybriddb.tenant_id', ?, true),"
-            + " set_config('search_path', 'public, pg_temp', true), set_config('row_security', 'on', true)";
+            + " set_config('hybriddb.user_id', ?, true), set_config('search_path', 'public, pg_temp', true),"
+            + " set_config('row_security', 'on', true)";
 
     private static AppRoleDatabase fixture;
     private static Database db;

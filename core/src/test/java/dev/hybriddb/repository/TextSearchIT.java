@@ -21,6 +21,7 @@ import dev.hybriddb.model.SearchHit;
 import dev.hybriddb.model.SearchPage;
 import dev.hybriddb.model.Task;
 import dev.hybriddb.model.TaskFields;
+import dev.hybriddb.model.TenantType;
 import dev.hybriddb.model.TextMatch;
 import dev.hybriddb.model.TextSearchRequest;
 import dev.hybriddb.schema.TrigramOperators;
@@ -53,7 +54,7 @@ class TextSearchIT {
     @BeforeAll
     static void setUp() {
         db = MigratedDb.open(2);
-        a = MigratedDb.newTenant(db).id();
+        a = db.createTenant(MigratedDb.fields().withType(TenantType.ENTERPRISE)).id();   // 25 agents: above the free plan
         b = MigratedDb.newTenant(db).id();
         db.withTenant(a, (TenantScope s) -> {
             for (String name : List.of("payment-service", "payment-gateway", "payments-legacy-monolith", "auth-service",

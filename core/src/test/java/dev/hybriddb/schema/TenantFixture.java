@@ -51,7 +51,8 @@ final class TenantFixture {
 
     private void write(Connection c, String slug) throws SQLException {
         UUID t = tenantId;
-        insert(c, "tenants", "INSERT INTO tenants (id, name, slug) VALUES (?, ?, ?) RETURNING id", t, "Tenant " + slug, slug);
+        insert(c, "tenants", "INSERT INTO tenants (id, name, slug, type) VALUES (?, ?, ?, 'enterprise') RETURNING id",
+                t, "Tenant " + slug, slug);
         Object user = insert(c, "users", "INSERT INTO users (tenant_id, name, email) VALUES (?, 'Ada', ?) RETURNING id", t, slug + "@example.com");
         insert(c, "guests", "INSERT INTO guests (tenant_id, name) VALUES (?, 'Visitor') RETURNING id", t);
         Object team = insert(c, "teams", "INSERT INTO teams (tenant_id, name, owner_id) VALUES (?, 'Core team', ?) RETURNING id", t, user);
