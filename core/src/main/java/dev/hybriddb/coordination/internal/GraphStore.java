@@ -4,6 +4,7 @@ import dev.hybriddb.coordination.AgentLink;
 import dev.hybriddb.coordination.AgentSummary;
 import dev.hybriddb.coordination.ExecutionRecord;
 import dev.hybriddb.coordination.internal.Rows.AgentCandidate;
+import dev.hybriddb.coordination.internal.Rows.CandidateWindow;
 import dev.hybriddb.coordination.internal.Rows.Dependency;
 import dev.hybriddb.coordination.internal.Rows.DependencyClosure;
 import dev.hybriddb.coordination.internal.Rows.TaskProfile;
@@ -37,7 +38,10 @@ public final class GraphStore implements CoordinationStore {
             "MATCH (:Agent {id: $id})-[:MANAGES]->(:Agent)-[:ASSIGNED_TO]->(t:Task) RETURN DISTINCT t.id AS id, t.title AS title, t.status AS status",
             "MATCH (:Agent {id: $id})-[:COORDINATES]->(t:Task) RETURN DISTINCT t.id AS id, t.title AS title, t.status AS status");
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GraphStore.class);
+
     private final GraphBackend graph;
+    private final Set<String> indexed = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Function<UUID, String> graphNames;
 
     public GraphStore(GraphBackend graph, Function<UUID, String> graphNames) {
@@ -84,6 +88,67 @@ public final class GraphStore implements CoordinationStore {
             }
         }
         return out;
+    }
+
+    /**
+     * Starts from the capability index (one seek per key), keeps the eligible agents, computes the
+     * partial score in the order {@link AssignmentScorer#partial} does, keeps the window's best and
+     * only then walks their assignments to count open tasks.
+     */
+    @Override
+    public CandidateWindow topCandidates(UUID tenant, TaskProfile task, List<String> keys, Map<String, Double> availability,
+                                         Set<TaskStatus> closedStatuses, int window) {
+        ensureCapabilityIndex(tenant);
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder avail = new StringBuilder("CASE a.status");
+        int i = 0;
+        for (Map.Entry<String, Double> e : availability.entrySet()) {
+            avail.append(" WHEN $s").append(i).append(" THEN $w").append(i);
+            params.put("s" + i, e.getKey());
+            params.put("w" + i, e.getValue());
+            i++;
+        }
+        avail.append(" ELSE 0.0 END");
+        params.putAll(Map.of("keys", keys, "n", (double) keys.size(), "pm", dev.hybriddb.model.AgentRole.PROJECT_MANAGER.literal(),
+                "statuses", List.copyOf(availability.keySet()), "x", task.x(), "y", task.y(), "z", task.z(),
+                "closed", closedStatuses.stream().map(TaskStatus::literal).toList(), "window", window));
+        String cypher = "UNWIND $keys AS k MATCH (a:Agent) WHERE k IN a.capability_keys "
+                + "WITH a, count(*) AS m WHERE (a.role IS NULL OR a.role <> $pm) AND a.status IN $statuses "
+                + "WITH a, m, coalesce(a.pos_x, 0.0) - $x AS dx, coalesce(a.pos_y, 0.0) - $y AS dy, coalesce(a.pos_z, 0.0) - $z AS dz "
+                + "WITH a, m, sqrt(dx * dx + dy * dy + dz * dz) AS dist, " + avail + " AS av "
+                + "WITH a, 40.0 * (m / $n) + 20.0 * av + 15.0 * (1.0 / (1.0 + dist / 10.0)) AS part "
+                + "ORDER BY part DESC, a.id ASC LIMIT $window "
+                + "OPTIONAL MATCH (a)-[:ASSIGNED_TO]->(w:Task) WHERE NOT w.status IN $closed "
+                + "RETURN " + AGENT_COLUMNS + ", a.capabilities AS caps, a.pos_x AS x, a.pos_y AS y, a.pos_z AS z, "
+                + "part, count(w) AS open";
+        List<AgentCandidate> out = new ArrayList<>();
+        List<Double> partials = new ArrayList<>();
+        List<GraphRow> rows = rows(tenant, cypher, params);
+        for (GraphRow r : rows) {
+            partials.add(num(r, "part"));
+            AgentSummary agent = agent(r);
+            if (agent != null) {
+                out.add(new AgentCandidate(agent, strings(r.get("caps")), num(r, "x"), num(r, "y"), num(r, "z"),
+                        r.getLong("open")));
+            }
+        }
+        return rows.size() < window ? new CandidateWindow(out, Double.NEGATIVE_INFINITY) : CandidateWindow.of(out, partials, window);
+    }
+
+    /** The index behind capability matching, once per graph (graphs projected before it existed get it too). */
+    private void ensureCapabilityIndex(UUID tenant) {
+        String g = graphNames.apply(tenant);
+        if (indexed.contains(g)) {
+            return;
+        }
+        try {
+            if (graph.graphExists(g)) {
+                graph.createIndex(g, "Agent", "capability_keys");
+                indexed.add(g);
+            }
+        } catch (GraphException e) {
+            LOG.debug("no capability index on {}: {}", g, e.getMessage());
+        }
     }
 
     @Override
@@ -145,19 +210,31 @@ public final class GraphStore implements CoordinationStore {
         return new DependencyClosure(deps, tasks);
     }
 
+    /**
+     * One round trip, each branch starting from an index seek on the agents' ids: the agents they
+     * manage, their managers, and their swarm mates (the rows with a {@code via}).
+     */
+    private static final String LINKS = "UNWIND $ids AS id MATCH (a:Agent {id: id})-[:MANAGES]->(b:Agent) "
+            + "RETURN a.id AS from, b.id AS to, null AS via "
+            + "UNION UNWIND $ids AS id MATCH (a:Agent)-[:MANAGES]->(b:Agent {id: id}) "
+            + "RETURN a.id AS from, b.id AS to, null AS via "
+            + "UNION UNWIND $ids AS id MATCH (a:Agent {id: id})-[:MEMBER_OF]->(s:Swarm)<-[:MEMBER_OF]-(b:Agent) "
+            + "WHERE a.id <> b.id RETURN a.id AS from, b.id AS to, s.id AS via";
+
     @Override
     public List<AgentLink> links(UUID tenant, Collection<UUID> agentIds) {
-        Map<String, Object> ids = Map.of("ids", texts(agentIds));
-        List<AgentLink> links = new ArrayList<>();
-        for (GraphRow r : rows(tenant, "MATCH (a:Agent)-[:MANAGES]->(b:Agent) WHERE a.id IN $ids OR b.id IN $ids "
-                + "RETURN DISTINCT a.id AS from, b.id AS to", ids)) {
-            link(links, r, AgentLink.MANAGES, null);
+        if (agentIds.isEmpty()) {
+            return List.of();
         }
-        for (GraphRow r : rows(tenant, "MATCH (a:Agent)-[:MEMBER_OF]->(s:Swarm)<-[:MEMBER_OF]-(b:Agent) "
-                + "WHERE a.id IN $ids AND a.id <> b.id RETURN DISTINCT a.id AS from, b.id AS to, s.id AS via", ids)) {
-            UUID via = Rows.uuid(r.getString("via"));
-            if (via != null) {
-                link(links, r, AgentLink.SAME_SWARM, via);
+        List<AgentLink> links = new ArrayList<>();
+        for (GraphRow r : rows(tenant, LINKS, Map.of("ids", texts(agentIds)))) {
+            if (r.get("via") == null) {
+                link(links, r, AgentLink.MANAGES, null);
+            } else {
+                UUID via = Rows.uuid(r.getString("via"));
+                if (via != null) {
+                    link(links, r, AgentLink.SAME_SWARM, via);
+                }
             }
         }
         return links;
