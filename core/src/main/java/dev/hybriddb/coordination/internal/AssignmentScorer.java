@@ -83,7 +83,7 @@ public final class AssignmentScorer {
     }
 
     /** {@link #AVAILABILITY} by the statuses' literals, as the stores hold them. */
-    static Map<String, Double> availabilityByLiteral() {
+    public static Map<String, Double> availabilityByLiteral() {
         Map<String, Double> out = new java.util.LinkedHashMap<>();
         AVAILABILITY.forEach((status, weight) -> out.put(status.literal(), weight));
         return out;

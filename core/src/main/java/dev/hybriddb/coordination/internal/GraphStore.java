@@ -120,7 +120,7 @@ public final class GraphStore implements CoordinationStore {
                 + "ORDER BY part DESC, a.id ASC LIMIT $window "
                 + "OPTIONAL MATCH (a)-[:ASSIGNED_TO]->(w:Task) WHERE NOT w.status IN $closed "
                 + "RETURN " + AGENT_COLUMNS + ", a.capabilities AS caps, a.pos_x AS x, a.pos_y AS y, a.pos_z AS z, "
-                + "part, count(w) AS open";
+                + "part, count(w) AS open ORDER BY part DESC, id ASC";
         List<AgentCandidate> out = new ArrayList<>();
         List<Double> partials = new ArrayList<>();
         List<GraphRow> rows = rows(tenant, cypher, params);

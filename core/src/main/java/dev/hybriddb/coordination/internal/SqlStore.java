@@ -104,7 +104,7 @@ public final class SqlStore implements CoordinationStore {
                 + "+ 15.0::float8 * (1.0::float8 / (1.0::float8 + sqrt((a.pos_x - ?) * (a.pos_x - ?) + (a.pos_y - ?) * (a.pos_y - ?) "
                 + "+ (a.pos_z - ?) * (a.pos_z - ?)) / 10.0::float8)) AS part "
                 + "FROM public.agents a WHERE a.capability_keys && ?::text[] AND a.role::text <> ? AND a.status::text = ANY (?) "
-                + "ORDER BY part DESC, a.id LIMIT ?) p";
+                + "ORDER BY part DESC, a.id LIMIT ?) p ORDER BY p.part DESC, p.id";
         Object[] closed = closedStatuses.stream().map(TaskStatus::literal).toArray();
         Object[] statuses = availability.keySet().toArray();
         Object[] weights = availability.values().toArray();
