@@ -214,11 +214,11 @@ public final class GraphStore implements CoordinationStore {
      * One round trip, each branch starting from an index seek on the agents' ids: the agents they
      * manage, their managers, and their swarm mates (the rows with a {@code via}).
      */
-    private static final String LINKS = "UNWIND $ids AS id MATCH (a:Agent {id: id})-[:MANAGES]->(b:Agent) "
+    private static final String LINKS = "UNWIND $ids AS k MATCH (a:Agent {id: k})-[:MANAGES]->(b:Agent) "
             + "RETURN a.id AS from, b.id AS to, null AS via "
-            + "UNION UNWIND $ids AS id MATCH (a:Agent)-[:MANAGES]->(b:Agent {id: id}) "
+            + "UNION UNWIND $ids AS k MATCH (a:Agent)-[:MANAGES]->(b:Agent {id: k}) "
             + "RETURN a.id AS from, b.id AS to, null AS via "
-            + "UNION UNWIND $ids AS id MATCH (a:Agent {id: id})-[:MEMBER_OF]->(s:Swarm)<-[:MEMBER_OF]-(b:Agent) "
+            + "UNION UNWIND $ids AS k MATCH (a:Agent {id: k})-[:MEMBER_OF]->(s:Swarm)<-[:MEMBER_OF]-(b:Agent) "
             + "WHERE a.id <> b.id RETURN a.id AS from, b.id AS to, s.id AS via";
 
     @Override
