@@ -32,8 +32,8 @@ final class CoordinationData {
                     + "CASE WHEN i % 10 = 0 THEN 'project_manager' "
                     + "ELSE (ARRAY['coder','tester','reviewer','designer','worker'])[1 + i % 5] END::agent_role, "
                     + "(ARRAY['idle','active','busy','running','pending','paused','idle'])[1 + i % 7]::agent_status, "
-                    + "ARRAY['cap-' || (i * 13) % 100, 'cap-' || (i * 29 + 7) % 100, 'cap-' || (i * 31 + 3) % 100, "
-                    + "'cap-' || (i * 37 + 11) % 100], i % 17, i % 13, i % 5, "
+                    + "ARRAY['cap-' || (i % 50) * 4, 'cap-' || ((i % 50) * 4 + 1), 'cap-' || ((i % 50) * 4 + 2), "
+                    + "'cap-' || ((i % 50) * 4 + 3), 'cap-' || (i * 37 + 11) % 200], i % 17, i % 13, i % 5, "
                     + "CASE WHEN i % 10 <> 0 THEN " + AGENT.formatted("i / 10 * 10")
                     + " WHEN i >= 10 THEN " + AGENT.formatted("(i / 10 - 1) / 10 * 10") + " END, "
                     + "CASE WHEN i % 2 = 1 THEN md5(?::text || ':s:' || ((i::bigint * 7919) % ?) / 10)::uuid END "
@@ -47,7 +47,7 @@ final class CoordinationData {
                         + "assigned_agent_id, coordinator_id) SELECT " + TASK.formatted("i") + ", ?, "
                         + "'task ' || i || ' layer ' || (i % 22) / 2, "
                         + "CASE WHEN i % 2 = 0 THEN 'in_progress' WHEN i % 5 = 1 THEN 'completed' ELSE 'pending' END::task_status, "
-                        + "ARRAY['cap-' || (i * 17) % 100, 'cap-' || (i * 23 + 5) % 100], i % 11, i % 7, i % 3, "
+                        + "ARRAY['cap-' || (i % 50) * 4, 'cap-' || ((i % 50) * 4 + 1 + i % 3)], i % 11, i % 7, i % 3, "
                         + "CASE WHEN i % 2 = 0 THEN " + AGENT.formatted("(i::bigint * 7) % ? + CASE WHEN (i::bigint * 7) % ? % 10 = 0 THEN 1 ELSE 0 END") + " END, "
                         + "CASE WHEN i % 4 = 1 THEN " + AGENT.formatted("(i::bigint * 3) % ? / 10 * 10") + " END "
                         + "FROM generate_series(?, ? - 1) i", t, tenant, t, agents, agents, t, agents, from, to);

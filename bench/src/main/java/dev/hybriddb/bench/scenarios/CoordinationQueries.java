@@ -35,8 +35,9 @@ import java.util.function.BiFunction;
  *
  * <p>Data, deterministic per size: tasks in blocks of 22 forming 11 layers of two, each task of a
  * layer depending on both tasks of the layer below (stacked diamonds, depth 10); PMs managing
- * nine agents and, in a tree, other PMs; swarms of about five agents across teams; 100
- * capabilities, four per agent, two per task.
+ * nine agents and, in a tree, other PMs; swarms of about five agents across teams; 200
+ * capabilities in 50 families of four: an agent holds its family's four and one other, a task
+ * asks for two of one family (so a fiftieth of the agents match it fully).
  */
 public final class CoordinationQueries implements Scenario {
     static final int BLOCK = 10;

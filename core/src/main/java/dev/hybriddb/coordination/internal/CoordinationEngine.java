@@ -39,6 +39,8 @@ public final class CoordinationEngine implements Coordination {
     public static final int MAX_HISTORY = 1_000;
     /** How many candidates a store ranks by partial score before the exact ranking. */
     static final int CANDIDATE_WINDOW = 32;
+    /** The largest window asked for (windows grow eightfold while they do not decide). */
+    static final int MAX_CANDIDATE_WINDOW = 32 * 8 * 8 * 8;
     private static final Set<AgentStatus> AT_WORK = EnumSet.of(AgentStatus.ACTIVE, AgentStatus.RUNNING, AgentStatus.BUSY);
     private static final Comparator<DependencyRef> BY_DISTANCE =
             Comparator.comparingInt(DependencyRef::distance).thenComparing(DependencyRef::taskId, Rows.BY_ID);
@@ -63,7 +65,8 @@ public final class CoordinationEngine implements Coordination {
     /**
      * Asks the store for a window of the best candidates by the partial score, ranks them exactly,
      * and answers from the window when no agent outside it can reach the k-th score (see
-     * {@link AssignmentScorer#decisive}); otherwise ranks every agent.
+     * {@link AssignmentScorer#decisive}); otherwise asks for a window eight times larger, and in
+     * the end ranks every agent.
      */
     @Override
     public List<AgentAssignment> rankAgentsForTask(UUID tenantId, UUID taskId, int limit) {
@@ -71,12 +74,15 @@ public final class CoordinationEngine implements Coordination {
         Coordination.checkRankLimit(limit);
         TaskProfile task = store.task(tenantId, taskId).orElseThrow(() -> new NotFoundException("task", taskId));
         List<String> keys = AssignmentScorer.capabilityKeys(task.requiredCapabilities());
-        if (!keys.isEmpty() && limit <= CANDIDATE_WINDOW / 2) {
+        for (int size = CANDIDATE_WINDOW; !keys.isEmpty() && size <= MAX_CANDIDATE_WINDOW; size *= 8) {
             CandidateWindow window = store.topCandidates(tenantId, task, keys, AssignmentScorer.availabilityByLiteral(),
-                    CLOSED_TASK_STATUSES, CANDIDATE_WINDOW);
+                    CLOSED_TASK_STATUSES, Math.max(size, 2 * limit));
             List<AgentAssignment> ranked = AssignmentScorer.rank(task, window.candidates());
             if (AssignmentScorer.decisive(ranked, limit, window.cutoff())) {
                 return List.copyOf(ranked.subList(0, limit));
+            }
+            if (window.cutoff() == Double.NEGATIVE_INFINITY) {
+                break;                                    // every holder of a capability was in it
             }
         }
         List<AgentAssignment> all = AssignmentScorer.rank(task, store.candidates(tenantId, CLOSED_TASK_STATUSES));

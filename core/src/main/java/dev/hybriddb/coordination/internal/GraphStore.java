@@ -33,10 +33,10 @@ import java.util.UUID;
  */
 public final class GraphStore implements CoordinationStore {
     private static final String AGENT_COLUMNS = "a.id AS id, a.name AS name, a.role AS role, a.status AS status";
-    /** A PM's tasks: those its agents are assigned, and those it coordinates. */
+    /** A PM's tasks: those its agents are assigned, and those it coordinates (one round trip). */
     private static final List<String> TEAM_TASK_QUERIES = List.of(
-            "MATCH (:Agent {id: $id})-[:MANAGES]->(:Agent)-[:ASSIGNED_TO]->(t:Task) RETURN DISTINCT t.id AS id, t.title AS title, t.status AS status",
-            "MATCH (:Agent {id: $id})-[:COORDINATES]->(t:Task) RETURN DISTINCT t.id AS id, t.title AS title, t.status AS status");
+            "MATCH (:Agent {id: $id})-[:MANAGES]->(:Agent)-[:ASSIGNED_TO]->(t:Task) RETURN t.id AS id, t.title AS title, t.status AS status "
+                    + "UNION MATCH (:Agent {id: $id})-[:COORDINATES]->(t:Task) RETURN t.id AS id, t.title AS title, t.status AS status");
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GraphStore.class);
 
