@@ -142,6 +142,9 @@ public final class CoordinationQueries implements Scenario {
                     byBackend.getOrDefault(AGE, Double.NaN), byBackend.get(SQL), m.differing == 0 ? "" : ", " + m.differing + " answers differ");
         }
         result.atMost("answers differing between FalkorDB, AGE and SQL" + at, differing, 0);
+        if (differing > 0) {
+            result.note("ERROR " + differing + " coordination answers differ between the backends" + at);
+        }
         for (Coordinator c : List.of(onFalkor, onAge)) {
             if (c.mode() != CoordinationMode.GRAPH && (c == onFalkor || withAge(tasks))) {
                 result.note("ERROR a graph coordinator fell back to SQL" + at + "; its numbers are SQL's");
