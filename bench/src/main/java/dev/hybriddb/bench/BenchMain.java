@@ -20,6 +20,7 @@ import java.util.Set;
  *
  * <pre>
  * java ... dev.hybriddb.bench.BenchMain [--profile smoke|medium|full] [--only a,b] [--out DIR]
+ *     [--coordination-sizes 5000,50000]
  * </pre>
  * Exit status: 0 when every scenario ran (targets are reported PASS/FAIL, not enforced),
  * 1 when a scenario failed to run, 2 on bad arguments.
@@ -56,16 +57,23 @@ public final class BenchMain {
         String profile = "smoke";
         String only = null;
         Path dir = Path.of("target", "bench");
+        List<Integer> coordinationSizes = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--profile" -> profile = value(args, ++i);
                 case "--only" -> only = value(args, ++i);
                 case "--out" -> dir = Path.of(value(args, ++i));
+                case "--coordination-sizes" -> coordinationSizes = Arrays.stream(value(args, ++i).split(","))
+                        .map(String::strip).map(Integer::valueOf).toList();
                 default -> throw new IllegalArgumentException("unknown argument '" + args[i]
-                        + "'; usage: [--profile smoke|medium|full] [--only a,b] [--out DIR]");
+                        + "'; usage: [--profile smoke|medium|full] [--only a,b] [--out DIR] [--coordination-sizes 5000,50000]");
             }
         }
-        Report report = execute(Profile.named(profile), select(only), dir, out);
+        Profile chosen = Profile.named(profile);
+        if (coordinationSizes != null) {
+            chosen = chosen.withCoordinationTasks(coordinationSizes);
+        }
+        Report report = execute(chosen, select(only), dir, out);
         return report.results().stream().anyMatch(r -> r.notes().stream().anyMatch(n -> n.startsWith("ERROR"))) ? 1 : 0;
     }
 

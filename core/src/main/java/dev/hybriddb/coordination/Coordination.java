@@ -32,9 +32,29 @@ public interface Coordination {
      */
     List<AgentAssignment> rankAgentsForTask(UUID tenantId, UUID taskId);
 
+    /**
+     * The first {@code limit} (1..{@value #MAX_RANKED}) of {@link #rankAgentsForTask(UUID, UUID)},
+     * in the same order. Implementations answer it without ranking every agent where they can.
+     */
+    default List<AgentAssignment> rankAgentsForTask(UUID tenantId, UUID taskId, int limit) {
+        checkRankLimit(limit);
+        List<AgentAssignment> all = rankAgentsForTask(tenantId, taskId);
+        return List.copyOf(all.subList(0, Math.min(limit, all.size())));
+    }
+
+    /** The most agents {@link #rankAgentsForTask(UUID, UUID, int)} returns. */
+    int MAX_RANKED = 1_000;
+
     /** The best agent for the task, or empty when no agent is eligible. */
     default Optional<AgentAssignment> findOptimalAgentForTask(UUID tenantId, UUID taskId) {
-        return rankAgentsForTask(tenantId, taskId).stream().findFirst();
+        return rankAgentsForTask(tenantId, taskId, 1).stream().findFirst();
+    }
+
+    /** Rejects a limit outside 1..{@value #MAX_RANKED}. */
+    static void checkRankLimit(int limit) {
+        if (limit < 1 || limit > MAX_RANKED) {
+            throw new dev.hybriddb.InvalidInputException("limit", limit, "must be between 1 and " + MAX_RANKED);
+        }
     }
 
     /** The team the agent manages directly, and that team's tasks. */

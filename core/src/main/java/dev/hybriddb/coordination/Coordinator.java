@@ -96,6 +96,11 @@ public final class Coordinator implements Coordination {
     }
 
     @Override
+    public List<AgentAssignment> rankAgentsForTask(UUID tenantId, UUID taskId, int limit) {
+        return answer("rankAgentsForTask", c -> c.rankAgentsForTask(tenantId, taskId, limit));
+    }
+
+    @Override
     public PMTeamOverview getPMTeamOverview(UUID tenantId, UUID pmId) {
         return answer("getPMTeamOverview", c -> c.getPMTeamOverview(tenantId, pmId));
     }

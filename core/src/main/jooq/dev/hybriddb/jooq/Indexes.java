@@ -61,6 +61,7 @@ public class Indexes {
     public static final Index AGENT_TASKS_TYPE_IDX = Internal.createIndex(DSL.name("agent_tasks_type_idx"), AgentTasks.AGENT_TASKS, new OrderField[] { AgentTasks.AGENT_TASKS.TASK_TYPE }, false);
     public static final Index AGENT_TASKS_UPDATED_IDX = Internal.createIndex(DSL.name("agent_tasks_updated_idx"), AgentTasks.AGENT_TASKS, new OrderField[] { AgentTasks.AGENT_TASKS.UPDATED_AT.desc() }, false);
     public static final Index AGENTS_CAPABILITIES_IDX = Internal.createIndex(DSL.name("agents_capabilities_idx"), Agents.AGENTS, new OrderField[] { Agents.AGENTS.CAPABILITIES }, false);
+    public static final Index AGENTS_CAPABILITY_KEYS_IDX = Internal.createIndex(DSL.name("agents_capability_keys_idx"), Agents.AGENTS, new OrderField[] { Agents.AGENTS.CAPABILITY_KEYS }, false);
     public static final Index AGENTS_MANAGER_ID_IDX = Internal.createIndex(DSL.name("agents_manager_id_idx"), Agents.AGENTS, new OrderField[] { Agents.AGENTS.MANAGER_ID }, false);
     public static final Index AGENTS_NAME_TRGM_IDX = Internal.createIndex(DSL.name("agents_name_trgm_idx"), Agents.AGENTS, new OrderField[] { Agents.AGENTS.NAME }, false);
     public static final Index AGENTS_ROLE_IDX = Internal.createIndex(DSL.name("agents_role_idx"), Agents.AGENTS, new OrderField[] { Agents.AGENTS.TENANT_ID, Agents.AGENTS.ROLE }, false);

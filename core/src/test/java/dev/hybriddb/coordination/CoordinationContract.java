@@ -39,6 +39,7 @@ public abstract class CoordinationContract {
     protected Coordinator viaGraph;
     protected Coordinator viaSql;
     protected List<ExecutionRecord> executions;
+    protected CoordinationWorld world;
 
     /** The graph backend under test (the same instance for the whole class). */
     protected abstract GraphBackend graph();
@@ -60,6 +61,9 @@ public abstract class CoordinationContract {
         // an older execution of C3, recorded late: the latest one stays in the answers
         viaGraph.createExecutionEdge(fixture.tenant, A1, C3, new NewExecution(TIMEOUT, day0, day0.plusSeconds(1), 1, null, null));
         executions = List.of(o2, c2, c3); // newest first, ties by task key (O2 = ...0c2 < C2 = ...0d2)
+        world = new CoordinationWorld();
+        world.insert(fixture.db);
+        world.loadGraph(graph());
     }
 
     /** Called last, after the fixture is gone: close the graph backend here. */
@@ -71,6 +75,9 @@ public abstract class CoordinationContract {
         try {
             if (fixture != null) {
                 graph().dropGraph(fixture.graphName());
+                if (world != null) {
+                    graph().dropGraph(world.graphName());
+                }
                 fixture.close();
             }
         } finally {
@@ -268,6 +275,108 @@ public abstract class CoordinationContract {
             assertThatThrownBy(() -> viaGraph.getAgentNetwork(t(), A1, bad)).isInstanceOf(InvalidInputException.class);
             assertThatThrownBy(() -> viaSql.getAgentNetwork(t(), A1, bad)).isInstanceOf(InvalidInputException.class);
         }
+    }
+
+    // ------------------------------------------------------------------ generated world
+
+    @Test
+    void topKIsThePrefixOfTheFullRankingWithTiesAndMissingCapabilities() {
+        UUID w = world.tenant;
+        int ties = 0;
+        int missing = 0;
+        for (UUID task : world.tasks) {
+            List<AgentAssignment> full = both(c -> c.rankAgentsForTask(w, task));
+            assertThat(full).isSortedAccordingTo(dev.hybriddb.coordination.internal.AssignmentScorer.BEST_FIRST);
+            for (int k : new int[] {1, 2, 3, 10, 40}) {
+                List<AgentAssignment> top = both(c -> c.rankAgentsForTask(w, task, k));
+                assertThat(top).as("top %d of %s", k, task).isEqualTo(full.subList(0, Math.min(k, full.size())));
+            }
+            java.util.Optional<AgentAssignment> best = both(c -> c.findOptimalAgentForTask(w, task));
+            assertThat(best).isEqualTo(full.stream().findFirst());
+            for (int i = 1; i < Math.min(4, full.size()); i++) {
+                if (full.get(i).score() == full.get(i - 1).score()) {
+                    ties++;
+                }
+            }
+            if (!full.isEmpty() && full.get(0).capabilityMatch() < 1.0) {
+                missing++;
+            }
+        }
+        assertThat(ties).as("ties near the top").isGreaterThan(5);
+        assertThat(missing).as("tasks no agent fully matches").isGreaterThan(5);
+        assertThatThrownBy(() -> viaGraph.rankAgentsForTask(w, world.tasks.get(0), 0)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("limit");
+        assertThatThrownBy(() -> viaSql.rankAgentsForTask(w, world.tasks.get(0), 1001)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> viaGraph.rankAgentsForTask(w, UUID.randomUUID(), 1)).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void candidateWindowsAgreeBetweenGraphAndSql() {
+        var graphStore = new GraphStore(graph(), dev.hybriddb.graph.GraphNames::forTenant);
+        var sqlStore = new SqlStore(fixture.db);
+        int full = 0;
+        for (UUID task : world.tasks) {
+            var profile = sqlStore.task(world.tenant, task).orElseThrow();
+            List<String> keys = dev.hybriddb.coordination.internal.AssignmentScorer.capabilityKeys(profile.requiredCapabilities());
+            if (keys.isEmpty()) {
+                continue;
+            }
+            for (int window : new int[] {4, 32}) {
+                var fromGraph = graphStore.topCandidates(world.tenant, profile, keys,
+                        dev.hybriddb.coordination.internal.AssignmentScorer.availabilityByLiteral(),
+                        Coordination.CLOSED_TASK_STATUSES, window);
+                var fromSql = sqlStore.topCandidates(world.tenant, profile, keys,
+                        dev.hybriddb.coordination.internal.AssignmentScorer.availabilityByLiteral(),
+                        Coordination.CLOSED_TASK_STATUSES, window);
+                assertThat(fromGraph.candidates()).as("window %d of %s", window, task).containsExactlyInAnyOrderElementsOf(fromSql.candidates());
+                assertThat(fromGraph.cutoff()).isCloseTo(fromSql.cutoff(), org.assertj.core.data.Offset.offset(1e-9));
+                if (fromGraph.candidates().size() == window) {
+                    full++;
+                }
+            }
+        }
+        assertThat(full).as("windows that left agents out").isGreaterThan(0);
+    }
+
+    @Test
+    void agentNetworksAtDepthThreeAndFour() {
+        UUID w = world.tenant;
+        int deep = 0;
+        for (UUID agent : world.agents.subList(0, 30)) {
+            AgentNetwork previous = null;
+            for (int depth = 1; depth <= AgentNetwork.MAX_DEPTH; depth++) {
+                int d = depth;
+                AgentNetwork n = both(c -> c.getAgentNetwork(w, agent, d));
+                assertThat(n.agents()).allSatisfy(a -> assertThat(a.distance()).isBetween(1, d));
+                if (previous != null) {
+                    assertThat(n.agents().size()).isGreaterThanOrEqualTo(previous.agents().size());
+                }
+                if (depth == 4 && n.agents().stream().anyMatch(a -> a.distance() == 4)) {
+                    deep++;
+                }
+                previous = n;
+            }
+        }
+        assertThat(deep).as("networks that reach 4 hops").isGreaterThan(0);
+    }
+
+    @Test
+    void dependenciesTenDeepWithDiamonds() {
+        UUID w = world.tenant;
+        int deepest = 0;
+        for (UUID task : world.tasks) {
+            TaskDependencies d = both(c -> c.getTaskDependencies(w, task));
+            java.util.Map<UUID, Integer> blockedBy = new java.util.HashMap<>();
+            d.blockedBy().forEach(r -> blockedBy.put(r.taskId(), r.distance()));
+            java.util.Map<UUID, Integer> blocking = new java.util.HashMap<>();
+            d.blocking().forEach(r -> blocking.put(r.taskId(), r.distance()));
+            assertThat(blockedBy).isEqualTo(world.distances(task, true));
+            assertThat(blocking).isEqualTo(world.distances(task, false));
+            assertThat(d.canStart()).isEqualTo(d.blockedBy().stream().allMatch(r -> r.status() == TaskStatus.COMPLETED));
+            deepest = Math.max(deepest, blockedBy.values().stream().mapToInt(Integer::intValue).max().orElse(0));
+        }
+        assertThat(deepest).isEqualTo(CoordinationWorld.LAYERS - 1);
+        assertThat(world.dependencies.size()).as("some tasks depend on two (diamonds)").isGreaterThan(world.tasks.size() - 6);
     }
 
     // ------------------------------------------------------------------ executions

@@ -180,6 +180,7 @@ public final class CoordinationFixture implements AutoCloseable {
             p.put("role", a.role);
             p.put("status", a.status);
             p.put("capabilities", a.caps);
+            p.put("capability_keys", dev.hybriddb.coordination.internal.AssignmentScorer.capabilityKeys(a.caps));
             p.put("pos_x", a.x);
             p.put("pos_y", a.y);
             p.put("pos_z", a.z);

@@ -223,6 +223,11 @@ abstract class AbstractSyncIT {
         GraphNode agent = node("manual", w.tenant, "Agent", w.agents.get(2));
         assertThat(agent.properties()).containsEntry("role", "coder").containsKey("created_at");
         assertThat(agent.properties().get("capabilities")).isEqualTo(List.of("java", "sql"));
+        for (String mode : List.of("batch", "manual", "rt")) {
+            // the matching keys coordination's capability index reads, projected like any column
+            assertThat(node(mode, w.tenant, "Agent", w.agents.get(2)).properties().get("capability_keys")).as(mode)
+                    .isEqualTo(List.of("java", "sql"));
+        }
         List<GraphRow> executed = graph.query(names("rt").apply(w.tenant),
                 "MATCH (:Agent)-[e:EXECUTED]->(t:Task {id: $key}) RETURN e.result AS result, e.tokens AS tokens",
                 Map.of("key", w.tasks.get(0).toString()));

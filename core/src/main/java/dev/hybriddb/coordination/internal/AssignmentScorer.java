@@ -5,6 +5,7 @@ import dev.hybriddb.coordination.internal.Rows.AgentCandidate;
 import dev.hybriddb.coordination.internal.Rows.TaskProfile;
 import dev.hybriddb.model.AgentRole;
 import dev.hybriddb.model.AgentStatus;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The one scoring of agents for a task, fed by either store's rows. Score = 40 x capability match
@@ -40,6 +42,51 @@ public final class AssignmentScorer {
 
     public static List<AgentAssignment> rank(TaskProfile task, List<AgentCandidate> candidates) {
         return candidates.stream().filter(AssignmentScorer::eligible).map(c -> score(task, c)).sorted(BEST_FIRST).toList();
+    }
+
+    /**
+     * Capability matching keys: stripped, lower case, distinct, sorted, blanks left out. Agents carry
+     * them as {@code capability_keys} (a generated column in PostgreSQL, a node property in the
+     * graph), so that matching is an index lookup.
+     */
+    public static List<String> capabilityKeys(Collection<String> capabilities) {
+        return capabilities == null ? List.of() : new TreeSet<>(distinct(capabilities)).stream().toList();
+    }
+
+    /**
+     * The part of the score that needs no traversal (capability match, availability, proximity),
+     * computed in this order by the stores' queries too: an agent's score is at most
+     * {@code round(partial + WORKLOAD_WEIGHT)}.
+     */
+    static double partial(int matched, int required, double availability, double distance) {
+        double capability = required == 0 ? 1.0 : (double) matched / required;
+        return CAPABILITY_WEIGHT * capability + AVAILABILITY_WEIGHT * availability + PROXIMITY_WEIGHT * (1.0 / (1.0 + distance / 10.0));
+    }
+
+    /** The most an agent holding none of the required capabilities can score. */
+    static final double MAX_WITHOUT_CAPABILITY = WORKLOAD_WEIGHT + AVAILABILITY_WEIGHT + PROXIMITY_WEIGHT;
+
+    /**
+     * Whether the first {@code limit} of {@code ranked} (the exact ranking of a candidate window)
+     * are the first {@code limit} of all agents: the k-th score must beat every agent left out,
+     * strictly. Those holding a required capability have a partial score of at most
+     * {@code cutoff}, so a score of at most {@code round(cutoff + 25)}; those holding none score at
+     * most 60. Half a point covers rounding, a millionth the order of floating point additions.
+     */
+    static boolean decisive(List<AgentAssignment> ranked, int limit, double cutoff) {
+        if (ranked.size() < limit) {
+            return false;
+        }
+        int kth = ranked.get(limit - 1).score();
+        double margin = 0.5 + 1e-6;
+        return kth > MAX_WITHOUT_CAPABILITY + margin && kth > cutoff + WORKLOAD_WEIGHT + margin;
+    }
+
+    /** {@link #AVAILABILITY} by the statuses' literals, as the stores hold them. */
+    public static Map<String, Double> availabilityByLiteral() {
+        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        AVAILABILITY.forEach((status, weight) -> out.put(status.literal(), weight));
+        return out;
     }
 
     static boolean eligible(AgentCandidate c) {
@@ -89,7 +136,7 @@ public final class AssignmentScorer {
         return req.size();
     }
 
-    private static Set<String> distinct(List<String> values) {
+    private static Set<String> distinct(Collection<String> values) {
         Set<String> out = new HashSet<>();
         for (String v : values) {
             if (v != null && !v.isBlank()) {

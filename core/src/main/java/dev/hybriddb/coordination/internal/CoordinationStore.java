@@ -4,12 +4,14 @@ import dev.hybriddb.coordination.AgentLink;
 import dev.hybriddb.coordination.AgentSummary;
 import dev.hybriddb.coordination.ExecutionRecord;
 import dev.hybriddb.coordination.internal.Rows.AgentCandidate;
+import dev.hybriddb.coordination.internal.Rows.CandidateWindow;
 import dev.hybriddb.coordination.internal.Rows.DependencyClosure;
 import dev.hybriddb.coordination.internal.Rows.TaskProfile;
 import dev.hybriddb.coordination.internal.Rows.TaskSummary;
 import dev.hybriddb.model.TaskStatus;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -24,6 +26,15 @@ public interface CoordinationStore {
 
     /** Every agent with its count of assigned tasks whose status is not in {@code closedStatuses}. */
     List<AgentCandidate> candidates(UUID tenant, Set<TaskStatus> closedStatuses);
+
+    /**
+     * Up to {@code window} eligible agents (not project managers, status in {@code availability})
+     * that hold at least one of {@code keys} (capability keys, distinct, not empty), best first by
+     * {@link AssignmentScorer#partial}, each with its open task count; computed where the data is,
+     * starting from the capability index.
+     */
+    CandidateWindow topCandidates(UUID tenant, TaskProfile task, List<String> keys, Map<String, Double> availability,
+                                  Set<TaskStatus> closedStatuses, int window);
 
     List<AgentSummary> agents(UUID tenant, Collection<UUID> agentIds);
 

@@ -106,8 +106,22 @@ public final class EntityWriter {
         if ("Agent".equals(label)) {
             check(props, "role", AgentRole::fromLiteral);
             check(props, "status", AgentStatus::fromLiteral);
+            capabilityKeys(props);
         } else if ("Task".equals(label)) {
             check(props, "status", TaskStatus::fromLiteral);
+        }
+    }
+
+    /** An agent's capabilities also as matching keys, as PostgreSQL's generated column holds them. */
+    private static void capabilityKeys(Map<String, Object> props) {
+        Object caps = props.get("capabilities");
+        if (caps instanceof java.util.Collection<?> list) {
+            props.put("capability_keys", AssignmentScorer.capabilityKeys(list.stream().filter(java.util.Objects::nonNull)
+                    .map(String::valueOf).toList()));
+        } else if (caps != null) {
+            props.put("capability_keys", AssignmentScorer.capabilityKeys(List.of(String.valueOf(caps))));
+        } else {
+            props.remove("capability_keys");
         }
     }
 

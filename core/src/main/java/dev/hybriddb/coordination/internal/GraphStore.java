@@ -4,6 +4,7 @@ import dev.hybriddb.coordination.AgentLink;
 import dev.hybriddb.coordination.AgentSummary;
 import dev.hybriddb.coordination.ExecutionRecord;
 import dev.hybriddb.coordination.internal.Rows.AgentCandidate;
+import dev.hybriddb.coordination.internal.Rows.CandidateWindow;
 import dev.hybriddb.coordination.internal.Rows.Dependency;
 import dev.hybriddb.coordination.internal.Rows.DependencyClosure;
 import dev.hybriddb.coordination.internal.Rows.TaskProfile;
@@ -32,12 +33,15 @@ import java.util.UUID;
  */
 public final class GraphStore implements CoordinationStore {
     private static final String AGENT_COLUMNS = "a.id AS id, a.name AS name, a.role AS role, a.status AS status";
-    /** A PM's tasks: those its agents are assigned, and those it coordinates. */
+    /** A PM's tasks: those its agents are assigned, and those it coordinates (one round trip). */
     private static final List<String> TEAM_TASK_QUERIES = List.of(
-            "MATCH (:Agent {id: $id})-[:MANAGES]->(:Agent)-[:ASSIGNED_TO]->(t:Task) RETURN DISTINCT t.id AS id, t.title AS title, t.status AS status",
-            "MATCH (:Agent {id: $id})-[:COORDINATES]->(t:Task) RETURN DISTINCT t.id AS id, t.title AS title, t.status AS status");
+            "MATCH (:Agent {id: $id})-[:MANAGES]->(:Agent)-[:ASSIGNED_TO]->(t:Task) RETURN t.id AS id, t.title AS title, t.status AS status "
+                    + "UNION MATCH (:Agent {id: $id})-[:COORDINATES]->(t:Task) RETURN t.id AS id, t.title AS title, t.status AS status");
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GraphStore.class);
 
     private final GraphBackend graph;
+    private final Set<String> indexed = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Function<UUID, String> graphNames;
 
     public GraphStore(GraphBackend graph, Function<UUID, String> graphNames) {
@@ -86,6 +90,67 @@ public final class GraphStore implements CoordinationStore {
         return out;
     }
 
+    /**
+     * Starts from the capability index (one seek per key), keeps the eligible agents, computes the
+     * partial score in the order {@link AssignmentScorer#partial} does, keeps the window's best and
+     * only then walks their assignments to count open tasks.
+     */
+    @Override
+    public CandidateWindow topCandidates(UUID tenant, TaskProfile task, List<String> keys, Map<String, Double> availability,
+                                         Set<TaskStatus> closedStatuses, int window) {
+        ensureCapabilityIndex(tenant);
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder avail = new StringBuilder("CASE a.status");
+        int i = 0;
+        for (Map.Entry<String, Double> e : availability.entrySet()) {
+            avail.append(" WHEN $s").append(i).append(" THEN $w").append(i);
+            params.put("s" + i, e.getKey());
+            params.put("w" + i, e.getValue());
+            i++;
+        }
+        avail.append(" ELSE 0.0 END");
+        params.putAll(Map.of("keys", keys, "n", (double) keys.size(), "pm", dev.hybriddb.model.AgentRole.PROJECT_MANAGER.literal(),
+                "statuses", List.copyOf(availability.keySet()), "x", task.x(), "y", task.y(), "z", task.z(),
+                "closed", closedStatuses.stream().map(TaskStatus::literal).toList(), "window", window));
+        String cypher = "UNWIND $keys AS k MATCH (a:Agent) WHERE k IN a.capability_keys "
+                + "WITH a, count(*) AS m WHERE (a.role IS NULL OR a.role <> $pm) AND a.status IN $statuses "
+                + "WITH a, m, coalesce(a.pos_x, 0.0) - $x AS dx, coalesce(a.pos_y, 0.0) - $y AS dy, coalesce(a.pos_z, 0.0) - $z AS dz "
+                + "WITH a, m, sqrt(dx * dx + dy * dy + dz * dz) AS dist, " + avail + " AS av "
+                + "WITH a, 40.0 * (m / $n) + 20.0 * av + 15.0 * (1.0 / (1.0 + dist / 10.0)) AS part "
+                + "ORDER BY part DESC, a.id ASC LIMIT $window "
+                + "OPTIONAL MATCH (a)-[:ASSIGNED_TO]->(w:Task) WHERE NOT w.status IN $closed "
+                + "RETURN " + AGENT_COLUMNS + ", a.capabilities AS caps, a.pos_x AS x, a.pos_y AS y, a.pos_z AS z, "
+                + "part, count(w) AS open ORDER BY part DESC, id ASC";
+        List<AgentCandidate> out = new ArrayList<>();
+        List<Double> partials = new ArrayList<>();
+        List<GraphRow> rows = rows(tenant, cypher, params);
+        for (GraphRow r : rows) {
+            partials.add(num(r, "part"));
+            AgentSummary agent = agent(r);
+            if (agent != null) {
+                out.add(new AgentCandidate(agent, strings(r.get("caps")), num(r, "x"), num(r, "y"), num(r, "z"),
+                        r.getLong("open")));
+            }
+        }
+        return rows.size() < window ? new CandidateWindow(out, Double.NEGATIVE_INFINITY) : CandidateWindow.of(out, partials, window);
+    }
+
+    /** The index behind capability matching, once per graph (graphs projected before it existed get it too). */
+    private void ensureCapabilityIndex(UUID tenant) {
+        String g = graphNames.apply(tenant);
+        if (indexed.contains(g)) {
+            return;
+        }
+        try {
+            if (graph.graphExists(g)) {
+                graph.createIndex(g, "Agent", "capability_keys");
+                indexed.add(g);
+            }
+        } catch (GraphException e) {
+            LOG.debug("no capability index on {}: {}", g, e.getMessage());
+        }
+    }
+
     @Override
     public List<AgentSummary> agents(UUID tenant, Collection<UUID> agentIds) {
         if (agentIds.isEmpty()) {
@@ -114,50 +179,95 @@ public final class GraphStore implements CoordinationStore {
         return List.copyOf(tasks.values());
     }
 
+    /*
+     * DEPENDS_ON joins tasks to tasks only, so the far ends carry no label: checking it costs more
+     * than the walk when diamonds multiply the paths. Each query starts from an index seek.
+     */
     @Override
     public DependencyClosure blockers(UUID tenant, UUID taskId) {
-        return closure(tenant, taskId, "MATCH (:Task {id: $id})-[:DEPENDS_ON*]->(x:Task) RETURN DISTINCT x.id AS id",
-                "MATCH (a:Task)-[:DEPENDS_ON]->(b:Task) WHERE a.id IN $ids "
+        return closure(tenant, taskId, "MATCH (:Task {id: $id})-[:DEPENDS_ON*]->(x) RETURN DISTINCT x.id AS id",
+                "UNWIND $ids AS k MATCH (a:Task {id: k})-[:DEPENDS_ON]->(b) "
                         + "RETURN a.id AS from, b.id AS to, b.id AS far, b.title AS title, b.status AS status");
     }
 
     @Override
     public DependencyClosure blocked(UUID tenant, UUID taskId) {
-        return closure(tenant, taskId, "MATCH (x:Task)-[:DEPENDS_ON*]->(:Task {id: $id}) RETURN DISTINCT x.id AS id",
-                "MATCH (a:Task)-[:DEPENDS_ON]->(b:Task) WHERE b.id IN $ids "
+        return closure(tenant, taskId, "MATCH (:Task {id: $id})<-[:DEPENDS_ON*]-(x) RETURN DISTINCT x.id AS id",
+                "UNWIND $ids AS k MATCH (a)-[:DEPENDS_ON]->(b:Task {id: k}) "
                         + "RETURN a.id AS from, b.id AS to, a.id AS far, a.title AS title, a.status AS status");
     }
 
     private DependencyClosure closure(UUID tenant, UUID taskId, String reach, String edges) {
-        List<String> ids = new ArrayList<>(List.of(taskId.toString()));
-        rows(tenant, reach, Map.of("id", taskId.toString())).forEach(r -> ids.add(r.getString("id")));
         List<Dependency> deps = new ArrayList<>();
         Map<UUID, TaskSummary> tasks = new HashMap<>();
-        for (GraphRow r : rows(tenant, edges, Map.of("ids", ids))) {
-            UUID from = Rows.uuid(r.getString("from"));
-            UUID to = Rows.uuid(r.getString("to"));
-            UUID far = Rows.uuid(r.getString("far"));
-            if (from != null && to != null && far != null) {
-                deps.add(new Dependency(from, to));
-                tasks.put(far, new TaskSummary(far, r.getString("title"), Rows.taskStatus(r.getString("status"))));
+        if (walksByLevel()) {
+            Set<String> seen = new java.util.HashSet<>(List.of(taskId.toString()));
+            List<String> frontier = List.of(taskId.toString());
+            while (!frontier.isEmpty()) {
+                List<String> next = new ArrayList<>();
+                for (GraphRow r : rows(tenant, edges, Map.of("ids", frontier))) {
+                    String far = r.getString("far");
+                    add(r, deps, tasks);
+                    if (far != null && seen.add(far)) {
+                        next.add(far);
+                    }
+                }
+                frontier = next;
             }
+            return new DependencyClosure(deps, tasks);
+        }
+        List<String> ids = new ArrayList<>(List.of(taskId.toString()));
+        rows(tenant, reach, Map.of("id", taskId.toString())).forEach(r -> ids.add(r.getString("id")));
+        for (GraphRow r : rows(tenant, edges, Map.of("ids", ids))) {
+            add(r, deps, tasks);
         }
         return new DependencyClosure(deps, tasks);
     }
 
+    /**
+     * Whether to walk dependencies one level per query rather than with a variable-length pattern:
+     * Apache AGE evaluates variable-length patterns over a context of the whole graph (seconds on
+     * large graphs), while FalkorDB walks them from the start node in well under a millisecond.
+     */
+    private boolean walksByLevel() {
+        return "age".equals(graph.name());
+    }
+
+    private static void add(GraphRow r, List<Dependency> deps, Map<UUID, TaskSummary> tasks) {
+        UUID from = Rows.uuid(r.getString("from"));
+        UUID to = Rows.uuid(r.getString("to"));
+        UUID far = Rows.uuid(r.getString("far"));
+        if (from != null && to != null && far != null) {
+            deps.add(new Dependency(from, to));
+            tasks.put(far, new TaskSummary(far, r.getString("title"), Rows.taskStatus(r.getString("status"))));
+        }
+    }
+
+    /**
+     * One round trip, each branch starting from an index seek on the agents' ids: the agents they
+     * manage, their managers, and their swarm mates (the rows with a {@code via}).
+     */
+    private static final String LINKS = "UNWIND $ids AS k MATCH (a:Agent {id: k})-[:MANAGES]->(b:Agent) "
+            + "RETURN a.id AS from, b.id AS to, null AS via "
+            + "UNION UNWIND $ids AS k MATCH (a:Agent)-[:MANAGES]->(b:Agent {id: k}) "
+            + "RETURN a.id AS from, b.id AS to, null AS via "
+            + "UNION UNWIND $ids AS k MATCH (a:Agent {id: k})-[:MEMBER_OF]->(s:Swarm)<-[:MEMBER_OF]-(b:Agent) "
+            + "WHERE a.id <> b.id RETURN a.id AS from, b.id AS to, s.id AS via";
+
     @Override
     public List<AgentLink> links(UUID tenant, Collection<UUID> agentIds) {
-        Map<String, Object> ids = Map.of("ids", texts(agentIds));
-        List<AgentLink> links = new ArrayList<>();
-        for (GraphRow r : rows(tenant, "MATCH (a:Agent)-[:MANAGES]->(b:Agent) WHERE a.id IN $ids OR b.id IN $ids "
-                + "RETURN DISTINCT a.id AS from, b.id AS to", ids)) {
-            link(links, r, AgentLink.MANAGES, null);
+        if (agentIds.isEmpty()) {
+            return List.of();
         }
-        for (GraphRow r : rows(tenant, "MATCH (a:Agent)-[:MEMBER_OF]->(s:Swarm)<-[:MEMBER_OF]-(b:Agent) "
-                + "WHERE a.id IN $ids AND a.id <> b.id RETURN DISTINCT a.id AS from, b.id AS to, s.id AS via", ids)) {
-            UUID via = Rows.uuid(r.getString("via"));
-            if (via != null) {
-                link(links, r, AgentLink.SAME_SWARM, via);
+        List<AgentLink> links = new ArrayList<>();
+        for (GraphRow r : rows(tenant, LINKS, Map.of("ids", texts(agentIds)))) {
+            if (r.get("via") == null) {
+                link(links, r, AgentLink.MANAGES, null);
+            } else {
+                UUID via = Rows.uuid(r.getString("via"));
+                if (via != null) {
+                    link(links, r, AgentLink.SAME_SWARM, via);
+                }
             }
         }
         return links;

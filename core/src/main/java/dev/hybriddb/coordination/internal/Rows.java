@@ -40,6 +40,24 @@ public final class Rows {
         }
     }
 
+    /**
+     * The best candidates for a task by the part of their score a store computes without traversal
+     * ({@link AssignmentScorer#partial}), best first, at most a window of them. When the window is
+     * full, every agent left out has a partial score of at most {@code cutoff}; otherwise
+     * {@code cutoff} is negative infinity (no agent holding a required capability was left out).
+     */
+    public record CandidateWindow(List<AgentCandidate> candidates, double cutoff) {
+        public CandidateWindow {
+            candidates = List.copyOf(candidates);
+        }
+
+        static CandidateWindow of(List<AgentCandidate> candidates, List<Double> partials, int window) {
+            double cutoff = candidates.size() < window || partials.isEmpty() ? Double.NEGATIVE_INFINITY
+                    : partials.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+            return new CandidateWindow(candidates, cutoff);
+        }
+    }
+
     /** A task's id, title and status. */
     public record TaskSummary(UUID id, String title, TaskStatus status) {
         public TaskSummary {

@@ -5,6 +5,7 @@ import dev.hybriddb.coordination.AgentLink;
 import dev.hybriddb.coordination.AgentSummary;
 import dev.hybriddb.coordination.ExecutionRecord;
 import dev.hybriddb.coordination.internal.Rows.AgentCandidate;
+import dev.hybriddb.coordination.internal.Rows.CandidateWindow;
 import dev.hybriddb.coordination.internal.Rows.Dependency;
 import dev.hybriddb.coordination.internal.Rows.DependencyClosure;
 import dev.hybriddb.coordination.internal.Rows.TaskProfile;
@@ -85,6 +86,51 @@ public final class SqlStore implements CoordinationStore {
                 (ps, c) -> ps.setArray(1, c.createArrayOf("text", closed)),
                 rs -> new AgentCandidate(agent(rs), strings(rs.getArray(5)), rs.getDouble(6), rs.getDouble(7),
                         rs.getDouble(8), rs.getLong(9)));
+    }
+
+    /**
+     * Starts from the GIN index on {@code capability_keys}, keeps the eligible agents, computes the
+     * partial score in the order {@link AssignmentScorer#partial} does, keeps the window's best and
+     * only then counts their open tasks (index on {@code tasks.assigned_agent_id}).
+     */
+    @Override
+    public CandidateWindow topCandidates(UUID tenant, TaskProfile task, List<String> keys, Map<String, Double> availability,
+                                         Set<TaskStatus> closedStatuses, int window) {
+        String sql = "SELECT p.id, p.name, p.role, p.status, p.capabilities, p.pos_x, p.pos_y, p.pos_z, p.part, "
+                + "(SELECT count(*) FROM public.tasks w WHERE w.assigned_agent_id = p.id AND w.status::text <> ALL (?)) "
+                + "FROM (SELECT a.id, a.name, a.role::text AS role, a.status::text AS status, a.capabilities, a.pos_x, a.pos_y, a.pos_z, "
+                + "40.0::float8 * ((SELECT count(*) FROM unnest(a.capability_keys) k WHERE k = ANY (?))::float8 / ?::float8) "
+                + "+ 20.0::float8 * coalesce((?::float8[])[array_position(?::text[], a.status::text)], 0.0::float8) "
+                + "+ 15.0::float8 * (1.0::float8 / (1.0::float8 + sqrt((a.pos_x - ?) * (a.pos_x - ?) + (a.pos_y - ?) * (a.pos_y - ?) "
+                + "+ (a.pos_z - ?) * (a.pos_z - ?)) / 10.0::float8)) AS part "
+                + "FROM public.agents a WHERE a.capability_keys && ?::text[] AND a.role::text <> ? AND a.status::text = ANY (?) "
+                + "ORDER BY part DESC, a.id LIMIT ?) p ORDER BY p.part DESC, p.id";
+        Object[] closed = closedStatuses.stream().map(TaskStatus::literal).toArray();
+        Object[] statuses = availability.keySet().toArray();
+        Object[] weights = availability.values().toArray();
+        List<Double> partials = new ArrayList<>();
+        List<AgentCandidate> rows = select(tenant, sql, (ps, c) -> {
+            Array keyArray = c.createArrayOf("text", keys.toArray());
+            Array statusArray = c.createArrayOf("text", statuses);
+            int i = 1;
+            ps.setArray(i++, c.createArrayOf("text", closed));
+            ps.setArray(i++, keyArray);
+            ps.setDouble(i++, keys.size());
+            ps.setArray(i++, c.createArrayOf("float8", weights));
+            ps.setArray(i++, statusArray);
+            for (double v : new double[] {task.x(), task.x(), task.y(), task.y(), task.z(), task.z()}) {
+                ps.setDouble(i++, v);
+            }
+            ps.setArray(i++, keyArray);
+            ps.setString(i++, dev.hybriddb.model.AgentRole.PROJECT_MANAGER.literal());
+            ps.setArray(i++, statusArray);
+            ps.setInt(i, window);
+        }, rs -> {
+            partials.add(rs.getDouble(9));
+            return new AgentCandidate(agent(rs), strings(rs.getArray(5)), rs.getDouble(6), rs.getDouble(7),
+                    rs.getDouble(8), rs.getLong(10));
+        });
+        return CandidateWindow.of(rows, partials, window);
     }
 
     @Override

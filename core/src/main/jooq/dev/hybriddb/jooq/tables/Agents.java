@@ -176,6 +176,11 @@ public class Agents extends TableImpl<AgentsRecord> {
      */
     public final TableField<AgentsRecord, OffsetDateTime> UPDATED_AT = createField(DSL.name("updated_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6).nullable(false).defaultValue(DSL.field(DSL.raw("now()"), SQLDataType.TIMESTAMPWITHTIMEZONE)), this, "");
 
+    /**
+     * The column <code>agents.capability_keys</code>.
+     */
+    public final TableField<AgentsRecord, String[]> CAPABILITY_KEYS = createField(DSL.name("capability_keys"), SQLDataType.CLOB.array(), this, "");
+
     private Agents(Name alias, Table<AgentsRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -245,7 +250,7 @@ public class Agents extends TableImpl<AgentsRecord> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.AGENTS_CAPABILITIES_IDX, Indexes.AGENTS_MANAGER_ID_IDX, Indexes.AGENTS_NAME_TRGM_IDX, Indexes.AGENTS_ROLE_IDX, Indexes.AGENTS_STATUS_IDX, Indexes.AGENTS_SWARM_ID_IDX);
+        return Arrays.asList(Indexes.AGENTS_CAPABILITIES_IDX, Indexes.AGENTS_CAPABILITY_KEYS_IDX, Indexes.AGENTS_MANAGER_ID_IDX, Indexes.AGENTS_NAME_TRGM_IDX, Indexes.AGENTS_ROLE_IDX, Indexes.AGENTS_STATUS_IDX, Indexes.AGENTS_SWARM_ID_IDX);
     }
 
     @Override

@@ -89,4 +89,35 @@ class AssignmentScorerTest {
         assertThat(ranking).extracting(AgentAssignment::agentId).containsExactly(id("a"), id("b"), id("c"));
         assertThat(ranking).allSatisfy(a -> assertThat(a.score()).isBetween(0, 100));
     }
+
+    @Test
+    void capabilityKeysAreStrippedLowerCaseDistinctAndSorted() {
+        assertThat(AssignmentScorer.capabilityKeys(java.util.Arrays.asList(" SQL", "java ", "sql", "", "  ", null, "Java")))
+                .containsExactly("java", "sql");
+        assertThat(AssignmentScorer.capabilityKeys(null)).isEmpty();
+    }
+
+    @Test
+    void aWindowDecidesOnlyWhenNobodyLeftOutCanReachTheKthScore() {
+        List<AgentAssignment> ranked = AssignmentScorer.rank(TASK, List.of(
+                agent("a", AgentRole.CODER, AgentStatus.IDLE, List.of("java", "sql"), 0, 0),       // 100
+                agent("b", AgentRole.CODER, AgentStatus.BUSY, List.of("java"), 30, 4)));          // 20 + 5 + 4 + 4 = 33
+        assertThat(ranked).extracting(AgentAssignment::score).containsExactly(100, 33);
+        // nobody left out (cutoff -inf): the first is decided, the second not (an agent without
+        // the capabilities may score up to 60)
+        assertThat(AssignmentScorer.decisive(ranked, 1, Double.NEGATIVE_INFINITY)).isTrue();
+        assertThat(AssignmentScorer.decisive(ranked, 2, Double.NEGATIVE_INFINITY)).isFalse();
+        assertThat(AssignmentScorer.decisive(ranked, 3, Double.NEGATIVE_INFINITY)).isFalse();
+        // agents left out with a partial score of 74.5 may reach round(99.5) = 100: a tie, not decided
+        assertThat(AssignmentScorer.decisive(ranked, 1, 74.5)).isFalse();
+        assertThat(AssignmentScorer.decisive(ranked, 1, 74.4)).isTrue();
+    }
+
+    @Test
+    void thePartialScoreIsTheScoreWithoutWorkload() {
+        AgentAssignment a = AssignmentScorer.score(TASK, agent("a", AgentRole.CODER, AgentStatus.BUSY, List.of("java"), 5, 3));
+        double partial = AssignmentScorer.partial(1, 2, 0.2, 5.0);
+        assertThat(a.score()).isEqualTo((int) Math.round(partial + 25.0 / 4));
+        assertThat(a.score()).isLessThanOrEqualTo((int) Math.round(partial + AssignmentScorer.WORKLOAD_WEIGHT));
+    }
 }

@@ -354,6 +354,21 @@ public class AgentsRecord extends UpdatableRecordImpl<AgentsRecord> {
         return (OffsetDateTime) get(21);
     }
 
+    /**
+     * Setter for <code>agents.capability_keys</code>.
+     */
+    public AgentsRecord setCapabilityKeys(String[] value) {
+        set(22, value);
+        return this;
+    }
+
+    /**
+     * Getter for <code>agents.capability_keys</code>.
+     */
+    public String[] getCapabilityKeys() {
+        return (String[]) get(22);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -377,7 +392,7 @@ public class AgentsRecord extends UpdatableRecordImpl<AgentsRecord> {
     /**
      * Create a detached, initialised AgentsRecord
      */
-    public AgentsRecord(UUID id, UUID tenantId, UUID swarmId, String name, AgentRole role, String model, String task, AgentStatus status, String lifecycleState, String[] capabilities, Double posX, Double posY, Double posZ, UUID managerId, String pausedBy, OffsetDateTime pausedAt, JSONB config, JSONB metadata, OffsetDateTime startedAt, OffsetDateTime completedAt, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+    public AgentsRecord(UUID id, UUID tenantId, UUID swarmId, String name, AgentRole role, String model, String task, AgentStatus status, String lifecycleState, String[] capabilities, Double posX, Double posY, Double posZ, UUID managerId, String pausedBy, OffsetDateTime pausedAt, JSONB config, JSONB metadata, OffsetDateTime startedAt, OffsetDateTime completedAt, OffsetDateTime createdAt, OffsetDateTime updatedAt, String[] capabilityKeys) {
         super(Agents.AGENTS);
 
         setId(id);
@@ -402,6 +417,7 @@ public class AgentsRecord extends UpdatableRecordImpl<AgentsRecord> {
         setCompletedAt(completedAt);
         setCreatedAt(createdAt);
         setUpdatedAt(updatedAt);
+        setCapabilityKeys(capabilityKeys);
         resetChangedOnNotNull();
     }
 }
