@@ -190,7 +190,7 @@ class TextSearchIT {
      */
     @Test
     void theTrigramIndexesServeTheSearch() throws Exception {
-        UUID big = MigratedDb.newTenant(db).id();
+        UUID big = db.createTenant(MigratedDb.fields().withType(TenantType.ENTERPRISE)).id();
         // Names drawn from many trigrams, like real text (md5's 16 hex digits make every trigram common).
         String name = "substr(" + letters("i") + ", 1, 12) || ' ' || substr(" + letters("i") + ", 20, 10)";
         String text = "substr(" + letters("i * 3") + ", 3, 20)";
