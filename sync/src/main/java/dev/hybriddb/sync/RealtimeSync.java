@@ -74,6 +74,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class RealtimeSync implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RealtimeSync.class);
+    /** Under a backlog, rounds grow (doubling while full) up to this many times {@code batchSize}. */
+    static final int MAX_ROUND_FACTOR = 4;
 
     private final Database database;
     private final Projection projection;
@@ -298,11 +300,12 @@ public final class RealtimeSync implements AutoCloseable {
      */
     private void drain() throws SQLException {
         Set<UUID> busy = new HashSet<>();
+        int size = batchSize;
         while (worker.running()) {
             long start = System.nanoTime();
             Set<UUID> skip = new HashSet<>(busy);
             skip.addAll(tenantBackoff.waiting(start));
-            RoundResult r = oneRound(skip, tenantBackoff.limited());
+            RoundResult r = oneRound(skip, tenantBackoff.limited(), size);
             busy.addAll(r.busyTenants());
             busy.addAll(r.failed().keySet());
             recordTenants(r);
@@ -320,9 +323,10 @@ public final class RealtimeSync implements AutoCloseable {
                     maxLagMillis.accumulateAndGet(r.lagMillis(), Math::max);
                 }
             }
-            if (r.claimed() < batchSize) {
-                return;
+            if (r.claimed() < size && (r.claimed() == 0 || r.busyTenants().isEmpty())) {
+                return;                         // drained, or only busy tenants' rows are left
             }
+            size = r.claimed() >= size ? Math.min(size * 2, MAX_ROUND_FACTOR * batchSize) : batchSize;
         }
     }
 
@@ -339,13 +343,13 @@ public final class RealtimeSync implements AutoCloseable {
         });
     }
 
-    private RoundResult oneRound(Set<UUID> busy, Map<UUID, Integer> limited) throws SQLException {
+    private RoundResult oneRound(Set<UUID> busy, Map<UUID, Integer> limited, int size) throws SQLException {
         try (Connection c = database.dataSource().getConnection()) {
             inFlight = c;
             c.setAutoCommit(false);
             try {
                 Transactions.pinSearchPath(c);
-                RoundResult r = consumer.round(c, batchSize, busy, limited);
+                RoundResult r = consumer.round(c, size, busy, limited);
                 c.commit();
                 consumer.committed();
                 return r;

@@ -43,6 +43,53 @@ public final class Outbox {
         }
     }
 
+    /**
+     * The tenants of the oldest {@code window} rows (leaving out {@code skip} and rows without a
+     * tenant), the tenant of the oldest row first, with how many of those rows each has. Takes no
+     * locks: it tells a round which tenants' sync locks to try.
+     */
+    public static List<TenantRows> peekTenants(Connection c, int window, Collection<UUID> skip) throws SQLException {
+        String sql = "SELECT tenant_id, count(*) FROM (SELECT id, tenant_id FROM " + TABLE + " WHERE tenant_id IS NOT NULL"
+                + (skip.isEmpty() ? "" : " AND NOT (tenant_id = ANY(?))")
+                + " ORDER BY id LIMIT ?) w GROUP BY tenant_id ORDER BY min(id)";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            if (!skip.isEmpty()) {
+                ps.setArray(i++, c.createArrayOf("uuid", skip.toArray()));
+            }
+            ps.setInt(i, window);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<TenantRows> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(new TenantRows(rs.getObject(1, UUID.class), rs.getLong(2)));
+                }
+                return out;
+            }
+        }
+    }
+
+    /** A tenant and a number of its outbox rows. */
+    public record TenantRows(UUID tenant, long rows) {
+    }
+
+    /**
+     * Claims up to {@code limit} rows of the {@code tenants} (whose sync locks this transaction
+     * holds) and rows without a tenant, oldest first, skipping rows other consumers hold.
+     */
+    public static List<OutboxRow> claimTenants(Connection c, int limit, Collection<UUID> tenants) throws SQLException {
+        String sql = "SELECT id, tenant_id, table_name, op, row_key::text, old_row::text FROM " + TABLE
+                + " WHERE tenant_id IS NULL" + (tenants.isEmpty() ? "" : " OR tenant_id = ANY(?)")
+                + " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            if (!tenants.isEmpty()) {
+                ps.setArray(i++, c.createArrayOf("uuid", tenants.toArray()));
+            }
+            ps.setInt(i, limit);
+            return read(ps);
+        }
+    }
+
     /** Claims up to {@code limit} rows of one tenant, oldest first, skipping rows other consumers hold. */
     public static List<OutboxRow> claimTenant(Connection c, UUID tenant, int limit) throws SQLException {
         String sql = "SELECT id, tenant_id, table_name, op, row_key::text, old_row::text FROM " + TABLE
