@@ -201,19 +201,33 @@ public final class RealtimeMixed implements Scenario {
         long rows = outboxRows(owner);
         RoundTrips trips = new RoundTrips();
         long falkorPid = falkorPid(ctx);
-        double falkorCpu0 = RoundTrips.processCpuSeconds(falkorPid);
         long start = System.nanoTime();
         double consumerCpu;
+        double falkorCpu;
+        double pgCpu;
+        RoundTrips.Counts c;
+        long counted;
         try (RealtimeSync consumer = consumer(pg, Database.of(trips.counting(owner)), trips.counting(graph))) {
             consumer.start();
+            // costs are counted from the first applied round on: the consumer's start-up checks are left out
+            long left;
+            while ((left = outboxRows(owner)) >= rows && System.nanoTime() - start < TimeUnit.MINUTES.toNanos(5)) {
+                Thread.sleep(5);
+            }
+            counted = left;
+            RoundTrips.Counts c0 = trips.snapshot();
+            double consumerCpu0 = RoundTrips.threadCpuSeconds(CONSUMER_THREAD);
+            double falkorCpu0 = RoundTrips.processCpuSeconds(falkorPid);
+            double pgCpu0 = postgresCpu(owner);
             awaitDrained(owner, start, rows, nodes);
-            consumerCpu = RoundTrips.threadCpuSeconds(CONSUMER_THREAD);
+            c = trips.snapshot().minus(c0);
+            consumerCpu = RoundTrips.threadCpuSeconds(CONSUMER_THREAD) - consumerCpu0;
+            falkorCpu = falkorPid < 0 ? -1 : RoundTrips.processCpuSeconds(falkorPid) - falkorCpu0;
+            pgCpu = postgresCpu(owner) - pgCpu0;
         }
         double seconds = FalkorBatchSync.seconds(start);
-        double falkorCpu = falkorPid < 0 ? -1 : RoundTrips.processCpuSeconds(falkorPid) - falkorCpu0;
         double rate = rows / seconds;
-        RoundTrips.Counts c = trips.snapshot();
-        double per1000 = 1000.0 / rows;
+        double per1000 = 1000.0 / Math.max(1, counted);
         result.metric("writers", "backlog written changes/s @" + nodes, "changes/s", writeRate);
         result.metric("sdk-realtimesync", "backlog drained changes/s @" + nodes, "changes/s", rate);
         result.metric("sdk-realtimesync", "SQL statements per 1000 changes @" + nodes, "statements", c.sql() * per1000);
@@ -222,11 +236,15 @@ public final class RealtimeMixed implements Scenario {
         if (falkorCpu >= 0) {
             result.metric("falkordb", "server CPU per 1000 changes (shared server) @" + nodes, "ms", falkorCpu * 1000 * per1000);
         }
+        if (pgCpu >= 0) {
+            result.metric("postgresql", "backends' CPU per 1000 changes @" + nodes, "ms", pgCpu * 1000 * per1000);
+        }
         ctx.log("%,d nodes backlog: %,d outbox rows (written at %.0f/s) drained in %.1f s: %.0f changes/s;"
-                        + " per 1000 changes: %.1f SQL statements (%.0f ms waited), %.1f graph calls (%.0f ms waited),"
-                        + " consumer thread CPU %.0f ms, FalkorDB CPU %.0f ms",
-                nodes, rows, writeRate, seconds, rate, c.sql() * per1000, c.sqlNanos() / 1e6 * per1000,
-                c.graph() * per1000, c.graphNanos() / 1e6 * per1000, consumerCpu * 1000 * per1000, falkorCpu * 1000 * per1000);
+                        + " per 1000 changes (of the last %,d): %.1f SQL statements (%.0f ms waited), %.1f graph calls"
+                        + " (%.0f ms waited), consumer thread CPU %.0f ms, FalkorDB CPU %.0f ms, PostgreSQL backends' CPU %.0f ms",
+                nodes, rows, writeRate, seconds, rate, counted, c.sql() * per1000, c.sqlNanos() / 1e6 * per1000,
+                c.graph() * per1000, c.graphNanos() / 1e6 * per1000, consumerCpu * 1000 * per1000, falkorCpu * 1000 * per1000,
+                pgCpu * 1000 * per1000);
         result.atLeast("backlog drain changes/s @" + nodes + " nodes >= 10,000", rate, 10_000);
         return rate;
     }
@@ -288,6 +306,27 @@ public final class RealtimeMixed implements Scenario {
             }
             Thread.sleep(20);
         }
+    }
+
+    /**
+     * CPU seconds of the PostgreSQL backends connected to the bench database now (the consumer's
+     * among them), from {@code /proc}; -1 when not readable here.
+     */
+    private static double postgresCpu(HikariDataSource owner) {
+        double sum = 0;
+        try (Connection c = owner.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT pid FROM pg_stat_activity WHERE datname = current_database()")) {
+            while (rs.next()) {
+                double s = RoundTrips.processCpuSeconds(rs.getLong(1));
+                if (s < 0) {
+                    return -1;
+                }
+                sum += s;
+            }
+        } catch (Exception e) {
+            return -1;
+        }
+        return sum;
     }
 
     /** The FalkorDB server's process id ({@code INFO server}), or -1 when it is not readable here. */
