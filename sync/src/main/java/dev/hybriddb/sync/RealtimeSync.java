@@ -306,8 +306,10 @@ public final class RealtimeSync implements AutoCloseable {
             Set<UUID> skip = new HashSet<>(busy);
             skip.addAll(tenantBackoff.waiting(start));
             RoundResult r = oneRound(skip, tenantBackoff.limited(), size);
+            int knownBusy = busy.size();
             busy.addAll(r.busyTenants());
             busy.addAll(r.failed().keySet());
+            boolean othersLeft = busy.size() > knownBusy;     // the next round looks past the tenants found busy
             recordTenants(r);
             if (r.applied() > 0) {
                 LOG.debug("realtime sync: applied {} outbox rows ({} deferred) in {} ms, lag {} ms", r.applied(),
@@ -323,7 +325,7 @@ public final class RealtimeSync implements AutoCloseable {
                     maxLagMillis.accumulateAndGet(r.lagMillis(), Math::max);
                 }
             }
-            if (r.claimed() < size && (r.claimed() == 0 || r.busyTenants().isEmpty())) {
+            if (r.claimed() < size && !othersLeft) {
                 return;                         // drained, or only busy tenants' rows are left
             }
             size = r.claimed() >= size ? Math.min(size * 2, MAX_ROUND_FACTOR * batchSize) : batchSize;

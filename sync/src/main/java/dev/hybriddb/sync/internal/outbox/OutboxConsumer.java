@@ -149,9 +149,16 @@ public final class OutboxConsumer {
      */
     private static Set<UUID> lockTenants(Connection c, int batchSize, Set<UUID> skip, Set<UUID> busyOut)
             throws SQLException {
+        List<Outbox.TenantRows> peeked = Outbox.peekTenants(c, PEEK_FACTOR * batchSize, skip);
+        if (peeked.stream().mapToLong(Outbox.TenantRows::rows).sum() <= batchSize) {
+            List<UUID> all = peeked.stream().map(Outbox.TenantRows::tenant).toList();
+            Set<UUID> locked = Tenants.tryLockAll(c, all);     // a short backlog: every tenant, in one statement
+            all.stream().filter(t -> !locked.contains(t)).forEach(busyOut::add);
+            return locked;
+        }
         Set<UUID> locked = new LinkedHashSet<>();
         long covered = 0;
-        for (Outbox.TenantRows t : Outbox.peekTenants(c, PEEK_FACTOR * batchSize, skip)) {
+        for (Outbox.TenantRows t : peeked) {
             if (covered >= batchSize) {
                 break;
             }
