@@ -44,13 +44,14 @@ public final class Outbox {
     }
 
     /**
-     * The tenants of the oldest {@code window} rows (leaving out {@code skip} and rows without a
-     * tenant), the tenant of the oldest row first, with how many of those rows each has. Takes no
-     * locks: it tells a round which tenants' sync locks to try.
+     * The tenants of the oldest {@code window} rows (leaving out {@code skip}), the tenant of the
+     * oldest row first, with how many of those rows each has; a null tenant stands for the rows
+     * without one (TRUNCATE markers). Takes no locks: it tells a round which tenants' sync locks
+     * to try.
      */
     public static List<TenantRows> peekTenants(Connection c, int window, Collection<UUID> skip) throws SQLException {
-        String sql = "SELECT tenant_id, count(*) FROM (SELECT id, tenant_id FROM " + TABLE + " WHERE tenant_id IS NOT NULL"
-                + (skip.isEmpty() ? "" : " AND NOT (tenant_id = ANY(?))")
+        String sql = "SELECT tenant_id, count(*) FROM (SELECT id, tenant_id FROM " + TABLE
+                + (skip.isEmpty() ? "" : " WHERE tenant_id IS NULL OR NOT (tenant_id = ANY(?))")
                 + " ORDER BY id LIMIT ?) w GROUP BY tenant_id ORDER BY min(id)";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
@@ -74,11 +75,12 @@ public final class Outbox {
 
     /**
      * Claims up to {@code limit} rows of the {@code tenants} (whose sync locks this transaction
-     * holds) and rows without a tenant, oldest first, skipping rows other consumers hold.
+     * holds), oldest first, skipping rows other consumers hold; with no tenants, the rows without
+     * a tenant (TRUNCATE markers, whose rebuild waits for tenants' locks and so must hold none).
      */
     public static List<OutboxRow> claimTenants(Connection c, int limit, Collection<UUID> tenants) throws SQLException {
         String sql = "SELECT id, tenant_id, table_name, op, row_key::text, old_row::text FROM " + TABLE
-                + " WHERE tenant_id IS NULL" + (tenants.isEmpty() ? "" : " OR tenant_id = ANY(?)")
+                + (tenants.isEmpty() ? " WHERE tenant_id IS NULL" : " WHERE tenant_id = ANY(?)")
                 + " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;

@@ -145,11 +145,16 @@ public final class OutboxConsumer {
      * first) until the locked tenants hold {@code batchSize} of the oldest {@value #PEEK_FACTOR} x
      * {@code batchSize} rows; tenants whose lock another writer holds go to {@code busyOut}. A round
      * under a backlog thus works on as few tenants as fill it, and a second consumer finds the
-     * other tenants free instead of claiming rows it cannot apply.
+     * other tenants free instead of claiming rows it cannot apply. When rows without a tenant
+     * (TRUNCATE markers) are among the oldest, no lock is taken: the round claims those rows
+     * alone, since their rebuild waits for every tenant's lock in a fixed order.
      */
     private static Set<UUID> lockTenants(Connection c, int batchSize, Set<UUID> skip, Set<UUID> busyOut)
             throws SQLException {
         List<Outbox.TenantRows> peeked = Outbox.peekTenants(c, PEEK_FACTOR * batchSize, skip);
+        if (peeked.stream().anyMatch(t -> t.tenant() == null)) {
+            return new LinkedHashSet<>();       // rows without a tenant first (a TRUNCATE's rebuild), holding no tenant's lock
+        }
         if (peeked.stream().mapToLong(Outbox.TenantRows::rows).sum() <= batchSize) {
             List<UUID> all = peeked.stream().map(Outbox.TenantRows::tenant).toList();
             Set<UUID> locked = Tenants.tryLockAll(c, all);     // a short backlog: every tenant, in one statement
