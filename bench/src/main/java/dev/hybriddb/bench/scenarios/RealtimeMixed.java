@@ -218,12 +218,12 @@ public final class RealtimeMixed implements Scenario {
             RoundTrips.Counts c0 = trips.snapshot();
             double consumerCpu0 = RoundTrips.threadCpuSeconds(CONSUMER_THREAD);
             double falkorCpu0 = RoundTrips.processCpuSeconds(falkorPid);
-            double pgCpu0 = postgresCpu(owner);
+            Map<Long, Double> pgCpu0 = postgresCpu(owner);
             awaitDrained(owner, start, rows, nodes);
             c = trips.snapshot().minus(c0);
             consumerCpu = RoundTrips.threadCpuSeconds(CONSUMER_THREAD) - consumerCpu0;
             falkorCpu = falkorPid < 0 ? -1 : RoundTrips.processCpuSeconds(falkorPid) - falkorCpu0;
-            pgCpu = postgresCpu(owner) - pgCpu0;
+            pgCpu = postgresCpuBetween(pgCpu0, postgresCpu(owner));
         }
         double seconds = FalkorBatchSync.seconds(start);
         double rate = rows / seconds;
@@ -312,21 +312,34 @@ public final class RealtimeMixed implements Scenario {
      * CPU seconds of the PostgreSQL backends connected to the bench database now (the consumer's
      * among them), from {@code /proc}; -1 when not readable here.
      */
-    private static double postgresCpu(HikariDataSource owner) {
-        double sum = 0;
+    private static Map<Long, Double> postgresCpu(HikariDataSource owner) {
+        Map<Long, Double> out = new LinkedHashMap<>();
         try (Connection c = owner.getConnection(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT pid FROM pg_stat_activity WHERE datname = current_database()")) {
             while (rs.next()) {
                 double s = RoundTrips.processCpuSeconds(rs.getLong(1));
-                if (s < 0) {
-                    return -1;
+                if (s >= 0) {
+                    out.put(rs.getLong(1), s);
                 }
-                sum += s;
             }
         } catch (Exception e) {
-            return -1;
+            return Map.of();
         }
-        return sum;
+        return out;
+    }
+
+    /** CPU seconds between two samples of the backends present in both; -1 when none was readable. */
+    private static double postgresCpuBetween(Map<Long, Double> before, Map<Long, Double> after) {
+        double sum = 0;
+        boolean any = false;
+        for (Map.Entry<Long, Double> e : after.entrySet()) {
+            Double b = before.get(e.getKey());
+            if (b != null) {
+                sum += e.getValue() - b;
+                any = true;
+            }
+        }
+        return any ? sum : -1;
     }
 
     /** The FalkorDB server's process id ({@code INFO server}), or -1 when it is not readable here. */
