@@ -26,24 +26,6 @@ public final class Outbox {
     private Outbox() {}
 
     /**
-     * Claims up to {@code limit} rows, oldest first, skipping rows other consumers hold and rows of
-     * the {@code busy} tenants (whose sync lock another writer holds).
-     */
-    public static List<OutboxRow> claim(Connection c, int limit, Collection<UUID> busy) throws SQLException {
-        String sql = "SELECT id, tenant_id, table_name, op, row_key::text, old_row::text FROM " + TABLE
-                + (busy.isEmpty() ? "" : " WHERE tenant_id IS NULL OR NOT (tenant_id = ANY(?))")
-                + " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = 1;
-            if (!busy.isEmpty()) {
-                ps.setArray(i++, c.createArrayOf("uuid", busy.toArray()));
-            }
-            ps.setInt(i, limit);
-            return read(ps);
-        }
-    }
-
-    /**
      * The tenants of the oldest {@code window} rows (leaving out {@code skip}), the tenant of the
      * oldest row first, with how many of those rows each has; a null tenant stands for the rows
      * without one (TRUNCATE markers). Takes no locks: it tells a round which tenants' sync locks
