@@ -54,6 +54,8 @@ public final class RealtimeMixed implements Scenario {
     static final int TENANTS = 4;
     static final int WRITERS = 8;
     private static final String CONSUMER_THREAD = "hybriddb-realtime-sync";
+    /** Between two sweeps of the probe poller: the lag's resolution. */
+    private static final long POLL_PAUSE_MILLIS = 10;
 
     /** Sizes of this scenario per profile. */
     record Sizes(List<Integer> nodes, int rate, int seconds, int backlog) {
@@ -427,6 +429,11 @@ public final class RealtimeMixed implements Scenario {
             while (seen < probes && System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
                 for (int ti = 0; ti < tenants.size(); ti++) {
                     seen += pollTenant(ti, done);
+                }
+                try {
+                    Thread.sleep(POLL_PAUSE_MILLIS);   // a spinning poller would take a core from the consumer
+                } catch (InterruptedException e) {
+                    return;
                 }
             }
         }
