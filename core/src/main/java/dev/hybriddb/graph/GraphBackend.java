@@ -83,6 +83,27 @@ public interface GraphBackend extends AutoCloseable {
     }
 
     /**
+     * {@link #deleteEdgesExcept(String, EdgeType, boolean, Map)} for several sides at once: at each
+     * owner, for each index {@code i} of {@code sides}, its edges of {@code sides.get(i)} to any
+     * node whose id is not in {@code keep.get(owner).get(i)} are deleted; a null entry leaves that
+     * side of that owner untouched. Backends may send one statement per label and direction
+     * instead of one per edge type; the default calls the single-type method once per side.
+     */
+    default void deleteEdgesExcept(String graph, List<EdgeSide> sides,
+                                   Map<String, ? extends List<? extends Collection<String>>> keep) {
+        for (int i = 0; i < sides.size(); i++) {
+            Map<String, Collection<String>> one = new java.util.LinkedHashMap<>();
+            for (Map.Entry<String, ? extends List<? extends Collection<String>>> e : keep.entrySet()) {
+                Collection<String> k = e.getValue().get(i);
+                if (k != null) {
+                    one.put(e.getKey(), k);
+                }
+            }
+            deleteEdgesExcept(graph, sides.get(i).type(), sides.get(i).ownerIsFrom(), one);
+        }
+    }
+
+    /**
      * The Cypher of {@link #deleteEdgesExcept}: the owner found by key ({@code WHERE o.id = r.owner},
      * an index seek) and bound by {@code WITH} before the edges are expanded, since without that
      * barrier a planner may start from the other label and expand every edge of the type.

@@ -401,6 +401,33 @@ public abstract class GraphBackendContract {
     }
 
     @Test
+    void deleteEdgesExceptOfSeveralSidesPrunesEachSideAloneAndLeavesNullSidesUntouched() {
+        agentsAndTasks();
+        backend().upsertNodes(graph, "Team", List.of(bare("x1"), bare("x2")));
+        EdgeType coordinates = EdgeType.of("Agent", "COORDINATES", "Task");
+        EdgeType inTeam = EdgeType.of("Task", "IN_TEAM", "Team");
+        EdgeType toTeam = EdgeType.of("Agent", "ASSIGNED_TO", "Team");      // same type as a side, other label: untouched
+        backend().upsertEdges(graph, ASSIGNED, List.of(EdgeRecord.of("a1", "t1"), EdgeRecord.of("a2", "t1"),
+                EdgeRecord.of("a1", "t2"), EdgeRecord.of("a2", "t3")));
+        backend().upsertEdges(graph, coordinates, List.of(EdgeRecord.of("a2", "t1"), EdgeRecord.of("a1", "t2")));
+        backend().upsertEdges(graph, inTeam, List.of(EdgeRecord.of("t1", "x1"), EdgeRecord.of("t1", "x2"),
+                EdgeRecord.of("t2", "x1")));
+        backend().upsertEdges(graph, toTeam, List.of(EdgeRecord.of("a1", "x1")));
+        List<EdgeSide> sides = List.of(new EdgeSide(ASSIGNED, false), new EdgeSide(coordinates, false),
+                new EdgeSide(inTeam, true));
+        Map<String, List<List<String>>> keep = new java.util.LinkedHashMap<>();
+        keep.put("t1", java.util.Arrays.asList(List.of("a2"), List.of(), List.of("x2")));
+        keep.put("t2", java.util.Arrays.asList(null, List.of(), null));
+        keep.put("nobody", java.util.Arrays.asList(List.of(), List.of(), List.of()));
+        backend().deleteEdgesExcept(graph, sides, keep);
+        assertThat(read("MATCH (a)-[e]->(b) RETURN a.id + '-' + type(e) + '->' + b.id AS e ORDER BY e", Map.of()))
+                .extracting(r -> r.getString("e")).containsExactly("a1-ASSIGNED_TO->t2", "a1-ASSIGNED_TO->x1",
+                        "a2-ASSIGNED_TO->t1", "a2-ASSIGNED_TO->t3", "t1-IN_TEAM->x2", "t2-IN_TEAM->x1");
+        backend().deleteEdgesExcept(graph, sides, Map.of());
+        assertThat(countNodes()).isEqualTo(7);
+    }
+
+    @Test
     void badEdgePropertiesWriteNothing() {
         agentsAndTasks();
         assertRejected(() -> backend().upsertEdges(graph, ASSIGNED, List.of(EdgeRecord.of("a1", "t1"),

@@ -74,6 +74,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class RealtimeSync implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RealtimeSync.class);
+    /** Under a backlog, rounds grow (doubling while full) up to this many times {@code batchSize}. */
+    static final int MAX_ROUND_FACTOR = 4;
 
     private final Database database;
     private final Projection projection;
@@ -298,13 +300,16 @@ public final class RealtimeSync implements AutoCloseable {
      */
     private void drain() throws SQLException {
         Set<UUID> busy = new HashSet<>();
+        int size = batchSize;
         while (worker.running()) {
             long start = System.nanoTime();
             Set<UUID> skip = new HashSet<>(busy);
             skip.addAll(tenantBackoff.waiting(start));
-            RoundResult r = oneRound(skip, tenantBackoff.limited());
+            RoundResult r = oneRound(skip, tenantBackoff.limited(), size);
+            int knownBusy = busy.size();
             busy.addAll(r.busyTenants());
             busy.addAll(r.failed().keySet());
+            boolean othersLeft = busy.size() > knownBusy;     // the next round looks past the tenants found busy
             recordTenants(r);
             if (r.applied() > 0) {
                 LOG.debug("realtime sync: applied {} outbox rows ({} deferred) in {} ms, lag {} ms", r.applied(),
@@ -320,9 +325,10 @@ public final class RealtimeSync implements AutoCloseable {
                     maxLagMillis.accumulateAndGet(r.lagMillis(), Math::max);
                 }
             }
-            if (r.claimed() < batchSize) {
-                return;
+            if (r.claimed() < size && !othersLeft) {
+                return;                         // drained, or only busy tenants' rows are left
             }
+            size = r.claimed() >= size ? Math.min(size * 2, MAX_ROUND_FACTOR * batchSize) : batchSize;
         }
     }
 
@@ -339,13 +345,13 @@ public final class RealtimeSync implements AutoCloseable {
         });
     }
 
-    private RoundResult oneRound(Set<UUID> busy, Map<UUID, Integer> limited) throws SQLException {
+    private RoundResult oneRound(Set<UUID> busy, Map<UUID, Integer> limited, int size) throws SQLException {
         try (Connection c = database.dataSource().getConnection()) {
             inFlight = c;
             c.setAutoCommit(false);
             try {
                 Transactions.pinSearchPath(c);
-                RoundResult r = consumer.round(c, batchSize, busy, limited);
+                RoundResult r = consumer.round(c, size, busy, limited);
                 c.commit();
                 consumer.committed();
                 return r;

@@ -8,6 +8,7 @@ import dev.hybriddb.bench.BenchContext;
 import dev.hybriddb.bench.Scenario;
 import dev.hybriddb.bench.ScenarioResult;
 import dev.hybriddb.bench.internal.Latencies;
+import dev.hybriddb.bench.internal.RoundTrips;
 import dev.hybriddb.graph.GraphBackend;
 import dev.hybriddb.graph.GraphNames;
 import dev.hybriddb.graph.GraphRow;
@@ -19,6 +20,8 @@ import dev.hybriddb.testing.PostgresService;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,6 +53,9 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class RealtimeMixed implements Scenario {
     static final int TENANTS = 4;
     static final int WRITERS = 8;
+    private static final String CONSUMER_THREAD = "hybriddb-realtime-sync";
+    /** Between two sweeps of the probe poller: the lag's resolution. */
+    private static final long POLL_PAUSE_MILLIS = 10;
 
     /** Sizes of this scenario per profile. */
     record Sizes(List<Integer> nodes, int rate, int seconds, int backlog) {
@@ -84,7 +90,8 @@ public final class RealtimeMixed implements Scenario {
         }
         result.note("mixed stream over " + TENANTS + " tenants, " + WRITERS + " writers, one transaction per change: 25% task"
                 + " update, 15% insert, 10% delete, 15% dependency added, 10% removed, 15% assignment changed, 5% agent update,"
-                + " 5% probe; graphs loaded through PostgresSync.syncWorkspace; one RealtimeSync consumer in this JVM");
+                + " 5% probe; graphs loaded through PostgresSync.syncWorkspace; one RealtimeSync consumer in this JVM (round trips counted at its DataSource and GraphBackend), then the"
+                + " same backlog drained by 1 and by 2 consumer JVMs (ConsumerMain)");
         return result;
     }
 
@@ -103,6 +110,7 @@ public final class RealtimeMixed implements Scenario {
                     MixedWorkload work = new MixedWorkload(db, tenants);
                     openLoop(ctx, result, pg, ownerDb, owner, graph, work, tenants, sizes, nodes);
                     double rate = backlog(ctx, result, pg, ownerDb, owner, graph, work, sizes, nodes);
+                    multiConsumer(ctx, result, pg, owner, work, sizes, nodes);
                     checkGraphs(result, owner, graph, tenants, nodes);
                     return rate;
                 } finally {
@@ -191,34 +199,164 @@ public final class RealtimeMixed implements Scenario {
     private static double backlog(BenchContext ctx, ScenarioResult result, PostgresService pg, Database ownerDb,
                                   HikariDataSource owner, GraphBackend graph, MixedWorkload work, Sizes sizes, int nodes)
             throws Exception {
+        double writeRate = writeBacklog(work, sizes.backlog());
+        long rows = outboxRows(owner);
+        RoundTrips trips = new RoundTrips();
+        long falkorPid = falkorPid(ctx);
+        long start = System.nanoTime();
+        double consumerCpu;
+        double falkorCpu;
+        double pgCpu;
+        RoundTrips.Counts c;
+        long counted;
+        try (RealtimeSync consumer = consumer(pg, Database.of(trips.counting(owner)), trips.counting(graph))) {
+            consumer.start();
+            // costs are counted from the first applied round on: the consumer's start-up checks are left out
+            long left;
+            while ((left = outboxRows(owner)) >= rows && System.nanoTime() - start < TimeUnit.MINUTES.toNanos(5)) {
+                Thread.sleep(5);
+            }
+            counted = left;
+            RoundTrips.Counts c0 = trips.snapshot();
+            double consumerCpu0 = RoundTrips.threadCpuSeconds(CONSUMER_THREAD);
+            double falkorCpu0 = RoundTrips.processCpuSeconds(falkorPid);
+            Map<Long, Double> pgCpu0 = postgresCpu(owner);
+            awaitDrained(owner, start, rows, nodes);
+            c = trips.snapshot().minus(c0);
+            consumerCpu = RoundTrips.threadCpuSeconds(CONSUMER_THREAD) - consumerCpu0;
+            falkorCpu = falkorPid < 0 ? -1 : RoundTrips.processCpuSeconds(falkorPid) - falkorCpu0;
+            pgCpu = postgresCpuBetween(pgCpu0, postgresCpu(owner));
+        }
+        double seconds = FalkorBatchSync.seconds(start);
+        double rate = rows / seconds;
+        double per1000 = 1000.0 / Math.max(1, counted);
+        result.metric("writers", "backlog written changes/s @" + nodes, "changes/s", writeRate);
+        result.metric("sdk-realtimesync", "backlog drained changes/s @" + nodes, "changes/s", rate);
+        result.metric("sdk-realtimesync", "SQL statements per 1000 changes @" + nodes, "statements", c.sql() * per1000);
+        result.metric("sdk-realtimesync", "graph calls per 1000 changes @" + nodes, "calls", c.graph() * per1000);
+        result.metric("sdk-realtimesync", "consumer thread CPU per 1000 changes @" + nodes, "ms", consumerCpu * 1000 * per1000);
+        if (falkorCpu >= 0) {
+            result.metric("falkordb", "server CPU per 1000 changes (shared server) @" + nodes, "ms", falkorCpu * 1000 * per1000);
+        }
+        if (pgCpu >= 0) {
+            result.metric("postgresql", "backends' CPU per 1000 changes @" + nodes, "ms", pgCpu * 1000 * per1000);
+        }
+        ctx.log("%,d nodes backlog: %,d outbox rows (written at %.0f/s) drained in %.1f s: %.0f changes/s;"
+                        + " per 1000 changes (of the last %,d): %.1f SQL statements (%.0f ms waited), %.1f graph calls"
+                        + " (%.0f ms waited), consumer thread CPU %.0f ms, FalkorDB CPU %.0f ms, PostgreSQL backends' CPU %.0f ms",
+                nodes, rows, writeRate, seconds, rate, counted, c.sql() * per1000, c.sqlNanos() / 1e6 * per1000,
+                c.graph() * per1000, c.graphNanos() / 1e6 * per1000, consumerCpu * 1000 * per1000, falkorCpu * 1000 * per1000,
+                pgCpu * 1000 * per1000);
+        result.atLeast("backlog drain changes/s @" + nodes + " nodes >= 10,000", rate, 10_000);
+        return rate;
+    }
+
+    /**
+     * The same backlog drained by one consumer JVM, then by two (each its own process, as adopters
+     * run them), timed from the moment the consumers are told to start until the outbox is empty.
+     */
+    private static void multiConsumer(BenchContext ctx, ScenarioResult result, PostgresService pg, HikariDataSource owner,
+                                      MixedWorkload work, Sizes sizes, int nodes) throws Exception {
+        double[] rates = new double[2];
+        for (int n = 1; n <= 2; n++) {
+            writeBacklog(work, sizes.backlog());
+            long rows = outboxRows(owner);
+            List<ConsumerMain.Handle> jvms = new ArrayList<>();
+            Path log = Files.createTempFile("bench-consumer", ".log");
+            try {
+                for (int i = 0; i < n; i++) {
+                    jvms.add(ConsumerMain.Handle.start(pg.jdbcUrl(), pg.adminUser(), pg.adminPassword(),
+                            ctx.falkor().host(), ctx.falkor().port(), log));
+                }
+                long start = System.nanoTime();
+                for (ConsumerMain.Handle h : jvms) {
+                    h.go();
+                }
+                awaitDrained(owner, start, rows, nodes);
+                double seconds = FalkorBatchSync.seconds(start);
+                rates[n - 1] = rows / seconds;
+                double cpu = jvms.stream().mapToDouble(ConsumerMain.Handle::cpuSeconds).sum();
+                result.metric("sdk-realtimesync", n + " consumer JVM(s): backlog drained changes/s @" + nodes, "changes/s",
+                        rates[n - 1]);
+                ctx.log("%,d nodes, %d consumer JVM(s): %,d rows drained in %.1f s: %.0f changes/s (JVM CPU %.1f s)",
+                        nodes, n, rows, seconds, rates[n - 1], cpu);
+            } finally {
+                for (ConsumerMain.Handle h : jvms) {
+                    h.close();
+                }
+            }
+        }
+        result.atLeast("2 consumer JVMs / 1 consumer JVM drain rate @" + nodes + " nodes > 1", rates[1] / rates[0], 1.0);
+    }
+
+    private static double writeBacklog(MixedWorkload work, int changes) throws InterruptedException {
         ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
         long t0 = System.nanoTime();
-        for (int i = 0; i < sizes.backlog(); i++) {
+        for (int i = 0; i < changes; i++) {
             writers.execute(work::write);
         }
         writers.shutdown();
         writers.awaitTermination(30, TimeUnit.MINUTES);
-        double writeRate = sizes.backlog() / FalkorBatchSync.seconds(t0);
-        long rows = outboxRows(owner);
-        long start = System.nanoTime();
-        try (RealtimeSync consumer = consumer(pg, ownerDb, graph)) {
-            consumer.start();
-            long deadline = start + TimeUnit.MINUTES.toNanos(15);
-            while (outboxRows(owner) > 0) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("backlog of " + rows + " rows not drained in 15 minutes @" + nodes);
+        return changes / FalkorBatchSync.seconds(t0);
+    }
+
+    private static void awaitDrained(HikariDataSource owner, long start, long rows, int nodes) throws Exception {
+        long deadline = start + TimeUnit.MINUTES.toNanos(15);
+        while (outboxRows(owner) > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("backlog of " + rows + " rows not drained in 15 minutes @" + nodes);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /**
+     * CPU seconds of the PostgreSQL backends connected to the bench database now (the consumer's
+     * among them), from {@code /proc}; -1 when not readable here.
+     */
+    private static Map<Long, Double> postgresCpu(HikariDataSource owner) {
+        Map<Long, Double> out = new LinkedHashMap<>();
+        try (Connection c = owner.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT pid FROM pg_stat_activity WHERE datname = current_database()")) {
+            while (rs.next()) {
+                double s = RoundTrips.processCpuSeconds(rs.getLong(1));
+                if (s >= 0) {
+                    out.put(rs.getLong(1), s);
                 }
-                Thread.sleep(20);
+            }
+        } catch (Exception e) {
+            return Map.of();
+        }
+        return out;
+    }
+
+    /** CPU seconds between two samples of the backends present in both; -1 when none was readable. */
+    private static double postgresCpuBetween(Map<Long, Double> before, Map<Long, Double> after) {
+        double sum = 0;
+        boolean any = false;
+        for (Map.Entry<Long, Double> e : after.entrySet()) {
+            Double b = before.get(e.getKey());
+            if (b != null) {
+                sum += e.getValue() - b;
+                any = true;
             }
         }
-        double seconds = FalkorBatchSync.seconds(start);
-        double rate = rows / seconds;
-        result.metric("writers", "backlog written changes/s @" + nodes, "changes/s", writeRate);
-        result.metric("sdk-realtimesync", "backlog drained changes/s @" + nodes, "changes/s", rate);
-        ctx.log("%,d nodes backlog: %,d outbox rows (written at %.0f/s) drained in %.1f s: %.0f changes/s",
-                nodes, rows, writeRate, seconds, rate);
-        result.atLeast("backlog drain changes/s @" + nodes + " nodes >= 10,000", rate, 10_000);
-        return rate;
+        return any ? sum : -1;
+    }
+
+    /** The FalkorDB server's process id ({@code INFO server}), or -1 when it is not readable here. */
+    private static long falkorPid(BenchContext ctx) {
+        try (redis.clients.jedis.Jedis j = new redis.clients.jedis.Jedis(ctx.falkor().host(), ctx.falkor().port())) {
+            for (String line : j.info("server").split("\r?\n")) {
+                if (line.startsWith("process_id:")) {
+                    long pid = Long.parseLong(line.substring("process_id:".length()).trim());
+                    return RoundTrips.processCpuSeconds(pid) >= 0 ? pid : -1;
+                }
+            }
+        } catch (RuntimeException e) {
+            // no pid: server CPU is not reported
+        }
+        return -1;
     }
 
     private static void checkGraphs(ScenarioResult result, HikariDataSource owner, GraphBackend graph,
@@ -291,6 +429,11 @@ public final class RealtimeMixed implements Scenario {
             while (seen < probes && System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
                 for (int ti = 0; ti < tenants.size(); ti++) {
                     seen += pollTenant(ti, done);
+                }
+                try {
+                    Thread.sleep(POLL_PAUSE_MILLIS);   // a spinning poller would take a core from the consumer
+                } catch (InterruptedException e) {
+                    return;
                 }
             }
         }

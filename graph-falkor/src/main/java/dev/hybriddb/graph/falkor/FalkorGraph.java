@@ -4,6 +4,7 @@ import com.falkordb.Record;
 import com.falkordb.ResultSet;
 import dev.hybriddb.HybridDBException;
 import dev.hybriddb.graph.EdgeRecord;
+import dev.hybriddb.graph.EdgeSide;
 import dev.hybriddb.graph.EdgeType;
 import dev.hybriddb.graph.GraphBackend;
 import dev.hybriddb.graph.GraphException;
@@ -230,6 +231,43 @@ public final class FalkorGraph implements GraphBackend {
                     .getStatistics().relationshipsDeleted();
         }
         return deleted;
+    }
+
+    /**
+     * One statement per direction for the sides of one owner label (see
+     * {@link Writes#deleteEdgesExcept(String, boolean, List)}); sides of several owner labels go
+     * one label at a time.
+     */
+    @Override
+    public void deleteEdgesExcept(String graph, List<EdgeSide> sides,
+                                  Map<String, ? extends List<? extends Collection<String>>> keep) {
+        Identifiers.graph(graph);
+        Map<List<Object>, List<Integer>> groups = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < sides.size(); i++) {
+            groups.computeIfAbsent(List.of(sides.get(i).ownerLabel(), sides.get(i).ownerIsFrom()), k -> new java.util.ArrayList<>())
+                    .add(i);
+        }
+        for (Map.Entry<List<Object>, List<Integer>> g : groups.entrySet()) {
+            List<EdgeSide> part = g.getValue().stream().map(sides::get).toList();
+            List<List<Object>> rows = new java.util.ArrayList<>();
+            keep.forEach((owner, lists) -> {
+                List<Object> row = new java.util.ArrayList<>(part.size() + 1);
+                row.add(GraphValues.key("owner id", owner));
+                boolean any = false;
+                for (int i : g.getValue()) {
+                    Collection<String> k = lists.get(i);
+                    row.add(k == null ? null : List.copyOf(k));
+                    any |= k != null;
+                }
+                if (any) {
+                    rows.add(row);
+                }
+            });
+            String text = Writes.deleteEdgesExcept((String) g.getKey().get(0), (Boolean) g.getKey().get(1), part);
+            for (List<List<Object>> chunk : Writes.chunks(rows, config.batchSize())) {
+                send(graph, text, Map.of("rows", chunk), false, true, "deleteEdgesExcept " + g.getKey().get(0));
+            }
+        }
     }
 
     @Override

@@ -72,6 +72,27 @@ public final class Tenants {
         }
     }
 
+    /** Takes the sync locks of those of {@code tenants} that are free, in one statement; returns them. */
+    public static java.util.Set<UUID> tryLockAll(Connection c, java.util.Collection<UUID> tenants) throws SQLException {
+        java.util.Set<UUID> locked = new java.util.LinkedHashSet<>();
+        if (tenants.isEmpty()) {
+            return locked;
+        }
+        Integer[] keys = tenants.stream().map(UUID::hashCode).toArray(Integer[]::new);
+        try (PreparedStatement ps = c.prepareStatement("SELECT x.t FROM unnest(?::uuid[], ?::int[]) WITH ORDINALITY AS x(t, k, o)"
+                + " WHERE pg_try_advisory_xact_lock(?, x.k) ORDER BY x.o")) {
+            ps.setArray(1, c.createArrayOf("uuid", tenants.toArray()));
+            ps.setArray(2, c.createArrayOf("int4", keys));
+            ps.setInt(3, LOCK_CLASS);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    locked.add(rs.getObject(1, UUID.class));
+                }
+            }
+        }
+        return locked;
+    }
+
     /**
      * One transaction of {@code db} with the tenant set and its sync lock held; committed when
      * {@code work} returns (after the graph acknowledged). Retried by {@code db} on transient

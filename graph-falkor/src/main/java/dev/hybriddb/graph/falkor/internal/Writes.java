@@ -40,6 +40,30 @@ public final class Writes {
     }
 
     /**
+     * Prunes several edge types at owners of one label, all on the same side of their edges
+     * ({@code ownerIsFrom}): {@code UNWIND $rows AS r MATCH (o:Owner {id: r[0]}) WITH r, o MATCH
+     * (o)-[e:T1|T2]->(x) WHERE (type(e) = 'T1' AND x:Other1 AND r[1] IS NOT NULL AND NOT x.id IN
+     * r[1]) OR ... DELETE e}. The owner is an index seek bound by {@code WITH}, so only its own
+     * edges of these types are expanded; row {@code [owner, keep1, keep2, ...]}, a null keep list
+     * leaving that side alone. Names are checked and quoted here.
+     */
+    public static String deleteEdgesExcept(String ownerLabel, boolean ownerIsFrom, List<dev.hybriddb.graph.EdgeSide> sides) {
+        LinkedHashSet<String> types = new LinkedHashSet<>();
+        StringBuilder where = new StringBuilder();
+        for (int i = 0; i < sides.size(); i++) {
+            dev.hybriddb.graph.EdgeSide side = sides.get(i);
+            String type = Identifiers.label(side.type().type());
+            types.add("`" + type + "`");
+            where.append(i == 0 ? "" : " OR ").append("(type(e) = '").append(type).append("' AND x:`")
+                    .append(Identifiers.label(side.otherLabel())).append("` AND r[").append(i + 1)
+                    .append("] IS NOT NULL AND NOT x.id IN r[").append(i + 1).append("])");
+        }
+        String rel = "[e:" + String.join("|", types) + "]";
+        return "UNWIND $rows AS r MATCH " + node("o", ownerLabel, "r[0]") + " WITH r, o MATCH (o)"
+                + (ownerIsFrom ? "-" + rel + "->" : "<-" + rel + "-") + "(x) WHERE " + where + " DELETE e";
+    }
+
+    /**
      * {@code MATCH (a:From {id: from}), (b:To {id: to}) WITH r, a, b MATCH (a)-[e:TYPE]->(b)}, the
      * names checked and quoted here; {@code from} and {@code to} are row expressions, never values.
      * Both ends are index seeks bound by {@code WITH} before the edge is looked up between them

@@ -1,6 +1,7 @@
 package dev.hybriddb.sync.internal.apply;
 
 import dev.hybriddb.graph.EdgeRecord;
+import dev.hybriddb.graph.EdgeSide;
 import dev.hybriddb.graph.NodeRecord;
 import dev.hybriddb.sync.internal.projection.ChangeSet;
 import dev.hybriddb.sync.internal.projection.Mapper;
@@ -66,10 +67,7 @@ public final class ChangeApplier {
                 addIfNotNull(touched, o == null ? null : o.toString());
             }
         }
-        for (Map.Entry<ForeignKeyEdge, Map<String, SourceRow>> e : fkOwners.entrySet()) {
-            stats.edgesWritten += replaceForeignKeyEdges(graph, e.getKey(), e.getValue().values(),
-                    cs.fresh(projection.nodeByLabel(e.getKey().ownerLabel()).orElseThrow().table()));
-        }
+        stats.edgesWritten += replaceForeignKeyEdges(graph, fkOwners, cs);
         for (Map.Entry<JoinTableEdge, Set<String>> e : joinOwners.entrySet()) {
             Set<String> fresh = new HashSet<>(cs.fresh(projection.nodeByLabel(e.getKey().ownerLabel()).orElseThrow().table()));
             fresh.removeAll(touchedJoinOwners.getOrDefault(e.getKey(), Set.of()));
@@ -137,6 +135,70 @@ public final class ChangeApplier {
                 }
             }
         }
+    }
+
+    /**
+     * Replaces the foreign-key edges at the rows' nodes, all edge types of one owner label pruned
+     * together ({@link GraphWriter#deleteEdgesExcept(String, List, Map)}: on FalkorDB one statement
+     * per label and direction), then the expected edges upserted per type. Nodes created by this
+     * change ({@code fresh}) have no older edges, so nothing is pruned at them.
+     */
+    private int replaceForeignKeyEdges(String graph, Map<ForeignKeyEdge, Map<String, SourceRow>> fkOwners, ChangeSet cs) {
+        Map<String, List<ForeignKeyEdge>> byLabel = new LinkedHashMap<>();
+        fkOwners.forEach((e, rows) -> {
+            if (!rows.isEmpty()) {
+                byLabel.computeIfAbsent(e.ownerLabel(), l -> new ArrayList<>()).add(e);
+            }
+        });
+        int n = 0;
+        for (Map.Entry<String, List<ForeignKeyEdge>> l : byLabel.entrySet()) {
+            Set<String> fresh = cs.fresh(projection.nodeByLabel(l.getKey()).orElseThrow().table());
+            List<EdgeSide> sides = new ArrayList<>();          // columns of one edge type and side share a slot
+            for (ForeignKeyEdge e : l.getValue()) {
+                EdgeSide side = new EdgeSide(e.type(), e.direction() == Direction.OUTGOING);
+                if (!sides.contains(side)) {
+                    sides.add(side);
+                }
+            }
+            Map<String, List<List<String>>> keep = new LinkedHashMap<>();
+            Map<ForeignKeyEdge, List<EdgeRecord>> upserts = new LinkedHashMap<>();
+            for (ForeignKeyEdge e : l.getValue()) {
+                boolean ownerIsFrom = e.direction() == Direction.OUTGOING;
+                int slot = sides.indexOf(new EdgeSide(e.type(), ownerIsFrom));
+                List<EdgeRecord> expected = upserts.computeIfAbsent(e, x -> new ArrayList<>());
+                for (SourceRow r : fkOwners.get(e).values()) {
+                    EdgeRecord edge = Mapper.edge(e, r);
+                    if (edge != null) {
+                        expected.add(edge);
+                    }
+                    if (!fresh.contains(r.id())) {
+                        List<List<String>> k = keep.computeIfAbsent(r.id(), x -> nulls(sides.size()));
+                        List<String> kept = k.get(slot) == null ? new ArrayList<>() : k.get(slot);
+                        if (edge != null) {
+                            kept.add(Mapper.other(edge, ownerIsFrom));
+                        }
+                        k.set(slot, kept);
+                    }
+                }
+            }
+            if (!keep.isEmpty()) {
+                writer.deleteEdgesExcept(graph, sides, keep);
+            }
+            for (Map.Entry<ForeignKeyEdge, List<EdgeRecord>> u : upserts.entrySet()) {
+                if (!u.getValue().isEmpty()) {
+                    n += writer.upsertEdges(graph, u.getKey().type(), u.getValue());
+                }
+            }
+        }
+        return n;
+    }
+
+    private static List<List<String>> nulls(int n) {
+        List<List<String>> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(null);
+        }
+        return out;
     }
 
     public int replaceForeignKeyEdges(String graph, ForeignKeyEdge e, Collection<SourceRow> rows) {

@@ -1,6 +1,7 @@
 package dev.hybriddb.sync.internal.apply;
 
 import dev.hybriddb.graph.EdgeRecord;
+import dev.hybriddb.graph.EdgeSide;
 import dev.hybriddb.graph.EdgeType;
 import dev.hybriddb.graph.GraphBackend;
 import dev.hybriddb.graph.NodeRecord;
@@ -85,6 +86,28 @@ public final class GraphWriter {
         }
         int n = 0;
         for (List<EdgeRecord> chunk : chunks(all)) {
+            n += graph.upsertEdges(g, type, chunk);
+        }
+        return n;
+    }
+
+    /**
+     * Prunes the edges of several sides at once ({@link GraphBackend#deleteEdgesExcept(String,
+     * List, Map)}), {@code chunkSize} owners per call.
+     */
+    public void deleteEdgesExcept(String g, List<EdgeSide> sides, Map<String, List<List<String>>> keep) {
+        List<String> owners = new ArrayList<>(keep.keySet());
+        for (List<String> chunk : chunks(owners)) {
+            Map<String, List<List<String>>> part = new LinkedHashMap<>();
+            chunk.forEach(o -> part.put(o, keep.get(o)));
+            graph.deleteEdgesExcept(g, sides, part);
+        }
+    }
+
+    /** Upserts edges of one type, {@code chunkSize} per call; returns how many are present afterwards. */
+    public int upsertEdges(String g, EdgeType type, List<EdgeRecord> edges) {
+        int n = 0;
+        for (List<EdgeRecord> chunk : chunks(edges)) {
             n += graph.upsertEdges(g, type, chunk);
         }
         return n;

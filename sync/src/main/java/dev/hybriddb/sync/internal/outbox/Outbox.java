@@ -26,17 +26,48 @@ public final class Outbox {
     private Outbox() {}
 
     /**
-     * Claims up to {@code limit} rows, oldest first, skipping rows other consumers hold and rows of
-     * the {@code busy} tenants (whose sync lock another writer holds).
+     * The tenants of the oldest {@code window} rows (leaving out {@code skip}), the tenant of the
+     * oldest row first, with how many of those rows each has; a null tenant stands for the rows
+     * without one (TRUNCATE markers). Takes no locks: it tells a round which tenants' sync locks
+     * to try.
      */
-    public static List<OutboxRow> claim(Connection c, int limit, Collection<UUID> busy) throws SQLException {
+    public static List<TenantRows> peekTenants(Connection c, int window, Collection<UUID> skip) throws SQLException {
+        String sql = "SELECT tenant_id, count(*) FROM (SELECT id, tenant_id FROM " + TABLE
+                + (skip.isEmpty() ? "" : " WHERE tenant_id IS NULL OR NOT (tenant_id = ANY(?))")
+                + " ORDER BY id LIMIT ?) w GROUP BY tenant_id ORDER BY min(id)";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            if (!skip.isEmpty()) {
+                ps.setArray(i++, c.createArrayOf("uuid", skip.toArray()));
+            }
+            ps.setInt(i, window);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<TenantRows> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(new TenantRows(rs.getObject(1, UUID.class), rs.getLong(2)));
+                }
+                return out;
+            }
+        }
+    }
+
+    /** A tenant and a number of its outbox rows. */
+    public record TenantRows(UUID tenant, long rows) {
+    }
+
+    /**
+     * Claims up to {@code limit} rows of the {@code tenants} (whose sync locks this transaction
+     * holds), oldest first, skipping rows other consumers hold; with no tenants, the rows without
+     * a tenant (TRUNCATE markers, whose rebuild waits for tenants' locks and so must hold none).
+     */
+    public static List<OutboxRow> claimTenants(Connection c, int limit, Collection<UUID> tenants) throws SQLException {
         String sql = "SELECT id, tenant_id, table_name, op, row_key::text, old_row::text FROM " + TABLE
-                + (busy.isEmpty() ? "" : " WHERE tenant_id IS NULL OR NOT (tenant_id = ANY(?))")
+                + (tenants.isEmpty() ? " WHERE tenant_id IS NULL" : " WHERE tenant_id = ANY(?)")
                 + " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
-            if (!busy.isEmpty()) {
-                ps.setArray(i++, c.createArrayOf("uuid", busy.toArray()));
+            if (!tenants.isEmpty()) {
+                ps.setArray(i++, c.createArrayOf("uuid", tenants.toArray()));
             }
             ps.setInt(i, limit);
             return read(ps);

@@ -29,9 +29,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One claiming round, in one transaction on {@code c}: claim a batch (FOR UPDATE SKIP LOCKED),
- * per tenant take its sync lock (tenants another writer holds stay for a later round), read the
- * current rows, apply them to the graph, delete the applied outbox rows. Each tenant's step runs
+ * One claiming round, in one transaction on {@code c}: take the sync locks of the tenants whose
+ * rows are oldest (tenants another writer holds stay for a later round, or for that writer),
+ * claim a batch of their rows (FOR UPDATE SKIP LOCKED), read the current rows, apply them to the
+ * graph, delete the applied outbox rows. Each tenant's step runs
  * under its own savepoint, so one tenant's failure leaves the others' rows applied. A TRUNCATE row rebuilds
  * every registered tenant graph. The caller commits after this returns (the graph has
  * acknowledged) and calls {@link #committed()}, or rolls back and calls {@link #rolledBack()}.
@@ -40,6 +41,8 @@ public final class OutboxConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxConsumer.class);
     private static final char TRUNCATE = 'T';
     private static final int REBUILD_PAGE_SIZE = 5000;
+    /** How many of the oldest rows, in batches, a round looks at to choose its tenants. */
+    static final int PEEK_FACTOR = 2;
 
     private final Projection projection;
     private final ChangeApplier applier;
@@ -49,6 +52,8 @@ public final class OutboxConsumer {
     private final Set<UUID> written = ConcurrentHashMap.newKeySet();
     private final GraphTenantRegistry registry = new GraphTenantRegistry();
     private final List<UUID> registeredThisRound = new ArrayList<>();
+    /** Graphs this consumer made sure exist; forgotten when a step or round fails (the graph may be gone). */
+    private final Set<String> ensured = ConcurrentHashMap.newKeySet();
 
     public OutboxConsumer(Projection projection, GraphWriter writer, Function<UUID, String> graphNames) {
         this.projection = projection;
@@ -74,14 +79,15 @@ public final class OutboxConsumer {
     public RoundResult round(Connection c, int batchSize, Set<UUID> busy, Map<UUID, Integer> limited) throws SQLException {
         Set<UUID> skip = new HashSet<>(busy);
         skip.addAll(limited.keySet());
-        List<OutboxRow> rows = new ArrayList<>(Outbox.claim(c, batchSize, skip));
+        Set<UUID> deferredTenants = new HashSet<>();
+        Set<UUID> locked = lockTenants(c, batchSize, skip, deferredTenants);
+        List<OutboxRow> rows = new ArrayList<>(Outbox.claimTenants(c, batchSize, locked));
         for (Map.Entry<UUID, Integer> l : limited.entrySet()) {
             if (!busy.contains(l.getKey())) {
                 rows.addAll(Outbox.claimTenant(c, l.getKey(), l.getValue()));
             }
         }
         ApplyStats stats = new ApplyStats();
-        Set<UUID> deferredTenants = new HashSet<>();
         if (rows.isEmpty()) {
             return new RoundResult(0, 0, 0, deferredTenants, -1, stats);
         }
@@ -109,7 +115,7 @@ public final class OutboxConsumer {
         Map<UUID, RoundResult.TenantFailure> failed = new LinkedHashMap<>();
         for (Map.Entry<UUID, List<OutboxRow>> e : byTenant.entrySet()) {
             UUID tenant = e.getKey();
-            if (!Tenants.tryLock(c, tenant)) {
+            if (!locked.contains(tenant) && !Tenants.tryLock(c, tenant)) {
                 deferred += e.getValue().size();
                 deferredTenants.add(tenant);
                 continue;
@@ -134,17 +140,56 @@ public final class OutboxConsumer {
         return new RoundResult(rows.size(), done.size(), deferred, deferredTenants, lag, stats, succeeded, failed);
     }
 
-    /** One tenant's step under a savepoint; null when it succeeded, else what failed for this tenant alone. */
+    /**
+     * Takes the sync locks of the tenants whose rows come first (the tenant of the oldest row
+     * first) until the locked tenants hold {@code batchSize} of the oldest {@value #PEEK_FACTOR} x
+     * {@code batchSize} rows; tenants whose lock another writer holds go to {@code busyOut}. A round
+     * under a backlog thus works on as few tenants as fill it, and a second consumer finds the
+     * other tenants free instead of claiming rows it cannot apply. When rows without a tenant
+     * (TRUNCATE markers) are among the oldest, no lock is taken: the round claims those rows
+     * alone, since their rebuild waits for every tenant's lock in a fixed order.
+     */
+    private static Set<UUID> lockTenants(Connection c, int batchSize, Set<UUID> skip, Set<UUID> busyOut)
+            throws SQLException {
+        List<Outbox.TenantRows> peeked = Outbox.peekTenants(c, PEEK_FACTOR * batchSize, skip);
+        if (peeked.stream().anyMatch(t -> t.tenant() == null)) {
+            return new LinkedHashSet<>();       // rows without a tenant first (a TRUNCATE's rebuild), holding no tenant's lock
+        }
+        if (peeked.stream().mapToLong(Outbox.TenantRows::rows).sum() <= batchSize) {
+            List<UUID> all = peeked.stream().map(Outbox.TenantRows::tenant).toList();
+            Set<UUID> locked = Tenants.tryLockAll(c, all);     // a short backlog: every tenant, in one statement
+            all.stream().filter(t -> !locked.contains(t)).forEach(busyOut::add);
+            return locked;
+        }
+        Set<UUID> locked = new LinkedHashSet<>();
+        long covered = 0;
+        for (Outbox.TenantRows t : peeked) {
+            if (covered >= batchSize) {
+                break;
+            }
+            if (Tenants.tryLock(c, t.tenant())) {
+                locked.add(t.tenant());
+                covered += t.rows();
+            } else {
+                busyOut.add(t.tenant());
+            }
+        }
+        return locked;
+    }
+
+    /** One tenant's step under a savepoint (the tenant already set); null when it succeeded, else what failed for this tenant alone. */
     private RoundResult.TenantFailure applyTenant(Connection c, UUID tenant, List<OutboxRow> rows, ApplyStats stats)
             throws SQLException {
-        Tenants.setTenant(c, tenant);
         Savepoint sp = c.setSavepoint();
         long start = System.nanoTime();
+        String graph = graphNames.apply(tenant);
         try {
             ChangeSet cs = new ChangeSet();
             rows.forEach(r -> Outbox.addTo(cs, projection, r));
-            String graph = graphNames.apply(tenant);
-            writer.backend().ensureGraph(graph);
+            if (!ensured.contains(graph)) {
+                writer.backend().ensureGraph(graph);
+                ensured.add(graph);
+            }
             ApplyStats s = applier.apply(c, tenant, graph, cs);
             written.add(tenant);
             registry.register(c, tenant);
@@ -153,6 +198,7 @@ public final class OutboxConsumer {
             registeredThisRound.add(tenant);
             return null;
         } catch (SQLException | RuntimeException e) {
+            ensured.remove(graph);
             if (!failsTenantOnly(e)) {
                 throw e;
             }
@@ -223,5 +269,6 @@ public final class OutboxConsumer {
     /** The round's transaction rolled back: its registrations are repeated next time. */
     public void rolledBack() {
         registeredThisRound.clear();
+        ensured.clear();
     }
 }
