@@ -140,7 +140,7 @@ public final class CoordinationWorld {
     /** Writes the rows into PostgreSQL (as the application role, in the world's tenant). */
     public void insert(Database db) {
         db.inTenant(tenant, c -> {
-            update(c, "INSERT INTO tenants (id, name, slug) VALUES (?, 'World', ?)", tenant, "world-" + tenant);
+            update(c, "INSERT INTO tenants (id, name, slug, type) VALUES (?, 'World', ?, 'enterprise')", tenant, "world-" + tenant);
             for (UUID s : swarms) {
                 update(c, "INSERT INTO swarms (id, tenant_id, name) VALUES (?, ?, ?)", s, tenant, "swarm " + s);
             }
