@@ -19,6 +19,7 @@ import dev.hybriddb.model.AgentFields;
 import dev.hybriddb.model.Task;
 import dev.hybriddb.model.TaskFields;
 import dev.hybriddb.model.TenantFields;
+import dev.hybriddb.model.TenantType;
 import dev.hybriddb.testing.FalkorService;
 import dev.hybriddb.testing.TestServices;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +55,7 @@ class HostileSyncIT {
                 .poolName("hostile-sync").build();
         hybrid = HybridDB.builder().config(cfg).build();
         String slug = "hostile-" + UUID.randomUUID().toString().substring(0, 8);
-        tenant = hybrid.createTenant(TenantFields.of("Hostile", slug)).id();
+        tenant = hybrid.createTenant(TenantFields.of("Hostile", slug).withType(TenantType.ENTERPRISE)).id();
         FalkorService f = TestServices.falkor();
         graph = FalkorGraph.connect(f.host(), f.port());
         graphName = Identifiers.graph("hostile_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));

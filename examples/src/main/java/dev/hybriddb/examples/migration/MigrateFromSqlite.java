@@ -12,6 +12,7 @@ import dev.hybriddb.migrate.MigrationSettings;
 import dev.hybriddb.migrate.RepairResult;
 import dev.hybriddb.migrate.SourceOfTruth;
 import dev.hybriddb.model.TenantFields;
+import dev.hybriddb.model.TenantType;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -69,7 +70,9 @@ public final class MigrateFromSqlite {
             out.println("0. SQLite file " + file.getFileName() + ": " + legacy.swarms().readAll().size() + " swarms, "
                     + legacy.agents().readAll().size() + " agents; switches " + start);
             db.migrate();
-            UUID tenant = db.createTenant(TenantFields.of("Dash", "dash-" + UUID.randomUUID())).id();
+            // the moved workspace keeps more agents than the free plan allows
+            UUID tenant = db.createTenant(TenantFields.of("Dash", "dash-" + UUID.randomUUID())
+                    .withType(TenantType.PROFESSIONAL)).id();
             HybridDash home = new HybridDash(db, tenant);
 
             // tag::backfill[]
