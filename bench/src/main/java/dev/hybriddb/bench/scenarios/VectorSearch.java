@@ -83,7 +83,9 @@ public final class VectorSearch implements Scenario {
             result.atLeast("recall@10 vs exact @" + n + " >= 0.95", r, 0.95);
             result.atLeast("HNSW queries/s @" + n + " >= 500", approxQps, 500);
             VectorBaselines.sdkAgainstRaw(result, pg, store, tenant, queries, options.approximate(), n);
-            VectorBaselines.filteredTenants(result, store, small, queries, options.approximate());
+            // the SDK's default search (the planner picks the tenant index or HNSW with iterative scans), then HNSW forced
+            VectorBaselines.filteredTenants(result, store, small, queries, options, "sdk-search-default", true);
+            VectorBaselines.filteredTenants(result, store, small, queries, options.approximate(), "sdk-hnsw-iterative-forced", false);
             result.note("the table also holds " + SMALL_TENANTS + " tenants of " + Math.max(1, n / SMALL_TENANTS)
                     + " rows each, in the same HNSW index; raw-pgvector-jdbc sends the hand-written k-nearest query"
                     + " with the same index settings (ef_search, relaxed iterative scan, index scan forced)");
