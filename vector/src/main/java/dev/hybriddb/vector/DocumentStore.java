@@ -261,13 +261,7 @@ public final class DocumentStore {
     public List<Match> hybridSearch(UUID tenant, HybridSearchRequest request) {
         work.checkTenant(tenant);
         Objects.requireNonNull(request, "request");
-        float[] query = null;
-        if (request.vectorWeight() > 0) {
-            float[] given = request.embedding();
-            query = given != null ? given : requireEmbedder("embedding").embed(request.text());
-            Vectors.checkQuery("embedding", query, dimensions, request.distance() == Distance.COSINE);
-        }
-        float[] embedding = query;
+        float[] embedding = hybridEmbedding(request);
         SearchOptions settings = SearchOptions.topK(request.candidates()).withDistance(request.distance())
                 .withFilter(request.filter());
         return work.lagTolerantSearch(tenant, settings, c -> {
@@ -277,6 +271,17 @@ public final class DocumentStore {
             TrigramThreshold.restore(c, previous);
             return matches;
         });
+    }
+
+    /** The request's query embedding (computed from its text when it has none); null when its vector list is off. */
+    private float[] hybridEmbedding(HybridSearchRequest request) {
+        if (request.vectorWeight() <= 0) {
+            return null;
+        }
+        float[] given = request.embedding();
+        float[] query = given != null ? given : requireEmbedder("embedding").embed(request.text());
+        Vectors.checkQuery("embedding", query, dimensions, request.distance() == Distance.COSINE);
+        return query;
     }
 
     /** The query plan ({@code EXPLAIN}, no costs) of a similarity search: shows which index serves it. */
