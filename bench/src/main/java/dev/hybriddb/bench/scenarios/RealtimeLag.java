@@ -1,12 +1,12 @@
 package dev.hybriddb.bench.scenarios;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.hybriddb.Database;
 import dev.hybriddb.HybridDB;
 import dev.hybriddb.bench.BenchContext;
 import dev.hybriddb.bench.Scenario;
 import dev.hybriddb.bench.ScenarioResult;
+import dev.hybriddb.bench.internal.Pools;
 import dev.hybriddb.bench.internal.Latencies;
 import dev.hybriddb.graph.GraphNames;
 import dev.hybriddb.graph.GraphRow;
@@ -51,7 +51,7 @@ public final class RealtimeLag implements Scenario {
         PostgresService pg = ctx.migratedDatabase();
         var falkor = ctx.falkor();
         try (HybridDB db = HybridDB.builder().config(ctx.config(pg, WRITERS + 2)).graph(FalkorGraph.connect(falkor.host(), falkor.port())).build();
-             HikariDataSource owner = ownerPool(pg)) {
+             HikariDataSource owner = Pools.owner(pg, 3, "bench-realtime-owner")) {
             UUID tenant = ctx.newTenant(db, "realtime");
             List<UUID> tasks = db.withTenant(tenant, s -> {
                 List<UUID> ids = new ArrayList<>();
@@ -166,15 +166,5 @@ public final class RealtimeLag implements Scenario {
                 }
             }
         }
-    }
-
-    private static HikariDataSource ownerPool(PostgresService pg) {
-        HikariConfig c = new HikariConfig();
-        c.setJdbcUrl(pg.jdbcUrl());
-        c.setUsername(pg.adminUser());
-        c.setPassword(pg.adminPassword());
-        c.setMaximumPoolSize(3);
-        c.setPoolName("bench-realtime-owner");
-        return new HikariDataSource(c);
     }
 }

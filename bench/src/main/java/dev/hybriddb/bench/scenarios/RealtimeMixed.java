@@ -1,12 +1,12 @@
 package dev.hybriddb.bench.scenarios;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.hybriddb.Database;
 import dev.hybriddb.HybridDB;
 import dev.hybriddb.bench.BenchContext;
 import dev.hybriddb.bench.Scenario;
 import dev.hybriddb.bench.ScenarioResult;
+import dev.hybriddb.bench.internal.Pools;
 import dev.hybriddb.bench.internal.Latencies;
 import dev.hybriddb.bench.internal.RoundTrips;
 import dev.hybriddb.graph.GraphBackend;
@@ -102,7 +102,7 @@ public final class RealtimeMixed implements Scenario {
             var falkor = ctx.falkor();
             try (HybridDB db = HybridDB.builder().config(ctx.config(pg, WRITERS + 2))
                     .graph(FalkorGraph.connect(falkor.host(), falkor.port())).build();
-                 HikariDataSource owner = ownerPool(pg)) {
+                 HikariDataSource owner = Pools.owner(pg, 4, "bench-mixed-owner")) {
                 GraphBackend graph = db.graph().orElseThrow();
                 List<MixedGraph> tenants = load(ctx, result, db, owner, graph, nodes);
                 try {
@@ -387,16 +387,6 @@ public final class RealtimeMixed implements Scenario {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    private static HikariDataSource ownerPool(PostgresService pg) {
-        HikariConfig c = new HikariConfig();
-        c.setJdbcUrl(pg.jdbcUrl());
-        c.setUsername(pg.adminUser());
-        c.setPassword(pg.adminPassword());
-        c.setMaximumPoolSize(4);
-        c.setPoolName("bench-mixed-owner");
-        return new HikariDataSource(c);
     }
 
     /**

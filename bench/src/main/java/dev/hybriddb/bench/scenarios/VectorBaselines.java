@@ -1,9 +1,9 @@
 package dev.hybriddb.bench.scenarios;
 
 import com.pgvector.PGvector;
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.hybriddb.bench.ScenarioResult;
+import dev.hybriddb.bench.internal.Pools;
 import dev.hybriddb.testing.PostgresService;
 import dev.hybriddb.vector.DocumentStore;
 import dev.hybriddb.vector.Match;
@@ -40,7 +40,7 @@ final class VectorBaselines {
      */
     static void sdkAgainstRaw(ScenarioResult result, PostgresService pg, DocumentStore store, UUID tenant,
                               List<float[]> queries, SearchOptions options, int n) throws Exception {
-        try (HikariDataSource app = appPool(pg)) {
+        try (HikariDataSource app = Pools.app(pg, VectorSearch.THREADS + 1, "bench-raw-pgvector")) {
             double sdkSeconds = 0;
             double rawSeconds = 0;
             for (int round = 0; round < 4; round++) {
@@ -154,16 +154,6 @@ final class VectorBaselines {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    private static HikariDataSource appPool(PostgresService pg) {
-        HikariConfig c = new HikariConfig();
-        c.setJdbcUrl(pg.jdbcUrl());
-        c.setUsername(pg.appUser());
-        c.setPassword(pg.appPassword());
-        c.setMaximumPoolSize(VectorSearch.THREADS + 1);
-        c.setPoolName("bench-raw-pgvector");
-        return new HikariDataSource(c);
     }
 
     @FunctionalInterface
