@@ -63,11 +63,15 @@ public final class TestServices {
      * by {@code scripts/services} or the Docker image has it so already). Named {@code prefix_<random>}.
      */
     public static PostgresService freshDatabase(String prefix) {
+        return freshDatabase(postgres(), prefix);
+    }
+
+    /** {@link #freshDatabase(String)} on another server of the same roles, such as {@link #durablePostgres()}. */
+    public static PostgresService freshDatabase(PostgresService shared, String prefix) {
         String name = (prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10)).toLowerCase(Locale.ROOT);
         if (!DB_NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("database prefix must match [a-z][a-z0-9_]*: " + prefix);
         }
-        PostgresService shared = postgres();
         try (Connection c = shared.openAdmin(); Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE " + name + " TEMPLATE template1");
             st.execute("GRANT CONNECT ON DATABASE " + name + " TO " + quoteIdent(shared.appUser()));
@@ -110,11 +114,16 @@ public final class TestServices {
 
     /** Drops a database made by {@link #freshDatabase(String)}, ending its sessions first. */
     public static void dropDatabase(PostgresService db) {
+        dropDatabase(postgres(), db);
+    }
+
+    /** Drops a database made by {@link #freshDatabase(PostgresService, String)} on {@code server}. */
+    public static void dropDatabase(PostgresService server, PostgresService db) {
         String name = db.database();
         if (!DB_NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("not a test database name: " + name);
         }
-        try (Connection c = postgres().openAdmin(); Statement st = c.createStatement()) {
+        try (Connection c = server.openAdmin(); Statement st = c.createStatement()) {
             dropReplicationSlots(c, name);
             st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         } catch (SQLException e) {
@@ -180,6 +189,33 @@ public final class TestServices {
             standby = freePort();
         }
         return PostgresPair.start(script, primary, standby, postgres());
+    }
+
+    /**
+     * A PostgreSQL with durable commits ({@code fsync}, {@code synchronous_commit} and
+     * {@code full_page_writes} on, PostgreSQL's defaults), database {@code hybriddb}, same roles as
+     * the shared server: {@code HYBRIDDB_DURABLE_DATABASE_URL} when set, else the cluster of
+     * {@code scripts/services pg-durable-up} (started when down, left running for the next run).
+     * Empty, saying why, when neither is available.
+     */
+    public static DurablePostgres durablePostgres() {
+        PostgresService shared = postgres();
+        String url = System.getenv("HYBRIDDB_DURABLE_DATABASE_URL");
+        String script = System.getenv("HYBRIDDB_SERVICES");
+        if (url == null || url.isBlank()) {
+            if (script == null || script.isBlank()) {
+                return DurablePostgres.unavailable("neither HYBRIDDB_DURABLE_DATABASE_URL nor HYBRIDDB_SERVICES is set");
+            }
+            try {
+                Scripts.run(script, "pg-durable-up");
+                String env = Scripts.run(script, "pg-durable-env").strip();
+                url = env.substring(env.indexOf('=') + 1);
+            } catch (RuntimeException e) {
+                return DurablePostgres.unavailable(e.getMessage());
+            }
+        }
+        return DurablePostgres.of(new PostgresService(url, shared.adminUser(), shared.adminPassword(), shared.appUser(),
+                shared.appPassword()));
     }
 
     private static PostgresService resolvePostgres() {
