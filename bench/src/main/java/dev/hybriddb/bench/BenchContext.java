@@ -1,11 +1,17 @@
 package dev.hybriddb.bench;
 
+import dev.hybriddb.testing.DurablePostgres;
 import dev.hybriddb.testing.FalkorService;
 import dev.hybriddb.testing.PostgresService;
 import dev.hybriddb.testing.TestServices;
 import dev.hybriddb.HybridConfig;
 import dev.hybriddb.schema.Migrations;
 import java.io.PrintStream;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
 
 /**
  * What a scenario needs: the sizes to run, a place to report progress, and the real services
@@ -15,11 +21,21 @@ public final class BenchContext implements AutoCloseable {
     private final Profile profile;
     private final PrintStream log;
     private final String runId = Long.toString(ProcessHandle.current().pid());
+    private final boolean durable;
     private PostgresService migrated;
+    private DurablePostgres durableServer;
+    private PostgresService durableMigrated;
 
+    /** A context whose scenarios also run against a server with durable commits. */
     public BenchContext(Profile profile, PrintStream log) {
+        this(profile, log, true);
+    }
+
+    /** {@code durable}: whether the writer and real-time scenarios also run with durable commits. */
+    public BenchContext(Profile profile, PrintStream log, boolean durable) {
         this.profile = profile;
         this.log = log;
+        this.durable = durable;
     }
 
     public Profile profile() { return profile; }
@@ -46,6 +62,41 @@ public final class BenchContext implements AutoCloseable {
         return migrated;
     }
 
+    /**
+     * A database with HybridDB's schema on the server with durable commits (fsync, synchronous_commit
+     * and full_page_writes on), migrated once per run and dropped by {@link #close()}; empty, with a
+     * note in {@code result} saying why, when durable runs are off or no such server is available.
+     */
+    public synchronized Optional<PostgresService> migratedDurableDatabase(ScenarioResult result) {
+        if (!durable) {
+            result.note("durable commits: not measured (--no-durable)");
+            return Optional.empty();
+        }
+        if (durableServer == null) {
+            durableServer = TestServices.durablePostgres();
+        }
+        if (durableServer.service().isEmpty()) {
+            result.note("durable commits: not measured: " + durableServer.unavailableReason());
+            return Optional.empty();
+        }
+        if (durableMigrated == null) {
+            PostgresService db = TestServices.freshDatabase(durableServer.service().get(), "bench_durable");
+            Migrations.using(db.jdbcUrl(), db.adminUser(), db.adminPassword()).withAppRole(db.appUser()).update();
+            durableMigrated = db;
+        }
+        return Optional.of(durableMigrated);
+    }
+
+    /** The server's durability settings, read from it: {@code fsync=.., synchronous_commit=.., full_page_writes=..}. */
+    public static String durabilitySettings(PostgresService db) throws SQLException {
+        try (Connection c = db.openAdmin(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT current_setting('fsync'), current_setting('synchronous_commit'),"
+                     + " current_setting('full_page_writes')")) {
+            rs.next();
+            return "fsync=" + rs.getString(1) + ", synchronous_commit=" + rs.getString(2) + ", full_page_writes=" + rs.getString(3);
+        }
+    }
+
     /** The configuration of {@code db}: the application role, the admin role for migrations. */
     public HybridConfig config(PostgresService db, int maxPoolSize) {
         return HybridConfig.builder().url(db.jdbcUrl()).user(db.appUser()).password(db.appPassword())
@@ -66,6 +117,10 @@ public final class BenchContext implements AutoCloseable {
         if (migrated != null) {
             dropDatabase(migrated);
             migrated = null;
+        }
+        if (durableMigrated != null) {
+            TestServices.dropDatabase(durableServer.service().orElseThrow(), durableMigrated);
+            durableMigrated = null;
         }
     }
 

@@ -20,8 +20,11 @@ import java.util.Set;
  *
  * <pre>
  * java ... dev.hybriddb.bench.BenchMain [--profile smoke|medium|full] [--only a,b] [--out DIR]
- *     [--coordination-sizes 5000,50000]
+ *     [--coordination-sizes 5000,50000] [--durable | --no-durable]
  * </pre>
+ * {@code --durable} (the default): the writer and real-time scenarios run a second time against a
+ * PostgreSQL with durable commits ({@code scripts/services pg-durable-up}), reported as variants
+ * ending in {@code -durable}; {@code --no-durable} skips that.
  * Exit status: 0 when every scenario ran (targets are reported PASS/FAIL, not enforced),
  * 1 when a scenario failed to run, 2 on bad arguments.
  */
@@ -58,22 +61,25 @@ public final class BenchMain {
         String only = null;
         Path dir = Path.of("target", "bench");
         List<Integer> coordinationSizes = null;
+        boolean durable = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--profile" -> profile = value(args, ++i);
                 case "--only" -> only = value(args, ++i);
                 case "--out" -> dir = Path.of(value(args, ++i));
+                case "--durable" -> durable = true;
+                case "--no-durable" -> durable = false;
                 case "--coordination-sizes" -> coordinationSizes = Arrays.stream(value(args, ++i).split(","))
                         .map(String::strip).map(Integer::valueOf).toList();
                 default -> throw new IllegalArgumentException("unknown argument '" + args[i]
-                        + "'; usage: [--profile smoke|medium|full] [--only a,b] [--out DIR] [--coordination-sizes 5000,50000]");
+                        + "'; usage: [--profile smoke|medium|full] [--only a,b] [--out DIR] [--coordination-sizes 5000,50000] [--durable|--no-durable]");
             }
         }
         Profile chosen = Profile.named(profile);
         if (coordinationSizes != null) {
             chosen = chosen.withCoordinationTasks(coordinationSizes);
         }
-        Report report = execute(chosen, select(only), dir, out);
+        Report report = execute(chosen, select(only), dir, out, durable);
         return report.results().stream().anyMatch(r -> r.notes().stream().anyMatch(n -> n.startsWith("ERROR"))) ? 1 : 0;
     }
 
@@ -92,8 +98,13 @@ public final class BenchMain {
 
     /** Runs the scenarios, prints the table, writes the files; a failing scenario is reported, not thrown. */
     public static Report execute(Profile profile, List<Scenario> scenarios, Path dir, PrintStream out) {
+        return execute(profile, scenarios, dir, out, true);
+    }
+
+    /** {@link #execute(Profile, List, Path, PrintStream)}, with durable-commit runs on or off. */
+    public static Report execute(Profile profile, List<Scenario> scenarios, Path dir, PrintStream out, boolean durable) {
         List<ScenarioResult> results = new ArrayList<>();
-        try (BenchContext ctx = new BenchContext(profile, out)) {
+        try (BenchContext ctx = new BenchContext(profile, out, durable)) {
             for (Scenario s : scenarios) {
                 results.add(runOne(ctx, s, out));
             }

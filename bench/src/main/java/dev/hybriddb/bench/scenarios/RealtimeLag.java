@@ -53,13 +53,7 @@ public final class RealtimeLag implements Scenario {
         try (HybridDB db = HybridDB.builder().config(ctx.config(pg, WRITERS + 2)).graph(FalkorGraph.connect(falkor.host(), falkor.port())).build();
              HikariDataSource owner = Pools.owner(pg, 3, "bench-realtime-owner")) {
             UUID tenant = ctx.newTenant(db, "realtime");
-            List<UUID> tasks = db.withTenant(tenant, s -> {
-                List<UUID> ids = new ArrayList<>();
-                for (int i = 0; i < TASKS; i++) {
-                    ids.add((UUID) s.dsl().fetchValue("INSERT INTO tasks (tenant_id, title) VALUES (?, ?) RETURNING id", tenant, "t" + i));
-                }
-                return ids;
-            });
+            List<UUID> tasks = tasks(db, tenant);
             var graph = db.graph().orElseThrow();
             String graphName = GraphNames.forTenant(tenant);
             PostgresSync.create(db.database(), graph).syncWorkspace(tenant);
@@ -81,18 +75,57 @@ public final class RealtimeLag implements Scenario {
                 }
                 result.metric("sdk-realtimesync", "max lag (outbox to graph ack)", "ms", realtime.metrics().maxLag().toMillis());
             }
-            try {
-                WriterThroughput.run(ctx, result, db, tenant, tasks, owner, pg);
-            } finally {
-                WalCapture.uninstall(ownerDb);
-                WalCapture.dropSlot(ownerDb);
-            }
-            try (Connection c = owner.getConnection(); Statement st = c.createStatement()) {
-                st.execute("DELETE FROM hybriddb_sync.hybriddb_outbox");        // the triggered run's rows
-            }
+            result.note("writer throughput and lag above: " + BenchContext.durabilitySettings(pg));
+            writerThroughput(ctx, result, db, tenant, tasks, owner, pg, "");
             graph.dropGraph(graphName);
         }
+        durableWriters(ctx, result);
         return result;
+    }
+
+    /**
+     * The writer-throughput comparison again on the server with durable commits (variants ending in
+     * {@code -durable}, reported, no targets), when there is one.
+     */
+    private static void durableWriters(BenchContext ctx, ScenarioResult result) throws Exception {
+        var found = ctx.migratedDurableDatabase(result);
+        if (found.isEmpty()) {
+            return;
+        }
+        PostgresService pg = found.get();
+        try (HybridDB db = HybridDB.builder().config(ctx.config(pg, WRITERS + 2)).build();
+             HikariDataSource owner = Pools.owner(pg, 3, "bench-realtime-durable-owner")) {
+            String settings = BenchContext.durabilitySettings(pg);
+            ctx.log("writer throughput with durable commits (%s)", settings);
+            result.note("variants ending in -durable: the same writers on a server with durable commits, read from it: " + settings);
+            UUID tenant = ctx.newTenant(db, "realtime-durable");
+            writerThroughput(ctx, result, db, tenant, tasks(db, tenant), owner, pg, "-durable");
+        }
+    }
+
+    private static void writerThroughput(BenchContext ctx, ScenarioResult result, HybridDB db, UUID tenant, List<UUID> tasks,
+                                         HikariDataSource owner, PostgresService pg, String suffix) throws Exception {
+        Database ownerDb = Database.of(owner);
+        try {
+            WriterThroughput.run(ctx, result, db, tenant, tasks, owner, pg, suffix);
+        } finally {
+            WalCapture.uninstall(ownerDb);
+            WalCapture.dropSlot(ownerDb);
+        }
+        try (Connection c = owner.getConnection(); Statement st = c.createStatement()) {
+            st.execute("DELETE FROM hybriddb_sync.hybriddb_outbox");        // the triggered run's rows
+        }
+    }
+
+    /** {@link #TASKS} new tasks of {@code tenant}. */
+    private static List<UUID> tasks(HybridDB db, UUID tenant) {
+        return db.withTenant(tenant, s -> {
+            List<UUID> ids = new ArrayList<>();
+            for (int i = 0; i < TASKS; i++) {
+                ids.add((UUID) s.dsl().fetchValue("INSERT INTO tasks (tenant_id, title) VALUES (?, ?) RETURNING id", tenant, "t" + i));
+            }
+            return ids;
+        });
     }
 
     static WalCapture walCapture(PostgresService pg, Database owner) {

@@ -88,6 +88,7 @@ public final class RealtimeMixed implements Scenario {
             result.atLeast("backlog drain rate @" + lastSize + " / @" + sizes.nodes().get(0) + " nodes >= 0.8",
                     largest / smallest, 0.8);
         }
+        durable(ctx, result, sizes);
         result.note("mixed stream over " + TENANTS + " tenants, " + WRITERS + " writers, one transaction per change: 25% task"
                 + " update, 15% insert, 10% delete, 15% dependency added, 10% removed, 15% assignment changed, 5% agent update,"
                 + " 5% probe; graphs loaded through PostgresSync.syncWorkspace; one RealtimeSync consumer in this JVM (round trips counted at its DataSource and GraphBackend), then the"
@@ -99,33 +100,61 @@ public final class RealtimeMixed implements Scenario {
         PostgresService pg = ctx.freshDatabase("bench_mixed");
         try {
             Migrations.using(pg.jdbcUrl(), pg.adminUser(), pg.adminPassword()).withAppRole(pg.appUser()).update();
-            var falkor = ctx.falkor();
-            try (HybridDB db = HybridDB.builder().config(ctx.config(pg, WRITERS + 2))
-                    .graph(FalkorGraph.connect(falkor.host(), falkor.port())).build();
-                 HikariDataSource owner = Pools.owner(pg, 4, "bench-mixed-owner")) {
-                GraphBackend graph = db.graph().orElseThrow();
-                List<MixedGraph> tenants = load(ctx, result, db, owner, graph, nodes);
-                try {
-                    Database ownerDb = Database.of(owner);
-                    MixedWorkload work = new MixedWorkload(db, tenants);
-                    openLoop(ctx, result, pg, ownerDb, owner, graph, work, tenants, sizes, nodes);
-                    double rate = backlog(ctx, result, pg, ownerDb, owner, graph, work, sizes, nodes);
-                    multiConsumer(ctx, result, pg, owner, work, sizes, nodes);
-                    checkGraphs(result, owner, graph, tenants, nodes);
-                    return rate;
-                } finally {
-                    for (MixedGraph t : tenants) {
-                        graph.dropGraph(GraphNames.forTenant(t.tenant));
-                    }
-                }
+            if (nodes == sizes.nodes().get(0)) {
+                result.note("mixed stream without the -durable suffix: " + BenchContext.durabilitySettings(pg));
             }
+            return measure(ctx, result, sizes, nodes, pg, "");
         } finally {
             ctx.dropDatabase(pg);
         }
     }
 
+    /**
+     * The smallest size again on the server with durable commits: open loop, backlog and graph
+     * check, variants ending in {@code -durable}, reported without targets (the consumer JVMs are
+     * not run again).
+     */
+    private void durable(BenchContext ctx, ScenarioResult result, Sizes sizes) throws Exception {
+        var found = ctx.migratedDurableDatabase(result);
+        if (found.isEmpty()) {
+            return;
+        }
+        String settings = BenchContext.durabilitySettings(found.get());
+        ctx.log("mixed stream with durable commits (%s)", settings);
+        result.note("variants ending in -durable: the smallest size again on a server with durable commits, read from it: "
+                + settings);
+        measure(ctx, result, sizes, sizes.nodes().get(0), found.get(), "-durable");
+    }
+
+    /** Load, open loop, backlog, (consumer JVMs,) graph check on {@code pg}; returns the backlog drain rate. */
+    private double measure(BenchContext ctx, ScenarioResult result, Sizes sizes, int nodes, PostgresService pg, String suffix)
+            throws Exception {
+        var falkor = ctx.falkor();
+        try (HybridDB db = HybridDB.builder().config(ctx.config(pg, WRITERS + 2))
+                .graph(FalkorGraph.connect(falkor.host(), falkor.port())).build();
+             HikariDataSource owner = Pools.owner(pg, 4, "bench-mixed-owner")) {
+            GraphBackend graph = db.graph().orElseThrow();
+            List<MixedGraph> tenants = load(ctx, result, db, owner, graph, nodes, suffix);
+            try {
+                Database ownerDb = Database.of(owner);
+                MixedWorkload work = new MixedWorkload(db, tenants);
+                openLoop(ctx, result, pg, ownerDb, owner, graph, work, tenants, sizes, nodes, suffix);
+                double rate = backlog(ctx, result, pg, ownerDb, owner, graph, work, sizes, nodes, suffix);
+                if (suffix.isEmpty()) {
+                    multiConsumer(ctx, result, pg, owner, work, sizes, nodes);
+                }
+                checkGraphs(result, owner, graph, tenants, nodes, suffix);
+                return rate;
+            } finally {
+                for (MixedGraph t : tenants) {
+                    graph.dropGraph(GraphNames.forTenant(t.tenant));
+                }
+            }
+        }
+    }
+
     private static List<MixedGraph> load(BenchContext ctx, ScenarioResult result, HybridDB db, HikariDataSource owner,
-                                         GraphBackend graph, int nodes) throws Exception {
+                                         GraphBackend graph, int nodes, String suffix) throws Exception {
         List<MixedGraph> tenants = new ArrayList<>();
         long t0 = System.nanoTime();
         for (int i = 0; i < TENANTS; i++) {
@@ -139,14 +168,14 @@ public final class RealtimeMixed implements Scenario {
             sync.syncWorkspace(t.tenant);
         }
         double graphSeconds = FalkorBatchSync.seconds(t1);
-        result.metric("sdk-postgressync", "initial projection nodes/s @" + nodes, "nodes/s", nodes / graphSeconds);
+        result.metric("sdk-postgressync" + suffix, "initial projection nodes/s @" + nodes, "nodes/s", nodes / graphSeconds);
         ctx.log("%,d nodes: PostgreSQL load %.1f s, batch projection %.1f s", nodes, pgSeconds, graphSeconds);
         return tenants;
     }
 
     private static void openLoop(BenchContext ctx, ScenarioResult result, PostgresService pg, Database ownerDb,
                                  HikariDataSource owner, GraphBackend graph, MixedWorkload work, List<MixedGraph> tenants,
-                                 Sizes sizes, int nodes) throws Exception {
+                                 Sizes sizes, int nodes, String suffix) throws Exception {
         int total = sizes.rate() * sizes.seconds();
         int base = 1_000_000;
         Map<Long, Long> committedAt = new ConcurrentHashMap<>();
@@ -184,12 +213,16 @@ public final class RealtimeMixed implements Scenario {
             double achieved = total / FalkorBatchSync.seconds(start);
             pollThread.join(TimeUnit.MINUTES.toMillis(5));
             pollThread.interrupt();
-            result.metric("sdk-realtimesync", "offered changes/s @" + nodes, "changes/s", achieved);
-            double p50 = result.metric("sdk-realtimesync", "lag p50 @" + nodes, "ms", lag.percentileMillis(50));
-            double p99 = result.metric("sdk-realtimesync", "lag p99 @" + nodes, "ms", lag.percentileMillis(99));
-            result.metric("sdk-realtimesync", "peak outbox backlog @" + nodes, "rows", peakBacklog.get());
-            ctx.log("%,d nodes open loop: %.0f changes/s offered, lag p50 %.1f ms p99 %.1f ms (%d of %d probes), peak backlog %d",
-                    nodes, achieved, p50, p99, lag.count(), total / 20, peakBacklog.get());
+            String v = "sdk-realtimesync" + suffix;
+            result.metric(v, "offered changes/s @" + nodes, "changes/s", achieved);
+            double p50 = result.metric(v, "lag p50 @" + nodes, "ms", lag.percentileMillis(50));
+            double p99 = result.metric(v, "lag p99 @" + nodes, "ms", lag.percentileMillis(99));
+            result.metric(v, "peak outbox backlog @" + nodes, "rows", peakBacklog.get());
+            ctx.log("%s %,d nodes open loop: %.0f changes/s offered, lag p50 %.1f ms p99 %.1f ms (%d of %d probes), peak backlog %d",
+                    v, nodes, achieved, p50, p99, lag.count(), total / 20, peakBacklog.get());
+            if (!suffix.isEmpty()) {
+                return;                                         // reported, not a target
+            }
             result.atLeast("changes/s kept up with (achieved, lag p99 < 1 s) @" + nodes + " nodes >= " + sizes.rate(),
                     p99 < 1000 && lag.count() == total / 20 ? achieved : 0, sizes.rate() * 0.95);
             result.atMost("lag p99 (ms) @" + nodes + " nodes, " + sizes.rate() + " changes/s < 1000", p99, 1000);
@@ -197,8 +230,8 @@ public final class RealtimeMixed implements Scenario {
     }
 
     private static double backlog(BenchContext ctx, ScenarioResult result, PostgresService pg, Database ownerDb,
-                                  HikariDataSource owner, GraphBackend graph, MixedWorkload work, Sizes sizes, int nodes)
-            throws Exception {
+                                  HikariDataSource owner, GraphBackend graph, MixedWorkload work, Sizes sizes, int nodes,
+                                  String suffix) throws Exception {
         double writeRate = writeBacklog(work, sizes.backlog());
         long rows = outboxRows(owner);
         RoundTrips trips = new RoundTrips();
@@ -230,24 +263,27 @@ public final class RealtimeMixed implements Scenario {
         double seconds = FalkorBatchSync.seconds(start);
         double rate = rows / seconds;
         double per1000 = 1000.0 / Math.max(1, counted);
-        result.metric("writers", "backlog written changes/s @" + nodes, "changes/s", writeRate);
-        result.metric("sdk-realtimesync", "backlog drained changes/s @" + nodes, "changes/s", rate);
-        result.metric("sdk-realtimesync", "SQL statements per 1000 changes @" + nodes, "statements", c.sql() * per1000);
-        result.metric("sdk-realtimesync", "graph calls per 1000 changes @" + nodes, "calls", c.graph() * per1000);
-        result.metric("sdk-realtimesync", "consumer thread CPU per 1000 changes @" + nodes, "ms", consumerCpu * 1000 * per1000);
+        String v = "sdk-realtimesync" + suffix;
+        result.metric("writers" + suffix, "backlog written changes/s @" + nodes, "changes/s", writeRate);
+        result.metric(v, "backlog drained changes/s @" + nodes, "changes/s", rate);
+        result.metric(v, "SQL statements per 1000 changes @" + nodes, "statements", c.sql() * per1000);
+        result.metric(v, "graph calls per 1000 changes @" + nodes, "calls", c.graph() * per1000);
+        result.metric(v, "consumer thread CPU per 1000 changes @" + nodes, "ms", consumerCpu * 1000 * per1000);
         if (falkorCpu >= 0) {
-            result.metric("falkordb", "server CPU per 1000 changes (shared server) @" + nodes, "ms", falkorCpu * 1000 * per1000);
+            result.metric("falkordb" + suffix, "server CPU per 1000 changes (shared server) @" + nodes, "ms", falkorCpu * 1000 * per1000);
         }
         if (pgCpu >= 0) {
-            result.metric("postgresql", "backends' CPU per 1000 changes @" + nodes, "ms", pgCpu * 1000 * per1000);
+            result.metric("postgresql" + suffix, "backends' CPU per 1000 changes @" + nodes, "ms", pgCpu * 1000 * per1000);
         }
-        ctx.log("%,d nodes backlog: %,d outbox rows (written at %.0f/s) drained in %.1f s: %.0f changes/s;"
+        ctx.log("%s %,d nodes backlog: %,d outbox rows (written at %.0f/s) drained in %.1f s: %.0f changes/s;"
                         + " per 1000 changes (of the last %,d): %.1f SQL statements (%.0f ms waited), %.1f graph calls"
                         + " (%.0f ms waited), consumer thread CPU %.0f ms, FalkorDB CPU %.0f ms, PostgreSQL backends' CPU %.0f ms",
-                nodes, rows, writeRate, seconds, rate, counted, c.sql() * per1000, c.sqlNanos() / 1e6 * per1000,
+                v, nodes, rows, writeRate, seconds, rate, counted, c.sql() * per1000, c.sqlNanos() / 1e6 * per1000,
                 c.graph() * per1000, c.graphNanos() / 1e6 * per1000, consumerCpu * 1000 * per1000, falkorCpu * 1000 * per1000,
                 pgCpu * 1000 * per1000);
-        result.atLeast("backlog drain changes/s @" + nodes + " nodes >= 10,000", rate, 10_000);
+        if (suffix.isEmpty()) {
+            result.atLeast("backlog drain changes/s @" + nodes + " nodes >= 10,000", rate, 10_000);
+        }
         return rate;
     }
 
@@ -360,7 +396,7 @@ public final class RealtimeMixed implements Scenario {
     }
 
     private static void checkGraphs(ScenarioResult result, HikariDataSource owner, GraphBackend graph,
-                                    List<MixedGraph> tenants, int nodes) throws Exception {
+                                    List<MixedGraph> tenants, int nodes, String suffix) throws Exception {
         int equal = 0;
         for (MixedGraph t : tenants) {
             long[] pg = MixedGraph.postgresCounts(owner, t.tenant);
@@ -368,12 +404,17 @@ public final class RealtimeMixed implements Scenario {
             if (Arrays.equals(pg, g)) {
                 equal++;
             } else {
-                result.note("DRIFT @" + nodes + " tenant " + t.tenant + ": PostgreSQL tasks/dependencies/assignments "
+                result.note("DRIFT" + suffix + " @" + nodes + " tenant " + t.tenant + ": PostgreSQL tasks/dependencies/assignments "
                         + Arrays.toString(pg) + ", graph " + Arrays.toString(g));
             }
         }
-        result.atLeast("tenant graphs equal to PostgreSQL after the stream @" + nodes + " (of " + tenants.size() + ")",
-                equal, tenants.size());
+        if (suffix.isEmpty()) {
+            result.atLeast("tenant graphs equal to PostgreSQL after the stream @" + nodes + " (of " + tenants.size() + ")",
+                    equal, tenants.size());
+        } else {
+            result.metric("sdk-realtimesync" + suffix, "tenant graphs equal to PostgreSQL after the stream @" + nodes,
+                    "tenants", equal);
+        }
     }
 
     private static RealtimeSync consumer(PostgresService pg, Database ownerDb, GraphBackend graph) {

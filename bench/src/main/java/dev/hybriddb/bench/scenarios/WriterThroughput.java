@@ -35,18 +35,20 @@ final class WriterThroughput {
      * <p>WalCapture against none: {@link #WRITER_ROUNDS} rounds, WalCapture running (and caught up)
      * only during its arm: its thread and the server's WAL sender take CPU from the same two cores.
      * The ratio is the median round's.
+     * <p>{@code suffix} ends every variant's name ({@code "-durable"} for the run on the server with
+     * durable commits); targets are checked only for the run without one.
      */
     static void run(BenchContext ctx, ScenarioResult result, HybridDB db, UUID tenant, List<UUID> tasks,
-                    HikariDataSource owner, PostgresService pg) throws Exception {
+                    HikariDataSource owner, PostgresService pg, String suffix) throws Exception {
         Database ownerDb = Database.of(owner);
         WalCapture.uninstall(ownerDb);
         writers(db, tenant, tasks, ctx.profile().writerOps() / 2, 1);                  // warm-up
-        triggersAgainstNone(ctx, result, db, tenant, tasks, owner);
-        walAgainstNone(ctx, result, db, tenant, tasks, owner, ownerDb, pg);
+        triggersAgainstNone(ctx, result, db, tenant, tasks, owner, suffix);
+        walAgainstNone(ctx, result, db, tenant, tasks, owner, ownerDb, pg, suffix);
     }
 
     private static void triggersAgainstNone(BenchContext ctx, ScenarioResult result, HybridDB db, UUID tenant, List<UUID> tasks,
-                                            HikariDataSource owner) throws Exception {
+                                            HikariDataSource owner, String suffix) throws Exception {
         int blockOps = Math.max(RealtimeLag.WRITERS * 4, ctx.profile().writerOps() / 20);
         double[] pairRatios = new double[BLOCKS_PER_ARM];
         WriterArm trig = new WriterArm();
@@ -69,13 +71,15 @@ final class WriterThroughput {
                 "writers with triggers / none, %d ABBA pairs of %d updates: ratio %.3f; pair ratios median %.3f, quartiles %.3f-%.3f, range %.3f-%.3f",
                 BLOCKS_PER_ARM, blockOps, ratio, quantile(pairRatios, 0.5), quantile(pairRatios, 0.25), quantile(pairRatios, 0.75),
                 quantile(pairRatios, 0), quantile(pairRatios, 1));
-        ctx.log("%s (%.0f/s with triggers, %.0f/s with no capture)", summary, trig.rate(), none.rate());
-        result.metric("sdk-outbox-triggers", "writer updates/s (8 threads)", "writes/s", trig.rate());
-        result.metric("no-capture", "writer updates/s (8 threads)", "writes/s", none.rate());
-        result.metric("sdk-outbox-triggers", "writes/s / no capture (ABBA blocks)", "x", ratio);
-        result.note(summary);
-        cpuPerWrite(ctx, result, "sdk-outbox-triggers", trig, none);
-        result.atLeast("writes/s with the outbox triggers / without capture >= 0.85", ratio, 0.85);
+        ctx.log("%s%s (%.0f/s with triggers, %.0f/s with no capture)", summary, suffix, trig.rate(), none.rate());
+        result.metric("sdk-outbox-triggers" + suffix, "writer updates/s (8 threads)", "writes/s", trig.rate());
+        result.metric("no-capture" + suffix, "writer updates/s (8 threads)", "writes/s", none.rate());
+        result.metric("sdk-outbox-triggers" + suffix, "writes/s / no capture (ABBA blocks)", "x", ratio);
+        result.note(summary + suffix);
+        cpuPerWrite(ctx, result, "sdk-outbox-triggers", suffix, trig, none);
+        if (suffix.isEmpty()) {
+            result.atLeast("writes/s with the outbox triggers / without capture >= 0.85", ratio, 0.85);
+        }
     }
 
     /** Runs one block of writes in {@code arm}, the triggers switched as given; returns its duration in seconds. */
@@ -98,13 +102,15 @@ final class WriterThroughput {
      * the host; steal excluded), and the ratio no capture / {@code variant}: what throughput would
      * be on a saturated machine whose speed did not drift.
      */
-    private static void cpuPerWrite(BenchContext ctx, ScenarioResult result, String variant, WriterArm arm, WriterArm none) {
+    private static void cpuPerWrite(BenchContext ctx, ScenarioResult result, String capture, String suffix, WriterArm arm,
+                                    WriterArm none) {
+        String variant = capture + suffix;
         if (arm.cpu.isEmpty() || none.cpu.isEmpty()) {
             result.note("host CPU per write: not measured (no /proc/stat)");
             return;
         }
         double withCapture = result.metric(variant, "host CPU per write (steal excluded)", "us", arm.cpuMicrosPerWrite());
-        double without = result.metric("no-capture", "host CPU per write (steal excluded, " + variant + " run)", "us",
+        double without = result.metric("no-capture" + suffix, "host CPU per write (steal excluded, " + variant + " run)", "us",
                 none.cpuMicrosPerWrite());
         result.metric(variant, "CPU per write: no capture / with", "x", without / withCapture);
         String line = String.format(java.util.Locale.ROOT,
@@ -141,7 +147,8 @@ final class WriterThroughput {
     }
 
     private static void walAgainstNone(BenchContext ctx, ScenarioResult result, HybridDB db, UUID tenant, List<UUID> tasks,
-                                       HikariDataSource owner, Database ownerDb, PostgresService pg) throws Exception {
+                                       HikariDataSource owner, Database ownerDb, PostgresService pg, String suffix)
+            throws Exception {
         int ops = ctx.profile().writerOps() / 2;
         double[] wal = new double[WRITER_ROUNDS];
         double[] none = new double[WRITER_ROUNDS];
@@ -165,14 +172,16 @@ final class WriterThroughput {
             } finally {
                 triggers(owner, true);
             }
-            ctx.log("writers round %d: %.0f/s with WAL capture, %.0f/s with no capture", round, wal[round], none[round]);
+            ctx.log("writers%s round %d: %.0f/s with WAL capture, %.0f/s with no capture", suffix, round, wal[round], none[round]);
         }
         double walRatio = medianRatio(wal, none);
-        result.metric("sdk-walcapture", "writer updates/s (8 threads)", "writes/s", median(wal));
-        result.metric("sdk-walcapture", "writes/s / no capture (median round)", "x", walRatio);
-        result.note(String.format(java.util.Locale.ROOT, "writer rounds (WAL capture / none, writes/s): %s", rounds(wal, none)));
-        cpuPerWrite(ctx, result, "sdk-walcapture", walArm, noneArm);
-        result.atLeast("writes/s with WAL capture / without capture >= 0.85", walRatio, 0.85);
+        result.metric("sdk-walcapture" + suffix, "writer updates/s (8 threads)", "writes/s", median(wal));
+        result.metric("sdk-walcapture" + suffix, "writes/s / no capture (median round)", "x", walRatio);
+        result.note(String.format(java.util.Locale.ROOT, "writer rounds%s (WAL capture / none, writes/s): %s", suffix, rounds(wal, none)));
+        cpuPerWrite(ctx, result, "sdk-walcapture", suffix, walArm, noneArm);
+        if (suffix.isEmpty()) {
+            result.atLeast("writes/s with WAL capture / without capture >= 0.85", walRatio, 0.85);
+        }
     }
 
     private static double quantile(double[] values, double q) {
