@@ -76,7 +76,7 @@ public final class RealtimeLag implements Scenario {
                 result.metric("sdk-realtimesync", "max lag (outbox to graph ack)", "ms", realtime.metrics().maxLag().toMillis());
             }
             result.note("writer throughput and lag above: " + BenchContext.durabilitySettings(pg));
-            writerThroughput(ctx, result, db, tenant, tasks, owner, pg, "");
+            writerThroughput(ctx, result, db, tenant, tasks, owner, pg, "", WriterThroughput.Shape.FULL);
             graph.dropGraph(graphName);
         }
         durableWriters(ctx, result);
@@ -99,15 +99,19 @@ public final class RealtimeLag implements Scenario {
             ctx.log("writer throughput with durable commits (%s)", settings);
             result.note("variants ending in -durable: the same writers on a server with durable commits, read from it: " + settings);
             UUID tenant = ctx.newTenant(db, "realtime-durable");
-            writerThroughput(ctx, result, db, tenant, tasks(db, tenant), owner, pg, "-durable");
+            // smoke checks that the durable pass works, in a few seconds: a few blocks and rounds
+            WriterThroughput.Shape shape = "smoke".equals(ctx.profile().name()) ? new WriterThroughput.Shape(4, 2)
+                    : WriterThroughput.Shape.FULL;
+            writerThroughput(ctx, result, db, tenant, tasks(db, tenant), owner, pg, "-durable", shape);
         }
     }
 
     private static void writerThroughput(BenchContext ctx, ScenarioResult result, HybridDB db, UUID tenant, List<UUID> tasks,
-                                         HikariDataSource owner, PostgresService pg, String suffix) throws Exception {
+                                         HikariDataSource owner, PostgresService pg, String suffix,
+                                         WriterThroughput.Shape shape) throws Exception {
         Database ownerDb = Database.of(owner);
         try {
-            WriterThroughput.run(ctx, result, db, tenant, tasks, owner, pg, suffix);
+            WriterThroughput.run(ctx, result, db, tenant, tasks, owner, pg, suffix, shape);
         } finally {
             WalCapture.uninstall(ownerDb);
             WalCapture.dropSlot(ownerDb);

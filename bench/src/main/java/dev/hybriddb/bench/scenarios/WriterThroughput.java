@@ -27,6 +27,11 @@ final class WriterThroughput {
     private WriterThroughput() {
     }
 
+    /** How many ABBA pairs of blocks (triggers against none) and rounds (WalCapture against none) to run. */
+    record Shape(int pairs, int rounds) {
+        static final Shape FULL = new Shape(BLOCKS_PER_ARM, WRITER_ROUNDS);
+    }
+
     /**
      * Writer throughput with each capture mode against the same writers with no capture.
      * <p>Triggers against none: short blocks of {@link #BLOCKS_PER_ARM} pairs in ABBA order (the
@@ -39,21 +44,21 @@ final class WriterThroughput {
      * durable commits); targets are checked only for the run without one.
      */
     static void run(BenchContext ctx, ScenarioResult result, HybridDB db, UUID tenant, List<UUID> tasks,
-                    HikariDataSource owner, PostgresService pg, String suffix) throws Exception {
+                    HikariDataSource owner, PostgresService pg, String suffix, Shape shape) throws Exception {
         Database ownerDb = Database.of(owner);
         WalCapture.uninstall(ownerDb);
         writers(db, tenant, tasks, ctx.profile().writerOps() / 2, 1);                  // warm-up
-        triggersAgainstNone(ctx, result, db, tenant, tasks, owner, suffix);
-        walAgainstNone(ctx, result, db, tenant, tasks, owner, ownerDb, pg, suffix);
+        triggersAgainstNone(ctx, result, db, tenant, tasks, owner, suffix, shape.pairs());
+        walAgainstNone(ctx, result, db, tenant, tasks, owner, ownerDb, pg, suffix, shape.rounds());
     }
 
     private static void triggersAgainstNone(BenchContext ctx, ScenarioResult result, HybridDB db, UUID tenant, List<UUID> tasks,
-                                            HikariDataSource owner, String suffix) throws Exception {
+                                            HikariDataSource owner, String suffix, int pairs) throws Exception {
         int blockOps = Math.max(RealtimeLag.WRITERS * 4, ctx.profile().writerOps() / 20);
-        double[] pairRatios = new double[BLOCKS_PER_ARM];
+        double[] pairRatios = new double[pairs];
         WriterArm trig = new WriterArm();
         WriterArm none = new WriterArm();
-        for (int pair = 0; pair < BLOCKS_PER_ARM; pair++) {
+        for (int pair = 0; pair < pairs; pair++) {
             double t;
             double n;
             if (pair % 2 == 0) {
@@ -69,7 +74,7 @@ final class WriterThroughput {
         double ratio = none.seconds / trig.seconds;
         String summary = String.format(java.util.Locale.ROOT,
                 "writers with triggers / none, %d ABBA pairs of %d updates: ratio %.3f; pair ratios median %.3f, quartiles %.3f-%.3f, range %.3f-%.3f",
-                BLOCKS_PER_ARM, blockOps, ratio, quantile(pairRatios, 0.5), quantile(pairRatios, 0.25), quantile(pairRatios, 0.75),
+                pairs, blockOps, ratio, quantile(pairRatios, 0.5), quantile(pairRatios, 0.25), quantile(pairRatios, 0.75),
                 quantile(pairRatios, 0), quantile(pairRatios, 1));
         ctx.log("%s%s (%.0f/s with triggers, %.0f/s with no capture)", summary, suffix, trig.rate(), none.rate());
         result.metric("sdk-outbox-triggers" + suffix, "writer updates/s (8 threads)", "writes/s", trig.rate());
@@ -147,14 +152,14 @@ final class WriterThroughput {
     }
 
     private static void walAgainstNone(BenchContext ctx, ScenarioResult result, HybridDB db, UUID tenant, List<UUID> tasks,
-                                       HikariDataSource owner, Database ownerDb, PostgresService pg, String suffix)
-            throws Exception {
+                                       HikariDataSource owner, Database ownerDb, PostgresService pg, String suffix,
+                                       int rounds) throws Exception {
         int ops = ctx.profile().writerOps() / 2;
-        double[] wal = new double[WRITER_ROUNDS];
-        double[] none = new double[WRITER_ROUNDS];
+        double[] wal = new double[rounds];
+        double[] none = new double[rounds];
         WriterArm walArm = new WriterArm();
         WriterArm noneArm = new WriterArm();
-        for (int round = 0; round < WRITER_ROUNDS; round++) {
+        for (int round = 0; round < rounds; round++) {
             WalCapture.install(ownerDb);
             try (WalCapture capture = RealtimeLag.walCapture(pg, ownerDb)) {     // running only in its own arm
                 capture.start();
