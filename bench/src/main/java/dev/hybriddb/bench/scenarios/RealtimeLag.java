@@ -33,7 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * schedule whatever the system does), p50/p99, seen by a poller reading the graph, with each
  * capture mode (outbox triggers; WalCapture reading the WAL); and writer throughput with each
  * capture mode against the same writers with no capture at all, the arms taking turns (see
- * {@link WriterThroughput}).
+ * {@link WriterThroughput}). The writer comparison runs again on a server with durable commits
+ * ({@link BenchContext#migratedDurableDatabase}), its variants ending in {@code -durable}.
  */
 public final class RealtimeLag implements Scenario {
     static final int TASKS = 200;

@@ -73,14 +73,14 @@ final class WriterThroughput {
         triggers(owner, true);
         double ratio = none.seconds / trig.seconds;
         String summary = String.format(java.util.Locale.ROOT,
-                "writers with triggers / none, %d ABBA pairs of %d updates: ratio %.3f; pair ratios median %.3f, quartiles %.3f-%.3f, range %.3f-%.3f",
-                pairs, blockOps, ratio, quantile(pairRatios, 0.5), quantile(pairRatios, 0.25), quantile(pairRatios, 0.75),
+                "writers%s with triggers / none, %d ABBA pairs of %d updates: ratio %.3f; pair ratios median %.3f, quartiles %.3f-%.3f, range %.3f-%.3f",
+                label(suffix), pairs, blockOps, ratio, quantile(pairRatios, 0.5), quantile(pairRatios, 0.25), quantile(pairRatios, 0.75),
                 quantile(pairRatios, 0), quantile(pairRatios, 1));
-        ctx.log("%s%s (%.0f/s with triggers, %.0f/s with no capture)", summary, suffix, trig.rate(), none.rate());
+        ctx.log("%s (%.0f/s with triggers, %.0f/s with no capture)", summary, trig.rate(), none.rate());
         result.metric("sdk-outbox-triggers" + suffix, "writer updates/s (8 threads)", "writes/s", trig.rate());
         result.metric("no-capture" + suffix, "writer updates/s (8 threads)", "writes/s", none.rate());
         result.metric("sdk-outbox-triggers" + suffix, "writes/s / no capture (ABBA blocks)", "x", ratio);
-        result.note(summary + suffix);
+        result.note(summary);
         cpuPerWrite(ctx, result, "sdk-outbox-triggers", suffix, trig, none);
         if (suffix.isEmpty()) {
             result.atLeast("writes/s with the outbox triggers / without capture >= 0.85", ratio, 0.85);
@@ -177,16 +177,21 @@ final class WriterThroughput {
             } finally {
                 triggers(owner, true);
             }
-            ctx.log("writers%s round %d: %.0f/s with WAL capture, %.0f/s with no capture", suffix, round, wal[round], none[round]);
+            ctx.log("writers%s round %d: %.0f/s with WAL capture, %.0f/s with no capture", label(suffix), round, wal[round], none[round]);
         }
         double walRatio = medianRatio(wal, none);
         result.metric("sdk-walcapture" + suffix, "writer updates/s (8 threads)", "writes/s", median(wal));
         result.metric("sdk-walcapture" + suffix, "writes/s / no capture (median round)", "x", walRatio);
-        result.note(String.format(java.util.Locale.ROOT, "writer rounds%s (WAL capture / none, writes/s): %s", suffix, rounds(wal, none)));
+        result.note(String.format(java.util.Locale.ROOT, "writer rounds%s (WAL capture / none, writes/s): %s", label(suffix), rounds(wal, none)));
         cpuPerWrite(ctx, result, "sdk-walcapture", suffix, walArm, noneArm);
         if (suffix.isEmpty()) {
             result.atLeast("writes/s with WAL capture / without capture >= 0.85", walRatio, 0.85);
         }
+    }
+
+    /** {@code " (durable commits)"} for the durable run's notes, else nothing. */
+    private static String label(String suffix) {
+        return suffix.isEmpty() ? "" : " (durable commits)";
     }
 
     private static double quantile(double[] values, double q) {
