@@ -89,6 +89,7 @@ public final class RealtimeLag implements Scenario {
      * {@code -durable}, reported, no targets), when there is one.
      */
     private static void durableWriters(BenchContext ctx, ScenarioResult result) throws Exception {
+        long t0 = System.nanoTime();
         var found = ctx.migratedDurableDatabase(result);
         if (found.isEmpty()) {
             return;
@@ -105,6 +106,7 @@ public final class RealtimeLag implements Scenario {
                     : WriterThroughput.Shape.FULL;
             writerThroughput(ctx, result, db, tenant, tasks(db, tenant), owner, pg, "-durable", shape);
         }
+        ctx.log("durable pass (server start and migration included) took %.1f s", FalkorBatchSync.seconds(t0));
     }
 
     private static void writerThroughput(BenchContext ctx, ScenarioResult result, HybridDB db, UUID tenant, List<UUID> tasks,

@@ -116,6 +116,7 @@ public final class RealtimeMixed implements Scenario {
      * not run again).
      */
     private void durable(BenchContext ctx, ScenarioResult result, Sizes sizes) throws Exception {
+        long t0 = System.nanoTime();
         var found = ctx.migratedDurableDatabase(result);
         if (found.isEmpty()) {
             return;
@@ -125,6 +126,7 @@ public final class RealtimeMixed implements Scenario {
         result.note("variants ending in -durable: the smallest size again on a server with durable commits, read from it: "
                 + settings);
         measure(ctx, result, sizes, sizes.nodes().get(0), found.get(), "-durable");
+        ctx.log("durable pass took %.1f s", FalkorBatchSync.seconds(t0));
     }
 
     /** Load, open loop, backlog, (consumer JVMs,) graph check on {@code pg}; returns the backlog drain rate. */
