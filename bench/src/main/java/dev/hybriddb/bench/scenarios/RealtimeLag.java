@@ -102,7 +102,7 @@ public final class RealtimeLag implements Scenario {
             result.note("variants ending in -durable: the same writers on a server with durable commits, read from it: " + settings);
             UUID tenant = ctx.newTenant(db, "realtime-durable");
             // smoke checks that the durable pass works, in a few seconds: a few blocks and rounds
-            WriterThroughput.Shape shape = "smoke".equals(ctx.profile().name()) ? new WriterThroughput.Shape(4, 2)
+            WriterThroughput.Shape shape = "smoke".equals(ctx.profile().name()) ? new WriterThroughput.Shape(4, 1)
                     : WriterThroughput.Shape.FULL;
             writerThroughput(ctx, result, db, tenant, tasks(db, tenant), owner, pg, "-durable", shape);
         }
