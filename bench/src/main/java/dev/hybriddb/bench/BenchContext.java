@@ -84,7 +84,12 @@ public final class BenchContext implements AutoCloseable {
         }
         if (durableMigrated == null) {
             PostgresService db = TestServices.freshDatabase(durableServer.service().get(), "bench_durable");
-            Migrations.using(db.jdbcUrl(), db.adminUser(), db.adminPassword()).withAppRole(db.appUser()).update();
+            try {
+                Migrations.using(db.jdbcUrl(), db.adminUser(), db.adminPassword()).withAppRole(db.appUser()).update();
+            } catch (RuntimeException e) {
+                TestServices.dropDatabase(durableServer.service().get(), db);
+                throw e;
+            }
             durableMigrated = db;
         }
         return Optional.of(durableMigrated);
