@@ -323,11 +323,9 @@ public abstract class CoordinationContract {
             }
             for (int limit : new int[] {1, 4, 32}) {
                 var fromGraph = graphStore.topCandidates(world.tenant, profile, keys,
-                        dev.hybriddb.coordination.internal.AssignmentScorer.availabilityByLiteral(),
-                        Coordination.CLOSED_TASK_STATUSES, limit);
+                        dev.hybriddb.coordination.internal.AssignmentScorer.availabilityByLiteral(), limit);
                 var fromSql = sqlStore.topCandidates(world.tenant, profile, keys,
-                        dev.hybriddb.coordination.internal.AssignmentScorer.availabilityByLiteral(),
-                        Coordination.CLOSED_TASK_STATUSES, limit);
+                        dev.hybriddb.coordination.internal.AssignmentScorer.availabilityByLiteral(), limit);
                 assertThat(fromGraph.candidates()).as("top %d of %s", limit, task).containsExactlyElementsOf(fromSql.candidates());
                 assertThat(fromGraph.scores()).containsExactlyElementsOf(fromSql.scores());
                 List<AgentAssignment> exact = viaSql.rankAgentsForTask(world.tenant, task);

@@ -61,7 +61,8 @@ public final class AssignmentScorer {
 
     /**
      * The first {@code limit} of all agents, read off a store's ranking of the capability holders,
-     * or empty when they cannot be: every row must score here as the store scored it and come in
+     * or empty when they cannot be: every row must have an open task count (a store without one
+     * ranks the agent by the most it can score), score here as the store scored it and come in
      * {@link #BEST_FIRST} order, there must be {@code limit} rows, and the k-th must beat every
      * agent holding none of the capabilities (at most {@value #MAX_WITHOUT_CAPABILITY} points,
      * with a capability match of 0, which loses a tie to any holder).
@@ -73,7 +74,7 @@ public final class AssignmentScorer {
         List<AgentAssignment> out = new ArrayList<>(limit);
         for (int i = 0; i < limit; i++) {
             AgentCandidate c = ranked.candidates().get(i);
-            if (!eligible(c)) {
+            if (!eligible(c) || c.openTasks() < 0) {
                 return Optional.empty();
             }
             AgentAssignment a = score(task, c);

@@ -72,8 +72,7 @@ public final class CoordinationEngine implements Coordination {
         TaskProfile task = store.task(tenantId, taskId).orElseThrow(() -> new NotFoundException("task", taskId));
         List<String> keys = AssignmentScorer.capabilityKeys(task.requiredCapabilities());
         if (!keys.isEmpty()) {
-            RankedCandidates best = store.topCandidates(tenantId, task, keys, AssignmentScorer.availabilityByLiteral(),
-                    CLOSED_TASK_STATUSES, limit);
+            RankedCandidates best = store.topCandidates(tenantId, task, keys, AssignmentScorer.availabilityByLiteral(), limit);
             Optional<List<AgentAssignment>> top = AssignmentScorer.topOf(task, best, limit);
             if (top.isPresent()) {
                 return top.get();

@@ -31,10 +31,12 @@ public interface CoordinationStore {
      * The first {@code limit} eligible agents (not project managers, status in {@code availability})
      * that hold at least one of {@code keys} (capability keys, distinct, not empty), ranked by the
      * whole score of {@link AssignmentScorer} in its order and arithmetic, each with its open task
-     * count and score; computed where the data is, starting from the capability index.
+     * count (the agent's {@code open_task_count}: tasks not in
+     * {@link dev.hybriddb.coordination.Coordination#CLOSED_TASK_STATUSES}; -1 where the store does
+     * not have it) and score; computed where the data is, starting from the capability index.
      */
     RankedCandidates topCandidates(UUID tenant, TaskProfile task, List<String> keys, Map<String, Double> availability,
-                                   Set<TaskStatus> closedStatuses, int limit);
+                                   int limit);
 
     List<AgentSummary> agents(UUID tenant, Collection<UUID> agentIds);
 

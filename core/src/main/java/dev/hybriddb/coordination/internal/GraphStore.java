@@ -91,27 +91,27 @@ public final class GraphStore implements CoordinationStore {
     }
 
     /**
-     * Starts from the capability index (one seek per key), keeps the eligible agents, counts each
-     * one's open tasks along its ASSIGNED_TO edges and computes the whole score in the order and
-     * arithmetic of {@link AssignmentScorer#score}, then sorts and keeps the first {@code limit}.
+     * Starts from the capability index (one seek per key), keeps the eligible agents, reads each
+     * one's {@code open_task_count} (projected from PostgreSQL, which keeps it) and computes the
+     * whole score in the order and arithmetic of {@link AssignmentScorer#score}, then sorts and
+     * keeps the first {@code limit}. An agent projected without the count is ranked as if it had
+     * no open task (the most it can score) and returned with a count of -1.
      */
     @Override
     public RankedCandidates topCandidates(UUID tenant, TaskProfile task, List<String> keys, Map<String, Double> availability,
-                                          Set<TaskStatus> closedStatuses, int limit) {
+                                          int limit) {
         ensureCapabilityIndex(tenant);
         Map<String, Object> params = new HashMap<>();
         String avail = availabilityCase(availability, params);
         params.putAll(Map.of("keys", keys, "n", (double) keys.size(), "pm", dev.hybriddb.model.AgentRole.PROJECT_MANAGER.literal(),
-                "statuses", List.copyOf(availability.keySet()), "x", task.x(), "y", task.y(), "z", task.z(),
-                "closed", closedStatuses.stream().map(TaskStatus::literal).toList(), "limit", limit));
+                "statuses", List.copyOf(availability.keySet()), "x", task.x(), "y", task.y(), "z", task.z(), "limit", limit));
         String cypher = "UNWIND $keys AS k MATCH (a:Agent) WHERE k IN a.capability_keys "
                 + "WITH a, count(*) AS m WHERE (a.role IS NULL OR a.role <> $pm) AND a.status IN $statuses "
-                + "OPTIONAL MATCH (a)-[:ASSIGNED_TO]->(w:Task) WHERE NOT w.status IN $closed "
-                + "WITH a, m, count(w) AS open "
-                + "WITH a, m, open, coalesce(a.pos_x, 0.0) - $x AS dx, coalesce(a.pos_y, 0.0) - $y AS dy, coalesce(a.pos_z, 0.0) - $z AS dz "
+                + "WITH a, m, coalesce(a.open_task_count, -1) AS open, coalesce(a.pos_x, 0.0) - $x AS dx, "
+                + "coalesce(a.pos_y, 0.0) - $y AS dy, coalesce(a.pos_z, 0.0) - $z AS dz "
                 + "WITH a, m, open, sqrt(dx * dx + dy * dy + dz * dz) AS dist, " + avail + " AS av "
-                + "WITH a, m, open, floor(40.0 * (m / $n) + 25.0 * (1.0 / (1.0 + open)) + 20.0 * av "
-                + "+ 15.0 * (1.0 / (1.0 + dist / 10.0)) + 0.5) AS score "
+                + "WITH a, m, open, floor(40.0 * (m / $n) + 25.0 * (1.0 / (1.0 + CASE WHEN open < 0 THEN 0 ELSE open END)) "
+                + "+ 20.0 * av + 15.0 * (1.0 / (1.0 + dist / 10.0)) + 0.5) AS score "
                 + "ORDER BY score DESC, m DESC, open ASC, a.id ASC LIMIT $limit "
                 + "RETURN " + AGENT_COLUMNS + ", a.capabilities AS caps, a.pos_x AS x, a.pos_y AS y, a.pos_z AS z, "
                 + "open, score ORDER BY score DESC, m DESC, open ASC, id ASC";

@@ -89,14 +89,14 @@ public final class SqlStore implements CoordinationStore {
     }
 
     /**
-     * Starts from the GIN index on {@code capability_keys}, keeps the eligible agents, counts each
-     * one's open tasks (index on {@code tasks.assigned_agent_id}) and computes the whole score in
-     * the order and float8 arithmetic of {@link AssignmentScorer#score}, then sorts and keeps the
+     * Starts from the GIN index on {@code capability_keys}, keeps the eligible agents, reads each
+     * one's {@code open_task_count} (kept by triggers on tasks) and computes the whole score in the
+     * order and float8 arithmetic of {@link AssignmentScorer#score}, then sorts and keeps the
      * first {@code limit}.
      */
     @Override
     public RankedCandidates topCandidates(UUID tenant, TaskProfile task, List<String> keys, Map<String, Double> availability,
-                                          Set<TaskStatus> closedStatuses, int limit) {
+                                          int limit) {
         String sql = "SELECT h.id, h.name, h.role, h.status, h.capabilities, h.x, h.y, h.z, h.open, "
                 + "floor(40.0::float8 * (h.m / ?::float8) + 25.0::float8 * (1.0::float8 / (1.0::float8 + h.open)) "
                 + "+ 20.0::float8 * h.av + 15.0::float8 * (1.0::float8 / (1.0::float8 + sqrt((h.x - ?) * (h.x - ?) "
@@ -105,7 +105,7 @@ public final class SqlStore implements CoordinationStore {
                 + "coalesce(a.pos_x, 0)::float8 AS x, coalesce(a.pos_y, 0)::float8 AS y, coalesce(a.pos_z, 0)::float8 AS z, "
                 + "(SELECT count(*) FROM unnest(a.capability_keys) k WHERE k = ANY (?))::float8 AS m, "
                 + "coalesce((?::float8[])[array_position(?::text[], a.status::text)], 0.0::float8) AS av, "
-                + "(SELECT count(*) FROM public.tasks w WHERE w.assigned_agent_id = a.id AND w.status::text <> ALL (?))::float8 AS open "
+                + "a.open_task_count::float8 AS open "
                 + "FROM public.agents a WHERE a.capability_keys && ?::text[] AND a.role::text <> ? AND a.status::text = ANY (?)) h "
                 + "ORDER BY score DESC, h.m DESC, h.open ASC, h.id LIMIT ?";
         Object[] statuses = availability.keySet().toArray();
@@ -121,7 +121,6 @@ public final class SqlStore implements CoordinationStore {
             ps.setArray(i++, keyArray);
             ps.setArray(i++, c.createArrayOf("float8", availability.values().toArray()));
             ps.setArray(i++, statusArray);
-            ps.setArray(i++, c.createArrayOf("text", closedStatuses.stream().map(TaskStatus::literal).toArray()));
             ps.setArray(i++, keyArray);
             ps.setString(i++, dev.hybriddb.model.AgentRole.PROJECT_MANAGER.literal());
             ps.setArray(i++, statusArray);

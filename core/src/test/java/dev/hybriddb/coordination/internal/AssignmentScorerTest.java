@@ -132,6 +132,19 @@ class AssignmentScorerTest {
         assertThat(AssignmentScorer.topOf(TASK, ranked(List.of(holder), 64), 1)).isPresent();
     }
 
+    @Test
+    void anAgentWithoutAStoredOpenTaskCountSendsTheRankingToTheFullPath() {
+        AgentCandidate unknown = agent("a", AgentRole.CODER, AgentStatus.IDLE, List.of("java", "sql"), 0, -1);
+        assertThat(AssignmentScorer.topOf(TASK, ranked(List.of(unknown), 100), 1)).isEmpty();
+    }
+
+    @Test
+    void theStoredOpenTaskCountCountsWhatCoordinationCallsOpen() {
+        // agents.open_task_count (changelog 1150) counts tasks not 'completed' and not 'aborted'
+        assertThat(dev.hybriddb.coordination.Coordination.CLOSED_TASK_STATUSES).extracting(TaskStatus::literal)
+                .containsExactlyInAnyOrder("completed", "aborted");
+    }
+
     private static Rows.RankedCandidates ranked(List<AgentCandidate> rows, Integer... scores) {
         return new Rows.RankedCandidates(rows, List.of(scores));
     }
