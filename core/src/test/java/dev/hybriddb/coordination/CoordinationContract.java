@@ -311,31 +311,34 @@ public abstract class CoordinationContract {
     }
 
     @Test
-    void candidateWindowsAgreeBetweenGraphAndSql() {
+    void storesRankCapabilityHoldersAlikeAndAsTheScorerDoes() {
         var graphStore = new GraphStore(graph(), dev.hybriddb.graph.GraphNames::forTenant);
         var sqlStore = new SqlStore(fixture.db);
-        int full = 0;
+        int checked = 0;
         for (UUID task : world.tasks) {
             var profile = sqlStore.task(world.tenant, task).orElseThrow();
             List<String> keys = dev.hybriddb.coordination.internal.AssignmentScorer.capabilityKeys(profile.requiredCapabilities());
             if (keys.isEmpty()) {
                 continue;
             }
-            for (int window : new int[] {4, 32}) {
+            for (int limit : new int[] {1, 4, 32}) {
                 var fromGraph = graphStore.topCandidates(world.tenant, profile, keys,
-                        dev.hybriddb.coordination.internal.AssignmentScorer.availabilityByLiteral(),
-                        Coordination.CLOSED_TASK_STATUSES, window);
+                        dev.hybriddb.coordination.internal.AssignmentScorer.availabilityByLiteral(), limit);
                 var fromSql = sqlStore.topCandidates(world.tenant, profile, keys,
-                        dev.hybriddb.coordination.internal.AssignmentScorer.availabilityByLiteral(),
-                        Coordination.CLOSED_TASK_STATUSES, window);
-                assertThat(fromGraph.candidates()).as("window %d of %s", window, task).containsExactlyInAnyOrderElementsOf(fromSql.candidates());
-                assertThat(fromGraph.cutoff()).isCloseTo(fromSql.cutoff(), org.assertj.core.data.Offset.offset(1e-9));
-                if (fromGraph.candidates().size() == window) {
-                    full++;
+                        dev.hybriddb.coordination.internal.AssignmentScorer.availabilityByLiteral(), limit);
+                assertThat(fromGraph.candidates()).as("top %d of %s", limit, task).containsExactlyElementsOf(fromSql.candidates());
+                assertThat(fromGraph.scores()).containsExactlyElementsOf(fromSql.scores());
+                List<AgentAssignment> exact = viaSql.rankAgentsForTask(world.tenant, task);
+                for (int i = 0; i < fromSql.candidates().size(); i++) {
+                    AgentAssignment expected = exact.stream()
+                            .filter(a -> a.capabilityMatch() > 0).toList().get(i);
+                    assertThat(fromSql.candidates().get(i).agent().id()).as("holder %d for %s", i, task).isEqualTo(expected.agentId());
+                    assertThat(fromSql.scores().get(i)).isEqualTo(expected.score());
+                    checked++;
                 }
             }
         }
-        assertThat(full).as("windows that left agents out").isGreaterThan(0);
+        assertThat(checked).as("ranked rows compared with the scorer").isGreaterThan(100);
     }
 
     @Test

@@ -170,6 +170,12 @@ public final class CoordinationWorld {
         String g = graphName();
         graph.ensureGraph(g);
         graph.upsertNodes(g, "Swarm", swarms.stream().map(s -> NodeRecord.of(s.toString(), Map.of("name", "swarm " + s))).toList());
+        Map<Object, Long> open = new java.util.HashMap<>();
+        for (Map<String, Object> t : taskRows) {
+            if (t.get("assigned_agent_id") != null && !List.of("completed", "aborted").contains(t.get("status"))) {
+                open.merge(t.get("assigned_agent_id"), 1L, Long::sum);
+            }
+        }
         List<NodeRecord> nodes = new ArrayList<>();
         for (Map<String, Object> a : agentRows) {
             Map<String, Object> p = new LinkedHashMap<>();
@@ -179,6 +185,7 @@ public final class CoordinationWorld {
                 }
             });
             p.put("capability_keys", AssignmentScorer.capabilityKeys((List<String>) a.get("capabilities")));
+            p.put("open_task_count", open.getOrDefault(a.get("id"), 0L));
             nodes.add(NodeRecord.of(a.get("id").toString(), p));
         }
         graph.upsertNodes(g, "Agent", nodes);

@@ -121,6 +121,68 @@ class IntegrityIT {
     }
 
     @Test
+    void openTaskCountIsKeptByTheDatabaseAndCannotBeWritten() throws SQLException {
+        try (Connection app = tenantConnection(db.openApp())) {
+            Object x = newAgent(app, "x");
+            Object y = newAgent(app, "y");
+            for (String status : List.of("pending", "in_progress", "blocked", "completed", "aborted")) {
+                newTask(app, x, status);
+            }
+            newTask(app, null, "pending");
+            assertThat(openTasks(app, x)).containsExactly(3, 3);
+            execute(app, "UPDATE tasks SET assigned_agent_id = ? WHERE assigned_agent_id = ? AND status = 'pending'", y, x);
+            assertThat(openTasks(app, x)).containsExactly(2, 2);
+            assertThat(openTasks(app, y)).containsExactly(1, 1);
+            execute(app, "UPDATE tasks SET status = 'completed' WHERE assigned_agent_id = ? AND status = 'blocked'", x);
+            execute(app, "UPDATE tasks SET status = 'pending' WHERE assigned_agent_id = ? AND status = 'aborted'", x);
+            assertThat(openTasks(app, x)).as("one closed, one reopened").containsExactly(2, 2);
+            // one statement moving tasks both ways, with a title change on the others
+            execute(app, "UPDATE tasks SET assigned_agent_id = CASE WHEN assigned_agent_id = ? THEN ?::uuid ELSE ?::uuid END, "
+                    + "title = title || '!' WHERE assigned_agent_id IN (?, ?)", x, y, x, x, y);
+            assertThat(openTasks(app, x)).containsExactly(1, 1);
+            assertThat(openTasks(app, y)).containsExactly(2, 2);
+            execute(app, "DELETE FROM tasks WHERE assigned_agent_id = ? AND status = 'pending'", y);
+            assertThat(openTasks(app, y)).containsExactly(1, 1);
+            execute(app, "DELETE FROM agents WHERE id = ?", x);
+            assertThat(openTasks(app, y)).containsExactly(1, 1);
+
+            assertThat(sqlState(app, "UPDATE agents SET open_task_count = 0 WHERE id = ?", y)).isEqualTo(CHECK_VIOLATION);
+            assertThat(sqlState(app, "UPDATE agents SET open_task_count = open_task_count + 1, name = 'z' WHERE id = ?", y))
+                    .isEqualTo(CHECK_VIOLATION);
+            assertThat(sqlState(app, "INSERT INTO agents (tenant_id, name, role, open_task_count) VALUES (?, 'forged', 'coder', 4)",
+                    a.tenantId)).isEqualTo(CHECK_VIOLATION);
+            assertThat(openTasks(app, y)).containsExactly(1, 1);
+            app.rollback();
+        }
+    }
+
+    @Test
+    void concurrentAssignmentsLeaveTheRightOpenTaskCounts() throws Exception {
+        Object x;
+        Object y;
+        List<Object> tasks = new ArrayList<>();
+        try (Connection app = tenantConnection(db.openApp())) {
+            x = newAgent(app, "busy-x");
+            y = newAgent(app, "busy-y");
+            for (int i = 0; i < WRITERS; i++) {
+                tasks.add(newTask(app, x, "in_progress"));
+            }
+            app.commit();
+        }
+        // Every writer at once: half move a task from x to y, half close one of x's tasks or add one to y.
+        runConcurrently(i -> switch (i % 4) {
+            case 0, 1 -> List.of("UPDATE tasks SET assigned_agent_id = ? WHERE id = ?", y, tasks.get(i));
+            case 2 -> List.of("UPDATE tasks SET status = 'completed' WHERE id = ?", tasks.get(i));
+            default -> List.of("INSERT INTO tasks (tenant_id, title, status, assigned_agent_id) VALUES (?, 'new', 'pending', ?)",
+                    a.tenantId, y);
+        });
+        try (Connection app = tenantConnection(db.openApp())) {
+            assertThat(openTasks(app, x)).containsExactly(WRITERS / 4, WRITERS / 4);
+            assertThat(openTasks(app, y)).containsExactly(WRITERS * 3 / 4, WRITERS * 3 / 4);
+        }
+    }
+
+    @Test
     void contributionsAreAppendOnlyAndCorrectionsAreNewRows() throws SQLException {
         Object asset = a.id("assets");
         Object contributor = a.id("contributors");
@@ -211,6 +273,21 @@ class IntegrityIT {
     private static Object newProject(Connection c, String name) throws SQLException {
         return insert(c, "INSERT INTO projects (tenant_id, ecosystem, name) VALUES (?, 'maven', ?) RETURNING id",
                 a.tenantId, name + "-" + UUID.randomUUID());
+    }
+
+    private static Object newAgent(Connection c, String name) throws SQLException {
+        return insert(c, "INSERT INTO agents (tenant_id, name, role) VALUES (?, ?, 'coder') RETURNING id", a.tenantId, name);
+    }
+
+    private static Object newTask(Connection c, Object agent, String status) throws SQLException {
+        return insert(c, "INSERT INTO tasks (tenant_id, title, status, assigned_agent_id) VALUES (?, 'task', ?::task_status, ?) "
+                + "RETURNING id", a.tenantId, status, agent);
+    }
+
+    /** [open_task_count, open tasks assigned] of {@code agent}. */
+    private static List<Integer> openTasks(Connection c, Object agent) throws SQLException {
+        return List.of(count(c, "SELECT open_task_count FROM agents WHERE id = '" + agent + "'"),
+                count(c, "SELECT count(*) FROM tasks WHERE assigned_agent_id = '" + agent + "' AND status NOT IN ('completed', 'aborted')"));
     }
 
     private static int dependencyCount(Connection c, Object project) throws SQLException {

@@ -74,7 +74,7 @@ public final class CoordinationQueries implements Scenario {
                 try {
                     runSize(ctx, result, db, falkorGraph, age, tenant, tasks);
                 } finally {
-                    falkorGraph.dropGraph(GraphNames.forTenant(tenant));
+                    if (!Boolean.getBoolean("bench.keep")) falkorGraph.dropGraph(GraphNames.forTenant(tenant)); else ctx.log("KEPT %s %s", GraphNames.forTenant(tenant), pg.jdbcUrl());
                     // AGE graphs go with the shared database: dropping one and creating another on the
                     // same connection corrupts AGE 1.5's label cache
                 }

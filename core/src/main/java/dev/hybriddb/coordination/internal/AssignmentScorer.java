@@ -2,9 +2,11 @@ package dev.hybriddb.coordination.internal;
 
 import dev.hybriddb.coordination.AgentAssignment;
 import dev.hybriddb.coordination.internal.Rows.AgentCandidate;
+import dev.hybriddb.coordination.internal.Rows.RankedCandidates;
 import dev.hybriddb.coordination.internal.Rows.TaskProfile;
 import dev.hybriddb.model.AgentRole;
 import dev.hybriddb.model.AgentStatus;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -12,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -53,33 +56,36 @@ public final class AssignmentScorer {
         return capabilities == null ? List.of() : new TreeSet<>(distinct(capabilities)).stream().toList();
     }
 
-    /**
-     * The part of the score that needs no traversal (capability match, availability, proximity),
-     * computed in this order by the stores' queries too: an agent's score is at most
-     * {@code round(partial + WORKLOAD_WEIGHT)}.
-     */
-    static double partial(int matched, int required, double availability, double distance) {
-        double capability = required == 0 ? 1.0 : (double) matched / required;
-        return CAPABILITY_WEIGHT * capability + AVAILABILITY_WEIGHT * availability + PROXIMITY_WEIGHT * (1.0 / (1.0 + distance / 10.0));
-    }
-
-    /** The most an agent holding none of the required capabilities can score. */
+    /** The most an agent holding none of the required capabilities can score (with a capability match of 0). */
     static final double MAX_WITHOUT_CAPABILITY = WORKLOAD_WEIGHT + AVAILABILITY_WEIGHT + PROXIMITY_WEIGHT;
 
     /**
-     * Whether the first {@code limit} of {@code ranked} (the exact ranking of a candidate window)
-     * are the first {@code limit} of all agents: the k-th score must beat every agent left out,
-     * strictly. Those holding a required capability have a partial score of at most
-     * {@code cutoff}, so a score of at most {@code round(cutoff + 25)}; those holding none score at
-     * most 60. Half a point covers rounding, a millionth the order of floating point additions.
+     * The first {@code limit} of all agents, read off a store's ranking of the capability holders,
+     * or empty when they cannot be: every row must have an open task count (a store without one
+     * ranks the agent by the most it can score), score here as the store scored it and come in
+     * {@link #BEST_FIRST} order, there must be {@code limit} rows, and the k-th must beat every
+     * agent holding none of the capabilities (at most {@value #MAX_WITHOUT_CAPABILITY} points,
+     * with a capability match of 0, which loses a tie to any holder).
      */
-    static boolean decisive(List<AgentAssignment> ranked, int limit, double cutoff) {
-        if (ranked.size() < limit) {
-            return false;
+    static Optional<List<AgentAssignment>> topOf(TaskProfile task, RankedCandidates ranked, int limit) {
+        if (ranked.candidates().size() < limit) {
+            return Optional.empty();
         }
-        int kth = ranked.get(limit - 1).score();
-        double margin = 0.5 + 1e-6;
-        return kth > MAX_WITHOUT_CAPABILITY + margin && kth > cutoff + WORKLOAD_WEIGHT + margin;
+        List<AgentAssignment> out = new ArrayList<>(limit);
+        for (int i = 0; i < limit; i++) {
+            AgentCandidate c = ranked.candidates().get(i);
+            if (!eligible(c) || c.openTasks() < 0) {
+                return Optional.empty();
+            }
+            AgentAssignment a = score(task, c);
+            if (a.score() != ranked.scores().get(i) || (i > 0 && BEST_FIRST.compare(out.get(i - 1), a) > 0)) {
+                return Optional.empty();
+            }
+            out.add(a);
+        }
+        AgentAssignment kth = out.get(limit - 1);
+        boolean beatsNonHolders = kth.score() >= MAX_WITHOUT_CAPABILITY && kth.capabilityMatch() > 0;
+        return beatsNonHolders ? Optional.of(List.copyOf(out)) : Optional.empty();
     }
 
     /** {@link #AVAILABILITY} by the statuses' literals, as the stores hold them. */

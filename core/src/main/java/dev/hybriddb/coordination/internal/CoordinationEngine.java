@@ -12,7 +12,7 @@ import dev.hybriddb.coordination.ExecutionRecord;
 import dev.hybriddb.coordination.NetworkAgent;
 import dev.hybriddb.coordination.PMTeamOverview;
 import dev.hybriddb.coordination.TaskDependencies;
-import dev.hybriddb.coordination.internal.Rows.CandidateWindow;
+import dev.hybriddb.coordination.internal.Rows.RankedCandidates;
 import dev.hybriddb.coordination.internal.Rows.Dependency;
 import dev.hybriddb.coordination.internal.Rows.DependencyClosure;
 import dev.hybriddb.coordination.internal.Rows.TaskProfile;
@@ -30,6 +30,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -37,10 +38,6 @@ import java.util.function.Function;
 /** Every coordination answer, computed once from a store's rows (graph or PostgreSQL). */
 public final class CoordinationEngine implements Coordination {
     public static final int MAX_HISTORY = 1_000;
-    /** How many candidates a store ranks by partial score before the exact ranking. */
-    static final int CANDIDATE_WINDOW = 32;
-    /** The largest window asked for (windows grow eightfold while they do not decide). */
-    static final int MAX_CANDIDATE_WINDOW = 32 * 8 * 8 * 8;
     private static final Set<AgentStatus> AT_WORK = EnumSet.of(AgentStatus.ACTIVE, AgentStatus.RUNNING, AgentStatus.BUSY);
     private static final Comparator<DependencyRef> BY_DISTANCE =
             Comparator.comparingInt(DependencyRef::distance).thenComparing(DependencyRef::taskId, Rows.BY_ID);
@@ -63,10 +60,10 @@ public final class CoordinationEngine implements Coordination {
     }
 
     /**
-     * Asks the store for a window of the best candidates by the partial score, ranks them exactly,
-     * and answers from the window when no agent outside it can reach the k-th score (see
-     * {@link AssignmentScorer#decisive}); otherwise asks for a window eight times larger, and in
-     * the end ranks every agent.
+     * Asks the store for its ranking of the agents holding the task's capabilities, which it
+     * computes where the data is (one query from the capability index), checks it against
+     * {@link AssignmentScorer} row by row, and ranks every agent here only when the store's answer
+     * cannot be the whole answer (too few holders, or a disagreement in the last bit of a score).
      */
     @Override
     public List<AgentAssignment> rankAgentsForTask(UUID tenantId, UUID taskId, int limit) {
@@ -74,15 +71,11 @@ public final class CoordinationEngine implements Coordination {
         Coordination.checkRankLimit(limit);
         TaskProfile task = store.task(tenantId, taskId).orElseThrow(() -> new NotFoundException("task", taskId));
         List<String> keys = AssignmentScorer.capabilityKeys(task.requiredCapabilities());
-        for (int size = CANDIDATE_WINDOW; !keys.isEmpty() && size <= MAX_CANDIDATE_WINDOW; size *= 8) {
-            CandidateWindow window = store.topCandidates(tenantId, task, keys, AssignmentScorer.availabilityByLiteral(),
-                    CLOSED_TASK_STATUSES, Math.max(size, 2 * limit));
-            List<AgentAssignment> ranked = AssignmentScorer.rank(task, window.candidates());
-            if (AssignmentScorer.decisive(ranked, limit, window.cutoff())) {
-                return List.copyOf(ranked.subList(0, limit));
-            }
-            if (window.cutoff() == Double.NEGATIVE_INFINITY) {
-                break;                                    // every holder of a capability was in it
+        if (!keys.isEmpty()) {
+            RankedCandidates best = store.topCandidates(tenantId, task, keys, AssignmentScorer.availabilityByLiteral(), limit);
+            Optional<List<AgentAssignment>> top = AssignmentScorer.topOf(task, best, limit);
+            if (top.isPresent()) {
+                return top.get();
             }
         }
         List<AgentAssignment> all = AssignmentScorer.rank(task, store.candidates(tenantId, CLOSED_TASK_STATUSES));

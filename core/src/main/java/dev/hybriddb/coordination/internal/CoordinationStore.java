@@ -4,7 +4,7 @@ import dev.hybriddb.coordination.AgentLink;
 import dev.hybriddb.coordination.AgentSummary;
 import dev.hybriddb.coordination.ExecutionRecord;
 import dev.hybriddb.coordination.internal.Rows.AgentCandidate;
-import dev.hybriddb.coordination.internal.Rows.CandidateWindow;
+import dev.hybriddb.coordination.internal.Rows.RankedCandidates;
 import dev.hybriddb.coordination.internal.Rows.DependencyClosure;
 import dev.hybriddb.coordination.internal.Rows.TaskProfile;
 import dev.hybriddb.coordination.internal.Rows.TaskSummary;
@@ -28,13 +28,15 @@ public interface CoordinationStore {
     List<AgentCandidate> candidates(UUID tenant, Set<TaskStatus> closedStatuses);
 
     /**
-     * Up to {@code window} eligible agents (not project managers, status in {@code availability})
-     * that hold at least one of {@code keys} (capability keys, distinct, not empty), best first by
-     * {@link AssignmentScorer#partial}, each with its open task count; computed where the data is,
-     * starting from the capability index.
+     * The first {@code limit} eligible agents (not project managers, status in {@code availability})
+     * that hold at least one of {@code keys} (capability keys, distinct, not empty), ranked by the
+     * whole score of {@link AssignmentScorer} in its order and arithmetic, each with its open task
+     * count (the agent's {@code open_task_count}: tasks not in
+     * {@link dev.hybriddb.coordination.Coordination#CLOSED_TASK_STATUSES}; -1 where the store does
+     * not have it) and score; computed where the data is, starting from the capability index.
      */
-    CandidateWindow topCandidates(UUID tenant, TaskProfile task, List<String> keys, Map<String, Double> availability,
-                                  Set<TaskStatus> closedStatuses, int window);
+    RankedCandidates topCandidates(UUID tenant, TaskProfile task, List<String> keys, Map<String, Double> availability,
+                                   int limit);
 
     List<AgentSummary> agents(UUID tenant, Collection<UUID> agentIds);
 

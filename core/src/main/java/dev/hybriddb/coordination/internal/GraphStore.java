@@ -4,7 +4,7 @@ import dev.hybriddb.coordination.AgentLink;
 import dev.hybriddb.coordination.AgentSummary;
 import dev.hybriddb.coordination.ExecutionRecord;
 import dev.hybriddb.coordination.internal.Rows.AgentCandidate;
-import dev.hybriddb.coordination.internal.Rows.CandidateWindow;
+import dev.hybriddb.coordination.internal.Rows.RankedCandidates;
 import dev.hybriddb.coordination.internal.Rows.Dependency;
 import dev.hybriddb.coordination.internal.Rows.DependencyClosure;
 import dev.hybriddb.coordination.internal.Rows.TaskProfile;
@@ -91,15 +91,45 @@ public final class GraphStore implements CoordinationStore {
     }
 
     /**
-     * Starts from the capability index (one seek per key), keeps the eligible agents, computes the
-     * partial score in the order {@link AssignmentScorer#partial} does, keeps the window's best and
-     * only then walks their assignments to count open tasks.
+     * Starts from the capability index (one seek per key), keeps the eligible agents, reads each
+     * one's {@code open_task_count} (projected from PostgreSQL, which keeps it) and computes the
+     * whole score in the order and arithmetic of {@link AssignmentScorer#score}, then sorts and
+     * keeps the first {@code limit}. An agent projected without the count is ranked as if it had
+     * no open task (the most it can score) and returned with a count of -1.
      */
     @Override
-    public CandidateWindow topCandidates(UUID tenant, TaskProfile task, List<String> keys, Map<String, Double> availability,
-                                         Set<TaskStatus> closedStatuses, int window) {
+    public RankedCandidates topCandidates(UUID tenant, TaskProfile task, List<String> keys, Map<String, Double> availability,
+                                          int limit) {
         ensureCapabilityIndex(tenant);
         Map<String, Object> params = new HashMap<>();
+        String avail = availabilityCase(availability, params);
+        params.putAll(Map.of("keys", keys, "n", (double) keys.size(), "pm", dev.hybriddb.model.AgentRole.PROJECT_MANAGER.literal(),
+                "statuses", List.copyOf(availability.keySet()), "x", task.x(), "y", task.y(), "z", task.z(), "limit", limit));
+        String cypher = "UNWIND $keys AS k MATCH (a:Agent) WHERE k IN a.capability_keys "
+                + "WITH a, count(*) AS m WHERE (a.role IS NULL OR a.role <> $pm) AND a.status IN $statuses "
+                + "WITH a, m, coalesce(a.open_task_count, -1) AS open, coalesce(a.pos_x, 0.0) - $x AS dx, "
+                + "coalesce(a.pos_y, 0.0) - $y AS dy, coalesce(a.pos_z, 0.0) - $z AS dz "
+                + "WITH a, m, open, sqrt(dx * dx + dy * dy + dz * dz) AS dist, " + avail + " AS av "
+                + "WITH a, m, open, floor(40.0 * (m / $n) + 25.0 * (1.0 / (1.0 + CASE WHEN open < 0 THEN 0 ELSE open END)) "
+                + "+ 20.0 * av + 15.0 * (1.0 / (1.0 + dist / 10.0)) + 0.5) AS score "
+                + "ORDER BY score DESC, m DESC, open ASC, a.id ASC LIMIT $limit "
+                + "RETURN " + AGENT_COLUMNS + ", a.capabilities AS caps, a.pos_x AS x, a.pos_y AS y, a.pos_z AS z, "
+                + "open, score ORDER BY score DESC, m DESC, open ASC, id ASC";
+        List<AgentCandidate> out = new ArrayList<>();
+        List<Integer> scores = new ArrayList<>();
+        for (GraphRow r : rows(tenant, cypher, params)) {
+            AgentSummary agent = agent(r);
+            if (agent != null) {
+                out.add(new AgentCandidate(agent, strings(r.get("caps")), num(r, "x"), num(r, "y"), num(r, "z"),
+                        r.getLong("open")));
+                scores.add((int) num(r, "score"));
+            }
+        }
+        return new RankedCandidates(out, scores);
+    }
+
+    /** {@code CASE a.status WHEN $s0 THEN $w0 ... ELSE 0.0 END}, its values added to {@code params}. */
+    private static String availabilityCase(Map<String, Double> availability, Map<String, Object> params) {
         StringBuilder avail = new StringBuilder("CASE a.status");
         int i = 0;
         for (Map.Entry<String, Double> e : availability.entrySet()) {
@@ -108,31 +138,7 @@ public final class GraphStore implements CoordinationStore {
             params.put("w" + i, e.getValue());
             i++;
         }
-        avail.append(" ELSE 0.0 END");
-        params.putAll(Map.of("keys", keys, "n", (double) keys.size(), "pm", dev.hybriddb.model.AgentRole.PROJECT_MANAGER.literal(),
-                "statuses", List.copyOf(availability.keySet()), "x", task.x(), "y", task.y(), "z", task.z(),
-                "closed", closedStatuses.stream().map(TaskStatus::literal).toList(), "window", window));
-        String cypher = "UNWIND $keys AS k MATCH (a:Agent) WHERE k IN a.capability_keys "
-                + "WITH a, count(*) AS m WHERE (a.role IS NULL OR a.role <> $pm) AND a.status IN $statuses "
-                + "WITH a, m, coalesce(a.pos_x, 0.0) - $x AS dx, coalesce(a.pos_y, 0.0) - $y AS dy, coalesce(a.pos_z, 0.0) - $z AS dz "
-                + "WITH a, m, sqrt(dx * dx + dy * dy + dz * dz) AS dist, " + avail + " AS av "
-                + "WITH a, 40.0 * (m / $n) + 20.0 * av + 15.0 * (1.0 / (1.0 + dist / 10.0)) AS part "
-                + "ORDER BY part DESC, a.id ASC LIMIT $window "
-                + "OPTIONAL MATCH (a)-[:ASSIGNED_TO]->(w:Task) WHERE NOT w.status IN $closed "
-                + "RETURN " + AGENT_COLUMNS + ", a.capabilities AS caps, a.pos_x AS x, a.pos_y AS y, a.pos_z AS z, "
-                + "part, count(w) AS open ORDER BY part DESC, id ASC";
-        List<AgentCandidate> out = new ArrayList<>();
-        List<Double> partials = new ArrayList<>();
-        List<GraphRow> rows = rows(tenant, cypher, params);
-        for (GraphRow r : rows) {
-            partials.add(num(r, "part"));
-            AgentSummary agent = agent(r);
-            if (agent != null) {
-                out.add(new AgentCandidate(agent, strings(r.get("caps")), num(r, "x"), num(r, "y"), num(r, "z"),
-                        r.getLong("open")));
-            }
-        }
-        return rows.size() < window ? new CandidateWindow(out, Double.NEGATIVE_INFINITY) : CandidateWindow.of(out, partials, window);
+        return avail.append(" ELSE 0.0 END").toString();
     }
 
     /** The index behind capability matching, once per graph (graphs projected before it existed get it too). */

@@ -41,20 +41,17 @@ public final class Rows {
     }
 
     /**
-     * The best candidates for a task by the part of their score a store computes without traversal
-     * ({@link AssignmentScorer#partial}), best first, at most a window of them. When the window is
-     * full, every agent left out has a partial score of at most {@code cutoff}; otherwise
-     * {@code cutoff} is negative infinity (no agent holding a required capability was left out).
+     * The best eligible holders of a task's capabilities as a store ranks them (score, capability
+     * match, fewer open tasks, id: {@link AssignmentScorer#BEST_FIRST}), each beside the score the
+     * store computed for it.
      */
-    public record CandidateWindow(List<AgentCandidate> candidates, double cutoff) {
-        public CandidateWindow {
+    public record RankedCandidates(List<AgentCandidate> candidates, List<Integer> scores) {
+        public RankedCandidates {
             candidates = List.copyOf(candidates);
-        }
-
-        static CandidateWindow of(List<AgentCandidate> candidates, List<Double> partials, int window) {
-            double cutoff = candidates.size() < window || partials.isEmpty() ? Double.NEGATIVE_INFINITY
-                    : partials.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
-            return new CandidateWindow(candidates, cutoff);
+            scores = List.copyOf(scores);
+            if (candidates.size() != scores.size()) {
+                throw new IllegalArgumentException(candidates.size() + " candidates, " + scores.size() + " scores");
+            }
         }
     }
 

@@ -5,7 +5,7 @@ import dev.hybriddb.coordination.AgentLink;
 import dev.hybriddb.coordination.AgentSummary;
 import dev.hybriddb.coordination.ExecutionRecord;
 import dev.hybriddb.coordination.internal.Rows.AgentCandidate;
-import dev.hybriddb.coordination.internal.Rows.CandidateWindow;
+import dev.hybriddb.coordination.internal.Rows.RankedCandidates;
 import dev.hybriddb.coordination.internal.Rows.Dependency;
 import dev.hybriddb.coordination.internal.Rows.DependencyClosure;
 import dev.hybriddb.coordination.internal.Rows.TaskProfile;
@@ -89,48 +89,48 @@ public final class SqlStore implements CoordinationStore {
     }
 
     /**
-     * Starts from the GIN index on {@code capability_keys}, keeps the eligible agents, computes the
-     * partial score in the order {@link AssignmentScorer#partial} does, keeps the window's best and
-     * only then counts their open tasks (index on {@code tasks.assigned_agent_id}).
+     * Starts from the GIN index on {@code capability_keys}, keeps the eligible agents, reads each
+     * one's {@code open_task_count} (kept by triggers on tasks) and computes the whole score in the
+     * order and float8 arithmetic of {@link AssignmentScorer#score}, then sorts and keeps the
+     * first {@code limit}.
      */
     @Override
-    public CandidateWindow topCandidates(UUID tenant, TaskProfile task, List<String> keys, Map<String, Double> availability,
-                                         Set<TaskStatus> closedStatuses, int window) {
-        String sql = "SELECT p.id, p.name, p.role, p.status, p.capabilities, p.pos_x, p.pos_y, p.pos_z, p.part, "
-                + "(SELECT count(*) FROM public.tasks w WHERE w.assigned_agent_id = p.id AND w.status::text <> ALL (?)) "
-                + "FROM (SELECT a.id, a.name, a.role::text AS role, a.status::text AS status, a.capabilities, a.pos_x, a.pos_y, a.pos_z, "
-                + "40.0::float8 * ((SELECT count(*) FROM unnest(a.capability_keys) k WHERE k = ANY (?))::float8 / ?::float8) "
-                + "+ 20.0::float8 * coalesce((?::float8[])[array_position(?::text[], a.status::text)], 0.0::float8) "
-                + "+ 15.0::float8 * (1.0::float8 / (1.0::float8 + sqrt((a.pos_x - ?) * (a.pos_x - ?) + (a.pos_y - ?) * (a.pos_y - ?) "
-                + "+ (a.pos_z - ?) * (a.pos_z - ?)) / 10.0::float8)) AS part "
-                + "FROM public.agents a WHERE a.capability_keys && ?::text[] AND a.role::text <> ? AND a.status::text = ANY (?) "
-                + "ORDER BY part DESC, a.id LIMIT ?) p ORDER BY p.part DESC, p.id";
-        Object[] closed = closedStatuses.stream().map(TaskStatus::literal).toArray();
+    public RankedCandidates topCandidates(UUID tenant, TaskProfile task, List<String> keys, Map<String, Double> availability,
+                                          int limit) {
+        String sql = "SELECT h.id, h.name, h.role, h.status, h.capabilities, h.x, h.y, h.z, h.open, "
+                + "floor(40.0::float8 * (h.m / ?::float8) + 25.0::float8 * (1.0::float8 / (1.0::float8 + h.open)) "
+                + "+ 20.0::float8 * h.av + 15.0::float8 * (1.0::float8 / (1.0::float8 + sqrt((h.x - ?) * (h.x - ?) "
+                + "+ (h.y - ?) * (h.y - ?) + (h.z - ?) * (h.z - ?)) / 10.0::float8)) + 0.5::float8) AS score "
+                + "FROM (SELECT a.id, a.name, a.role::text AS role, a.status::text AS status, a.capabilities, "
+                + "coalesce(a.pos_x, 0)::float8 AS x, coalesce(a.pos_y, 0)::float8 AS y, coalesce(a.pos_z, 0)::float8 AS z, "
+                + "(SELECT count(*) FROM unnest(a.capability_keys) k WHERE k = ANY (?))::float8 AS m, "
+                + "coalesce((?::float8[])[array_position(?::text[], a.status::text)], 0.0::float8) AS av, "
+                + "a.open_task_count::float8 AS open "
+                + "FROM public.agents a WHERE a.capability_keys && ?::text[] AND a.role::text <> ? AND a.status::text = ANY (?)) h "
+                + "ORDER BY score DESC, h.m DESC, h.open ASC, h.id LIMIT ?";
         Object[] statuses = availability.keySet().toArray();
-        Object[] weights = availability.values().toArray();
-        List<Double> partials = new ArrayList<>();
+        List<Integer> scores = new ArrayList<>();
         List<AgentCandidate> rows = select(tenant, sql, (ps, c) -> {
             Array keyArray = c.createArrayOf("text", keys.toArray());
             Array statusArray = c.createArrayOf("text", statuses);
             int i = 1;
-            ps.setArray(i++, c.createArrayOf("text", closed));
-            ps.setArray(i++, keyArray);
             ps.setDouble(i++, keys.size());
-            ps.setArray(i++, c.createArrayOf("float8", weights));
-            ps.setArray(i++, statusArray);
             for (double v : new double[] {task.x(), task.x(), task.y(), task.y(), task.z(), task.z()}) {
                 ps.setDouble(i++, v);
             }
             ps.setArray(i++, keyArray);
+            ps.setArray(i++, c.createArrayOf("float8", availability.values().toArray()));
+            ps.setArray(i++, statusArray);
+            ps.setArray(i++, keyArray);
             ps.setString(i++, dev.hybriddb.model.AgentRole.PROJECT_MANAGER.literal());
             ps.setArray(i++, statusArray);
-            ps.setInt(i, window);
+            ps.setInt(i, limit);
         }, rs -> {
-            partials.add(rs.getDouble(9));
+            scores.add((int) rs.getDouble(10));
             return new AgentCandidate(agent(rs), strings(rs.getArray(5)), rs.getDouble(6), rs.getDouble(7),
-                    rs.getDouble(8), rs.getLong(10));
+                    rs.getDouble(8), rs.getLong(9));
         });
-        return CandidateWindow.of(rows, partials, window);
+        return new RankedCandidates(rows, scores);
     }
 
     @Override

@@ -181,6 +181,13 @@ public class Agents extends TableImpl<AgentsRecord> {
      */
     public final TableField<AgentsRecord, String[]> CAPABILITY_KEYS = createField(DSL.name("capability_keys"), SQLDataType.CLOB.array(), this, "");
 
+    /**
+     * The column <code>agents.open_task_count</code>. Tasks assigned to the
+     * agent whose status is not completed or aborted; kept by triggers on
+     * tasks, never written directly.
+     */
+    public final TableField<AgentsRecord, Integer> OPEN_TASK_COUNT = createField(DSL.name("open_task_count"), SQLDataType.INTEGER.nullable(false).defaultValue(DSL.field(DSL.raw("0"), SQLDataType.INTEGER)), this, "Tasks assigned to the agent whose status is not completed or aborted; kept by triggers on tasks, never written directly.");
+
     private Agents(Name alias, Table<AgentsRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -312,6 +319,7 @@ public class Agents extends TableImpl<AgentsRecord> {
             Internal.createCheck(this, DSL.name("agents_model_length"), "((char_length(model) <= 255))", true),
             Internal.createCheck(this, DSL.name("agents_name_length"), "((char_length(name) <= 255))", true),
             Internal.createCheck(this, DSL.name("agents_not_own_manager"), "((manager_id <> id))", true),
+            Internal.createCheck(this, DSL.name("agents_open_task_count_not_negative"), "((open_task_count >= 0))", true),
             Internal.createCheck(this, DSL.name("agents_paused_by_length"), "((char_length(paused_by) <= 255))", true),
             Internal.createCheck(this, DSL.name("agents_task_length"), "((char_length(task) <= 100000))", true)
         );

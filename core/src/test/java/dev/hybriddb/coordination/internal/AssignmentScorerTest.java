@@ -98,26 +98,54 @@ class AssignmentScorerTest {
     }
 
     @Test
-    void aWindowDecidesOnlyWhenNobodyLeftOutCanReachTheKthScore() {
-        List<AgentAssignment> ranked = AssignmentScorer.rank(TASK, List.of(
-                agent("a", AgentRole.CODER, AgentStatus.IDLE, List.of("java", "sql"), 0, 0),       // 100
-                agent("b", AgentRole.CODER, AgentStatus.BUSY, List.of("java"), 30, 4)));          // 20 + 5 + 4 + 4 = 33
-        assertThat(ranked).extracting(AgentAssignment::score).containsExactly(100, 33);
-        // nobody left out (cutoff -inf): the first is decided, the second not (an agent without
-        // the capabilities may score up to 60)
-        assertThat(AssignmentScorer.decisive(ranked, 1, Double.NEGATIVE_INFINITY)).isTrue();
-        assertThat(AssignmentScorer.decisive(ranked, 2, Double.NEGATIVE_INFINITY)).isFalse();
-        assertThat(AssignmentScorer.decisive(ranked, 3, Double.NEGATIVE_INFINITY)).isFalse();
-        // agents left out with a partial score of 74.5 may reach round(99.5) = 100: a tie, not decided
-        assertThat(AssignmentScorer.decisive(ranked, 1, 74.5)).isFalse();
-        assertThat(AssignmentScorer.decisive(ranked, 1, 74.4)).isTrue();
+    void aStoresRankingIsTheAnswerOnlyWhenItAgreesRowByRowAndBeatsNonHolders() {
+        AgentCandidate best = agent("a", AgentRole.CODER, AgentStatus.IDLE, List.of("java", "sql"), 0, 0);    // 100
+        AgentCandidate second = agent("b", AgentRole.CODER, AgentStatus.BUSY, List.of("java"), 30, 4);       // 33
+        AgentCandidate tiedWithBest = agent("c", AgentRole.CODER, AgentStatus.IDLE, List.of("java", "sql"), 0, 0);
+        assertThat(AssignmentScorer.topOf(TASK, ranked(List.of(best), 100), 1)).hasValueSatisfying(top ->
+                assertThat(top).extracting(AgentAssignment::agentId).containsExactly(id("a")));
+        // the store scored a row differently (its last bit of arithmetic): not trusted
+        assertThat(AssignmentScorer.topOf(TASK, ranked(List.of(best), 99), 1)).isEmpty();
+        // out of order: equal scores go by id, and "c" comes after "a"
+        assertThat(AssignmentScorer.topOf(TASK, ranked(List.of(tiedWithBest, best), 100, 100), 2)).isEmpty();
+        assertThat(AssignmentScorer.topOf(TASK, ranked(List.of(best, tiedWithBest), 100, 100), 2)).isPresent();
+        // fewer holders than asked for: agents without the capabilities are part of the answer
+        assertThat(AssignmentScorer.topOf(TASK, ranked(List.of(best), 100), 2)).isEmpty();
+        // a k-th below 60: an agent holding none of the capabilities may beat it
+        assertThat(AssignmentScorer.topOf(TASK, ranked(List.of(best, second), 100, 33), 2)).isEmpty();
+        // a project manager is never a candidate, whatever the store says
+        AgentCandidate pm = agent("0", AgentRole.PROJECT_MANAGER, AgentStatus.IDLE, List.of("java", "sql"), 0, 0);
+        assertThat(AssignmentScorer.topOf(TASK, ranked(List.of(pm), 100), 1)).isEmpty();
     }
 
     @Test
-    void thePartialScoreIsTheScoreWithoutWorkload() {
-        AgentAssignment a = AssignmentScorer.score(TASK, agent("a", AgentRole.CODER, AgentStatus.BUSY, List.of("java"), 5, 3));
-        double partial = AssignmentScorer.partial(1, 2, 0.2, 5.0);
-        assertThat(a.score()).isEqualTo((int) Math.round(partial + 25.0 / 4));
-        assertThat(a.score()).isLessThanOrEqualTo((int) Math.round(partial + AssignmentScorer.WORKLOAD_WEIGHT));
+    void aHolderAtSixtyBeatsAnyNonHolder() {
+        // java only (20), busy (4), far away (15 / (1 + 100 / 10) = 1.4), no open tasks (25): 50
+        AgentCandidate low = agent("a", AgentRole.CODER, AgentStatus.BUSY, List.of("java"), 100, 0);
+        AgentAssignment a = AssignmentScorer.score(TASK, low);
+        assertThat(a.score()).isLessThan(60);
+        assertThat(AssignmentScorer.topOf(TASK, ranked(List.of(low), a.score()), 1)).isEmpty();
+        // java and sql (40), busy (4), 10 away (7.5), 1 open task (12.5): 64
+        AgentCandidate holder = agent("b", AgentRole.CODER, AgentStatus.BUSY, List.of("java", "sql"), 10, 1);
+        AgentAssignment b = AssignmentScorer.score(TASK, holder);
+        assertThat(b.score()).isEqualTo(64);
+        assertThat(AssignmentScorer.topOf(TASK, ranked(List.of(holder), 64), 1)).isPresent();
+    }
+
+    @Test
+    void anAgentWithoutAStoredOpenTaskCountSendsTheRankingToTheFullPath() {
+        AgentCandidate unknown = agent("a", AgentRole.CODER, AgentStatus.IDLE, List.of("java", "sql"), 0, -1);
+        assertThat(AssignmentScorer.topOf(TASK, ranked(List.of(unknown), 100), 1)).isEmpty();
+    }
+
+    @Test
+    void theStoredOpenTaskCountCountsWhatCoordinationCallsOpen() {
+        // agents.open_task_count (changelog 1150) counts tasks not 'completed' and not 'aborted'
+        assertThat(dev.hybriddb.coordination.Coordination.CLOSED_TASK_STATUSES).extracting(TaskStatus::literal)
+                .containsExactlyInAnyOrder("completed", "aborted");
+    }
+
+    private static Rows.RankedCandidates ranked(List<AgentCandidate> rows, Integer... scores) {
+        return new Rows.RankedCandidates(rows, List.of(scores));
     }
 }

@@ -369,6 +369,25 @@ public class AgentsRecord extends UpdatableRecordImpl<AgentsRecord> {
         return (String[]) get(22);
     }
 
+    /**
+     * Setter for <code>agents.open_task_count</code>. Tasks assigned to the
+     * agent whose status is not completed or aborted; kept by triggers on
+     * tasks, never written directly.
+     */
+    public AgentsRecord setOpenTaskCount(Integer value) {
+        set(23, value);
+        return this;
+    }
+
+    /**
+     * Getter for <code>agents.open_task_count</code>. Tasks assigned to the
+     * agent whose status is not completed or aborted; kept by triggers on
+     * tasks, never written directly.
+     */
+    public Integer getOpenTaskCount() {
+        return (Integer) get(23);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -392,7 +411,7 @@ public class AgentsRecord extends UpdatableRecordImpl<AgentsRecord> {
     /**
      * Create a detached, initialised AgentsRecord
      */
-    public AgentsRecord(UUID id, UUID tenantId, UUID swarmId, String name, AgentRole role, String model, String task, AgentStatus status, String lifecycleState, String[] capabilities, Double posX, Double posY, Double posZ, UUID managerId, String pausedBy, OffsetDateTime pausedAt, JSONB config, JSONB metadata, OffsetDateTime startedAt, OffsetDateTime completedAt, OffsetDateTime createdAt, OffsetDateTime updatedAt, String[] capabilityKeys) {
+    public AgentsRecord(UUID id, UUID tenantId, UUID swarmId, String name, AgentRole role, String model, String task, AgentStatus status, String lifecycleState, String[] capabilities, Double posX, Double posY, Double posZ, UUID managerId, String pausedBy, OffsetDateTime pausedAt, JSONB config, JSONB metadata, OffsetDateTime startedAt, OffsetDateTime completedAt, OffsetDateTime createdAt, OffsetDateTime updatedAt, String[] capabilityKeys, Integer openTaskCount) {
         super(Agents.AGENTS);
 
         setId(id);
@@ -418,6 +437,7 @@ public class AgentsRecord extends UpdatableRecordImpl<AgentsRecord> {
         setCreatedAt(createdAt);
         setUpdatedAt(updatedAt);
         setCapabilityKeys(capabilityKeys);
+        setOpenTaskCount(openTaskCount);
         resetChangedOnNotNull();
     }
 }

@@ -48,7 +48,7 @@ public final class DefaultProjection {
                 .node("swarms", "Swarm", n -> n.properties("name", "description", "status", "created_at", "updated_at"))
                 .node("agents", "Agent", n -> n
                         .properties("name", "role", "model", "task", "status", "lifecycle_state", "capabilities", "capability_keys",
-                                "pos_x", "pos_y", "pos_z", "paused_by", "paused_at", "started_at", "completed_at",
+                                "open_task_count", "pos_x", "pos_y", "pos_z", "paused_by", "paused_at", "started_at", "completed_at",
                                 "created_at", "updated_at")
                         .edgeTo("swarm_id", "MEMBER_OF", "Swarm")
                         .edgeFrom("manager_id", "MANAGES", "Agent"))
