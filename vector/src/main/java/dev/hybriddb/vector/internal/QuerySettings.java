@@ -10,10 +10,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** A search's planner and index settings, made transaction-locally ({@code SET LOCAL}). */
 public final class QuerySettings {
+    /** The settings of the option combinations seen so far (a few in any application), built once each. */
+    private static final Map<Key, LocalSettings> KNOWN = new ConcurrentHashMap<>();
+
     private QuerySettings() {}
+
+    /** What of {@link SearchOptions} decides the settings. */
+    private record Key(SearchMode mode, Integer efSearch, Integer probes, IterativeScan scan, Integer maxScanTuples) {}
 
     /**
      * The settings {@code options} asks for, to be made transaction-locally with the tenant context
@@ -21,6 +29,18 @@ public final class QuerySettings {
      * pgvector's library is loaded in a session are kept and take effect when it loads.
      */
     public static LocalSettings local(SearchOptions options) {
+        Key key = new Key(options.mode(), options.efSearch(), options.probes(), options.iterativeScan(), options.maxScanTuples());
+        LocalSettings known = KNOWN.get(key);
+        if (known == null) {
+            known = build(options);
+            if (KNOWN.size() < 256) {
+                KNOWN.put(key, known);
+            }
+        }
+        return known;
+    }
+
+    private static LocalSettings build(SearchOptions options) {
         LocalSettings.Builder b = LocalSettings.builder();
         for (String[] s : settings(options)) {
             b.set(s[0], s[1]);
