@@ -2,6 +2,7 @@ package dev.hybriddb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hybriddb.internal.LocalSettings;
 import dev.hybriddb.internal.SdkWork;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -67,6 +68,26 @@ class DatabaseRoundTripsIT {
         assertThat(one).isEqualTo(1);
         assertThat(calls).containsExactly("setAutoCommit(false)", SET_TENANT, "execute", "prepare select 1",
                 "executeQuery", "commit");
+    }
+
+    @Test
+    void settingsTheWorkCarriesAreMadeInTheContextStatementForThatTransactionOnly() {
+        LocalSettings settings = LocalSettings.builder().set("work_mem", "7MB").set("custom.probe", "it's; a value").build();
+        String seen = db.inTenant(UUID.randomUUID(), SdkWork.withSettings(settings, c -> {
+            try (PreparedStatement ps = c.prepareStatement("select current_setting('work_mem') || '|' || current_setting('custom.probe')");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }));
+        assertThat(seen).isEqualTo("7MB|it's; a value");
+        assertThat(calls).containsExactly("setAutoCommit(false)",
+                SET_TENANT + ", set_config(?, ?, true), set_config(?, ?, true)", "execute",
+                "prepare select current_setting('work_mem') || '|' || current_setting('custom.probe')", "executeQuery", "commit");
+        String after = db.inTenant(UUID.randomUUID(), SdkWork.of(c -> db.dsl(c)
+                .fetchSingle("select current_setting('work_mem') || '|' || coalesce(current_setting('custom.probe', true), '')")
+                .get(0, String.class)));
+        assertThat(after).doesNotContain("7MB").endsWith("|");
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * tenant and the acting user ({@code hybriddb.tenant_id}, {@code hybriddb.user_id}; empty without
  * one), {@code search_path} ({@value #SEARCH_PATH}: temporary tables never shadow HybridDB's),
  * {@code row_security} on and, when configured, {@code statement_timeout}. So nothing a session or
- * role setting says can redirect the SDK's work. A connection whose work was application code
+ * role setting says can redirect the SDK's work. The {@link LocalSettings} that {@link SdkWork}
+ * carries (a search's index settings, for example) are made in that same statement, after the
+ * context's own. A connection whose work was application code
  * ({@link Hygiene}) is reset ({@link ConnectionReset}) before it returns to the pool, and evicted
  * from the pool if the reset fails.
  */
@@ -61,6 +64,8 @@ public final class Transactions {
     private final RetryPolicy policy;
     private final String context;
     private final String statementTimeout;
+    /** The context statement with 1, 2, ... extra settings, rendered once each. */
+    private final AtomicReferenceArray<String> contextWith = new AtomicReferenceArray<>(24);
 
     /** Transactions on {@code dataSource} that leave {@code statement_timeout} as the session has it. */
     public Transactions(DataSource dataSource, RetryPolicy policy) {
@@ -133,7 +138,7 @@ public final class Transactions {
             c.setAutoCommit(false);
             T result;
             try {
-                setContext(c, tenantId, userId);
+                setContext(c, tenantId, userId, work instanceof SdkWork<?> sdk ? sdk.settings() : LocalSettings.NONE);
                 result = work.apply(c);
             } catch (SQLException | RuntimeException | Error e) {
                 rollbackQuietly(c, e);
@@ -157,15 +162,35 @@ public final class Transactions {
         }
     }
 
-    private void setContext(Connection c, UUID tenantId, UUID userId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(context)) {
-            ps.setString(1, tenantId == null ? "" : tenantId.toString());
-            ps.setString(2, userId == null ? "" : userId.toString());
+    private void setContext(Connection c, UUID tenantId, UUID userId, LocalSettings extra) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(contextSql(extra.size()))) {
+            int p = 1;
+            ps.setString(p++, tenantId == null ? "" : tenantId.toString());
+            ps.setString(p++, userId == null ? "" : userId.toString());
             if (statementTimeout != null) {
-                ps.setString(3, statementTimeout);
+                ps.setString(p++, statementTimeout);
+            }
+            for (int i = 0; i < extra.size(); i++) {
+                ps.setString(p++, extra.name(i));
+                ps.setString(p++, extra.value(i));
             }
             ps.execute();
         }
+    }
+
+    /** The context statement followed by {@code extra} {@code set_config(?, ?, true)} calls. */
+    private String contextSql(int extra) {
+        if (extra == 0) {
+            return context;
+        }
+        String sql = extra < contextWith.length() ? contextWith.get(extra) : null;
+        if (sql == null) {
+            sql = context + ", set_config(?, ?, true)".repeat(extra);
+            if (extra < contextWith.length()) {
+                contextWith.set(extra, sql);
+            }
+        }
+        return sql;
     }
 
     /** Returns {@code c} to the pool, after {@link ConnectionReset} when asked; a connection that cannot be reset is evicted. */

@@ -21,7 +21,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -222,7 +221,7 @@ public final class AgentMemory {
                     out.add(new RecalledMemory(MemoryRows.memory(rs), d, 1.0 - d));
                 }
             }
-            out.sort(Comparator.comparingDouble(RecalledMemory::distance));
+            SearchSql.byDistance(out, RecalledMemory::distance);
             return out;
         });
     }

@@ -327,6 +327,9 @@ public final class DocumentStore {
                 out.add(new Match(DocumentRows.read(rs, false), d, score));
             }
         }
+        if (!fused) {
+            SearchSql.byDistance(out, Match::distance);
+        }
         return out;
     }
 

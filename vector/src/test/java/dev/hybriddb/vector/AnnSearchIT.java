@@ -2,10 +2,18 @@ package dev.hybriddb.vector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.hybriddb.Database;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -135,5 +143,78 @@ class AnnSearchIT {
         assertThat(store.explain(tenant, queries(1).get(0), base)).contains("documents_embedding_hnsw_cosine");
         // hnsw.max_scan_tuples bounds the iterative scan: with 40 tuples it cannot find 10 rare rows
         assertThat(store.search(tenant, queries(1).get(0), base.withMaxScanTuples(40))).hasSizeLessThan(10);
+    }
+
+    /**
+     * A search sends its tenant context and index settings in one statement, then the query, then
+     * COMMIT; on a fresh session (pgvector's library not loaded yet when the settings are made) the
+     * settings still hold: the filtered search finds k rare rows only with the iterative scan on.
+     */
+    @Test
+    void aSearchIsTheContextWithItsSettingsTheQueryAndCommitEvenOnAFreshSession() {
+        List<String> calls = Collections.synchronizedList(new ArrayList<>());
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(db.pg.jdbcUrl());
+        config.setUsername(db.pg.appUser());
+        config.setPassword(db.pg.appPassword());
+        config.setMaximumPoolSize(1);
+        config.setMinimumIdle(0);
+        try (HikariDataSource fresh = new HikariDataSource(config)) {
+            DocumentStore store = DocumentStore.create(Database.of(recording(fresh, calls)), DIMS);
+            SearchOptions rare = SearchOptions.topK(10).withFilter(MetadataFilter.contains(Map.of("rare", true))).approximate();
+            float[] q = queries(1).get(0);
+            List<Match> first = store.search(tenant, q, rare);
+            assertThat(first).hasSize(10).extracting(Match::distance).isSorted();
+            assertThat(store.search(tenant, q, rare.withIterativeScan(IterativeScan.OFF))).hasSizeLessThan(10);
+
+            calls.clear();
+            List<Match> again = store.search(tenant, q, rare.withEfSearch(100));
+            assertThat(again).hasSize(10).extracting(Match::distance).isSorted();
+            assertThat(calls).hasSize(5);
+            // jit, three enable_* switches, ef_search and both iterative_scan settings
+            assertThat(calls.get(0)).startsWith("prepare select set_config('hybriddb.tenant_id', ?, true)")
+                    .endsWith("set_config('row_security', 'on', true)" + ", set_config(?, ?, true)".repeat(7));
+            assertThat(calls.get(1)).isEqualTo("execute");
+            assertThat(calls.get(2)).startsWith("prepare SELECT d.id").doesNotContain("WITH");
+            assertThat(calls.subList(3, 5)).containsExactly("executeQuery", "commit");
+        }
+    }
+
+    /** {@code ds} recording the statements prepared and executed on its connections, and commits. */
+    private static DataSource recording(DataSource ds, List<String> calls) {
+        return proxy(DataSource.class, ds, (m, out) -> out.result() instanceof Connection c ? proxy(Connection.class, c, (cm, st) -> {
+            if (cm.getName().equals("prepareStatement")) {
+                calls.add("prepare " + st.args()[0]);
+                return proxy(java.sql.PreparedStatement.class, (java.sql.PreparedStatement) st.result(), (sm, r) -> {
+                    if (sm.getName().startsWith("execute")) {
+                        calls.add(sm.getName());
+                    }
+                    return r.result();
+                });
+            }
+            if (cm.getName().equals("commit")) {
+                calls.add("commit");
+            }
+            return st.result();
+        }) : out.result());
+    }
+
+    private record Call(Object result, Object[] args) {}
+
+    private interface OnCall {
+        Object apply(java.lang.reflect.Method m, Call call) throws Exception;
+    }
+
+    private static <T> T proxy(Class<T> type, T target, OnCall onCall) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, m, args) -> {
+            Object result;
+            try {
+                result = m.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+            return m.getName().equals("unwrap") || m.getName().equals("isWrapperFor") ? result
+                    : onCall.apply(m, new Call(result, args));
+        }));
     }
 }

@@ -353,7 +353,7 @@ public final class RealtimeMixed implements Scenario {
      * CPU seconds of the PostgreSQL backends connected to the bench database now (the consumer's
      * among them), from {@code /proc}; -1 when not readable here.
      */
-    private static Map<Long, Double> postgresCpu(HikariDataSource owner) {
+    static Map<Long, Double> postgresCpu(HikariDataSource owner) {
         Map<Long, Double> out = new LinkedHashMap<>();
         try (Connection c = owner.getConnection(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT pid FROM pg_stat_activity WHERE datname = current_database()")) {
@@ -370,7 +370,7 @@ public final class RealtimeMixed implements Scenario {
     }
 
     /** CPU seconds between two samples of the backends present in both; -1 when none was readable. */
-    private static double postgresCpuBetween(Map<Long, Double> before, Map<Long, Double> after) {
+    static double postgresCpuBetween(Map<Long, Double> before, Map<Long, Double> after) {
         double sum = 0;
         boolean any = false;
         for (Map.Entry<Long, Double> e : after.entrySet()) {

@@ -88,7 +88,9 @@ public final class VectorSearch implements Scenario {
             VectorBaselines.filteredTenants(result, store, small, queries, options.approximate(), "sdk-hnsw-iterative-forced", false);
             result.note("the table also holds " + SMALL_TENANTS + " tenants of " + Math.max(1, n / SMALL_TENANTS)
                     + " rows each, in the same HNSW index; raw-pgvector-jdbc sends the hand-written k-nearest query"
-                    + " with the same index settings (ef_search, relaxed iterative scan, index scan forced)");
+                    + " with the same index settings (ef_search, relaxed iterative scan, index scan forced) and reads the"
+                    + " same columns as the SDK (the document without its embedding, and the distance);"
+                    + " raw-pgvector-jdbc-ids-only reads ids and distances only");
         }
         return result;
     }

@@ -3,6 +3,7 @@ package dev.hybriddb.vector.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.hybriddb.HybridDBException;
 import dev.hybriddb.InvalidInputException;
 import dev.hybriddb.internal.JsonValues;
@@ -14,6 +15,8 @@ import java.util.Map;
 public final class Json {
     private static final ObjectMapper MAPPER = dev.hybriddb.internal.JsonMapper.shared();
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
+    /** The reader of {@link #MAP}, resolved once instead of on every read. */
+    private static final ObjectReader MAP_READER = MAPPER.readerFor(MAP);
 
     private Json() {}
 
@@ -30,13 +33,13 @@ public final class Json {
         }
     }
 
-    /** An unmodifiable map from a jsonb object's text (empty for null). */
+    /** An unmodifiable map from a jsonb object's text (empty for null and for jsonb's empty object, without parsing). */
     public static Map<String, Object> read(String json) {
-        if (json == null) {
+        if (json == null || json.equals("{}")) {
             return Map.of();
         }
         try {
-            return Collections.unmodifiableMap(MAPPER.readValue(json, MAP));
+            return Collections.unmodifiableMap(MAP_READER.<LinkedHashMap<String, Object>>readValue(json));
         } catch (JsonProcessingException e) {
             throw new HybridDBException("unreadable metadata from the database: " + e.getOriginalMessage(), e);
         }

@@ -1,5 +1,6 @@
 package dev.hybriddb.vector.internal;
 
+import dev.hybriddb.internal.LocalSettings;
 import dev.hybriddb.vector.IterativeScan;
 import dev.hybriddb.vector.SearchMode;
 import dev.hybriddb.vector.SearchOptions;
@@ -9,10 +10,43 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Applies a search's planner and index settings transaction-locally ({@code SET LOCAL}). */
+/** A search's planner and index settings, made transaction-locally ({@code SET LOCAL}). */
 public final class QuerySettings {
+    /** The settings of the option combinations seen so far (a few in any application), built once each. */
+    private static final Map<Key, LocalSettings> KNOWN = new ConcurrentHashMap<>();
+
     private QuerySettings() {}
+
+    /** What of {@link SearchOptions} decides the settings. */
+    private record Key(SearchMode mode, Integer efSearch, Integer probes, IterativeScan scan, Integer maxScanTuples) {}
+
+    /**
+     * The settings {@code options} asks for, to be made transaction-locally with the tenant context
+     * in one statement ({@link dev.hybriddb.internal.SdkWork#withSettings}). Values set before
+     * pgvector's library is loaded in a session are kept and take effect when it loads.
+     */
+    public static LocalSettings local(SearchOptions options) {
+        Key key = new Key(options.mode(), options.efSearch(), options.probes(), options.iterativeScan(), options.maxScanTuples());
+        LocalSettings known = KNOWN.get(key);
+        if (known == null) {
+            known = build(options);
+            if (KNOWN.size() < 256) {
+                KNOWN.put(key, known);
+            }
+        }
+        return known;
+    }
+
+    private static LocalSettings build(SearchOptions options) {
+        LocalSettings.Builder b = LocalSettings.builder();
+        for (String[] s : settings(options)) {
+            b.set(s[0], s[1]);
+        }
+        return b.build();
+    }
 
     /** Sets every setting {@code options} asks for with {@code set_config(name, value, true)}. */
     public static void apply(Connection c, SearchOptions options) throws SQLException {
@@ -24,7 +58,16 @@ public final class QuerySettings {
      * current values and returns them (name, value pairs) for {@link #restore}, else returns null.
      */
     public static String[][] apply(Connection c, SearchOptions options, boolean keepPrevious) throws SQLException {
-        List<String[]> settings = new ArrayList<>();
+        List<String[]> settings = settings(options);
+        String[][] previous = keepPrevious ? current(c, settings) : null;
+        // The vector literal makes sure pgvector's library (and so its hnsw.* / ivfflat.* settings)
+        // is loaded in this session before the settings are made.
+        set(c, "SELECT '[0]'::vector IS NOT NULL", settings);
+        return previous;
+    }
+
+    private static List<String[]> settings(SearchOptions options) {
+        List<String[]> settings = new ArrayList<>(9);
         // JIT compiles nothing useful here (the distance functions are C) and costs hundreds of ms,
         // the more so when the disabled scans below push the estimated cost past jit_above_cost.
         settings.add(new String[] {"jit", "off"});
@@ -47,11 +90,7 @@ public final class QuerySettings {
         if (options.maxScanTuples() != null) {
             settings.add(new String[] {"hnsw.max_scan_tuples", options.maxScanTuples().toString()});
         }
-        String[][] previous = keepPrevious ? current(c, settings) : null;
-        // The vector literal makes sure pgvector's library (and so its hnsw.* / ivfflat.* settings)
-        // is loaded in this session before the settings are made.
-        set(c, "SELECT '[0]'::vector IS NOT NULL", settings);
-        return previous;
+        return settings;
     }
 
     /** Puts back the values {@link #apply(Connection, SearchOptions, boolean)} returned. */

@@ -3,8 +3,10 @@ package dev.hybriddb.vector.internal;
 import dev.hybriddb.vector.HybridSearchRequest;
 import dev.hybriddb.vector.SearchOptions;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.ToDoubleFunction;
 
 /** Builds k-nearest-neighbour and hybrid queries over a fixed table aliased {@code d}. */
 public final class SearchSql {
@@ -15,9 +17,8 @@ public final class SearchSql {
 
     /**
      * {@code SELECT <columns>, distance ... ORDER BY distance LIMIT k}. ANN results may come slightly
-     * out of order (relaxed iterative scans, and in our tests even strict_order with filters), so the
-     * k rows are materialized and sorted again by their exact distance: cheap, and always sorted.
-     * The {@code + 0} matters: PostgreSQL 17 otherwise trusts the CTE's ORDER BY and skips the sort.
+     * out of order (relaxed iterative scans, and in our tests even strict_order with filters), so
+     * callers put the k rows in order of their exact distance ({@link #byDistance}).
      *
      * @param table      a fixed table name (never caller input), with a {@code vector} embedding
      * @param columns    fixed column list over alias {@code d}
@@ -27,17 +28,28 @@ public final class SearchSql {
         return nearest(new EmbeddingTable(table, query.length, false), columns, tenant, query, o, conditions);
     }
 
+    /**
+     * Puts {@code rows} in order of {@code distance}, nearest first (NaN last), keeping the order of
+     * equal distances; a list already in order (the usual case) is only checked.
+     */
+    public static <T> void byDistance(List<T> rows, ToDoubleFunction<T> distance) {
+        for (int i = 1; i < rows.size(); i++) {
+            if (Double.compare(distance.applyAsDouble(rows.get(i - 1)), distance.applyAsDouble(rows.get(i))) > 0) {
+                rows.sort(Comparator.comparingDouble(distance));
+                return;
+            }
+        }
+    }
+
     /** {@link #nearest(String, String, UUID, float[], SearchOptions, Sql)} on {@code table}, the query bound in its column type. */
     public static Sql nearest(EmbeddingTable table, String columns, UUID tenant, float[] query, SearchOptions o, Sql conditions) {
-        Sql inner = new Sql()
+        return new Sql()
                 .append("SELECT " + columns + ", d.embedding " + o.distance().operator() + " ? AS distance",
                         table.param(query))
                 .append(" FROM " + table.qualified() + " d WHERE d.tenant_id = ?", tenant)
                 .append(conditions)
                 .append(Filters.conditions("d", o.filter()))
                 .append(" ORDER BY distance LIMIT ?", o.k());
-        return new Sql().append("WITH relaxed AS MATERIALIZED (").append(inner)
-                .append(") SELECT * FROM relaxed ORDER BY distance + 0");
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.hybriddb.Database;
 import dev.hybriddb.InvalidInputException;
 import dev.hybriddb.SqlFunction;
 import dev.hybriddb.TenantScope;
+import dev.hybriddb.internal.SdkWork;
 import dev.hybriddb.internal.SqlErrors;
 import dev.hybriddb.vector.SearchOptions;
 import java.sql.Connection;
@@ -54,7 +55,7 @@ public final class Work {
     public <T> T run(UUID tenant, SqlFunction<Connection, T> work) {
         checkTenant(tenant);
         if (db != null) {
-            return db.inTenant(tenant, dev.hybriddb.internal.SdkWork.of(work));
+            return db.inTenant(tenant, SdkWork.of(work));
         }
         Connection c = scope.connection();
         try {
@@ -70,10 +71,14 @@ public final class Work {
 
     /**
      * Runs a search with {@code options}' planner and index settings in force. They are
-     * transaction-local; in a scope they are put back afterwards so the scope's other queries do
-     * not inherit them.
+     * transaction-local: per call they are made in the statement that sets the tenant context (no
+     * round trip of their own); in a scope they are put back afterwards so the scope's other
+     * queries do not inherit them.
      */
     public <T> T search(UUID tenant, SearchOptions options, SqlFunction<Connection, T> work) {
+        if (db != null) {
+            return searchIn(db, tenant, options, work);
+        }
         return run(tenant, c -> {
             String[][] previous = QuerySettings.apply(c, options, scoped());
             T result = work.apply(c);
@@ -90,14 +95,13 @@ public final class Work {
      * scope's connection like any other work.
      */
     public <T> T lagTolerantSearch(UUID tenant, SearchOptions options, SqlFunction<Connection, T> work) {
-        if (scope != null || readDb == db) {
-            return search(tenant, options, work);
-        }
+        return scope != null ? search(tenant, options, work) : searchIn(readDb, tenant, options, work);
+    }
+
+    /** One transaction of {@code database} whose context statement also makes the search's settings. */
+    private <T> T searchIn(Database database, UUID tenant, SearchOptions options, SqlFunction<Connection, T> work) {
         checkTenant(tenant);
-        return readDb.inTenant(tenant, dev.hybriddb.internal.SdkWork.of(c -> {
-            QuerySettings.apply(c, options, false);
-            return work.apply(c);
-        }));
+        return database.inTenant(tenant, SdkWork.withSettings(QuerySettings.local(options), work));
     }
 
     /** Rejects a null tenant and, in a scope, any tenant but the scope's. */
