@@ -468,7 +468,7 @@ public final class RealtimeSync implements AutoCloseable {
         private final GraphBackend graph;
         private Projection projection = Projection.defaults();
         private int batchSize = 1000;
-        private int roundsInFlight = 2;
+        private int roundsInFlight = 1;
         private int chunkSize = 2000;
         private Duration pollInterval = Duration.ofSeconds(1);
         private Duration maxBackoff = Duration.ofSeconds(30);
@@ -493,10 +493,11 @@ public final class RealtimeSync implements AutoCloseable {
         }
 
         /**
-         * Rounds in flight at once under a backlog (default 2), each in its own transaction on a
-         * pooled connection and on its own tenants: while one round waits for the graph, the next
-         * reads PostgreSQL. With 1, rounds run one after another; a short outbox is always drained by
-         * one round at a time.
+         * Rounds in flight at once under a backlog (default 1: one after another), each in its own
+         * transaction on a pooled connection and on its own tenants: while one round waits for the
+         * graph, the next reads PostgreSQL. Worth 2 for a single consumer of many tenants; where
+         * several consumers share few tenants, keep 1, since each round in flight holds tenants the
+         * other consumers then find locked. A short outbox is always drained by one round at a time.
          */
         public Builder roundsInFlight(int roundsInFlight) {
             this.roundsInFlight = Checks.positive("roundsInFlight", roundsInFlight);

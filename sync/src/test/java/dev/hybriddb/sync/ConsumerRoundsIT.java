@@ -126,7 +126,7 @@ class ConsumerRoundsIT {
     }
 
     @Test
-    void underABacklogARealtimeConsumerRunsRoundsOfTwoTenantsAtOnce() throws Exception {
+    void withTwoRoundsInFlightARealtimeConsumerRunsRoundsOfTwoTenantsAtOnce() throws Exception {
         assertThat(drainWithRoundsInFlight(2)).as("node upserts of two rounds at once").isEqualTo(2);
         assertGraphsEqualPostgres();
     }

@@ -90,8 +90,9 @@ public final class RealtimeMixed implements Scenario {
         }
         result.note("mixed stream over " + TENANTS + " tenants, " + WRITERS + " writers, one transaction per change: 25% task"
                 + " update, 15% insert, 10% delete, 15% dependency added, 10% removed, 15% assignment changed, 5% agent update,"
-                + " 5% probe; graphs loaded through PostgresSync.syncWorkspace; one RealtimeSync consumer in this JVM (round trips counted at its DataSource and GraphBackend), then the"
-                + " same backlog drained by 1 and by 2 consumer JVMs (ConsumerMain)");
+                + " 5% probe; graphs loaded through PostgresSync.syncWorkspace; one RealtimeSync consumer in this JVM with two"
+                + " rounds in flight (round trips counted at its DataSource and GraphBackend), then the same backlog drained by 1"
+                + " and by 2 warmed consumer JVMs (ConsumerMain, one round in flight each)");
         return result;
     }
 
@@ -392,7 +393,7 @@ public final class RealtimeMixed implements Scenario {
 
     private static RealtimeSync consumer(PostgresService pg, Database ownerDb, GraphBackend graph) {
         return RealtimeSync.builder(ownerDb, RealtimeSync.listenVia(pg.jdbcUrl(), pg.adminUser(), pg.adminPassword()), graph)
-                .pollInterval(Duration.ofMillis(200)).build();
+                .pollInterval(Duration.ofMillis(200)).roundsInFlight(2).build();
     }
 
     /**
