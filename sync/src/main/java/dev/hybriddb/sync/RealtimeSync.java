@@ -48,8 +48,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Real-time projection from the outbox that the sync triggers fill.
  *
- * <p>One worker thread (under a backlog, {@link Builder#roundsInFlight(int) more rounds} run
- * alongside it on other tenants). It holds one dedicated, non-pooled connection that LISTENs on
+ * <p>One worker thread (with {@link Builder#roundsInFlight(int)} above 1, under a backlog, more
+ * rounds run alongside it on other tenants). It holds one dedicated, non-pooled connection that LISTENs on
  * {@code hybriddb_outbox} (reopened with exponential backoff when it dies) and also wakes on a poll
  * timer, the safety net for lost wake-ups. Before it sleeps it takes the wake lock on that
  * connection ({@code WakeLock}): writers send the NOTIFY only while a consumer sleeps, and the lock
