@@ -26,6 +26,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,11 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -42,7 +48,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Real-time projection from the outbox that the sync triggers fill.
  *
- * <p>One worker thread. It holds one dedicated, non-pooled connection that LISTENs on
+ * <p>One worker thread (with {@link Builder#roundsInFlight(int)} above 1, under a backlog, more
+ * rounds run alongside it on other tenants). It holds one dedicated, non-pooled connection that LISTENs on
  * {@code hybriddb_outbox} (reopened with exponential backoff when it dies) and also wakes on a poll
  * timer, the safety net for lost wake-ups. Before it sleeps it takes the wake lock on that
  * connection ({@code WakeLock}): writers send the NOTIFY only while a consumer sleeps, and the lock
@@ -84,6 +91,7 @@ public final class RealtimeSync implements AutoCloseable {
     private final RestartRecovery restartRecovery;
     private final Function<UUID, String> graphNames;
     private final int batchSize;
+    private final int roundsInFlight;
     private final Duration pollInterval;
     private final Duration maxBackoff;
     private final SyncErrorListener errorListener;
@@ -91,7 +99,10 @@ public final class RealtimeSync implements AutoCloseable {
 
     private final Worker worker = new Worker("hybriddb-realtime-sync");
     private final ListenChannel listen;
-    private volatile Connection inFlight;
+    private final Set<Connection> inFlight = ConcurrentHashMap.newKeySet();
+    private final AtomicLong roundThreads = new AtomicLong();
+    /** Threads that drain alongside the worker under a backlog ({@code roundsInFlight - 1}); null with one round in flight. */
+    private volatile ExecutorService alongside;
 
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong batches = new AtomicLong();
@@ -118,6 +129,7 @@ public final class RealtimeSync implements AutoCloseable {
         this.consumer = new OutboxConsumer(projection, writer, graphNames);
         this.restartRecovery = new RestartRecovery(database, b.graph, projection, writer, graphNames);
         this.batchSize = b.batchSize;
+        this.roundsInFlight = b.roundsInFlight;
         this.pollInterval = b.pollInterval;
         this.maxBackoff = b.maxBackoff;
         this.errorListener = b.errorListener;
@@ -177,7 +189,7 @@ public final class RealtimeSync implements AutoCloseable {
             t.join(Math.max(1, timeout.toMillis()));
             if (t.isAlive()) {
                 LOG.warn("realtime sync: the round in flight did not finish within {} ms; aborting it", timeout.toMillis());
-                abort(inFlight);
+                inFlight.forEach(RealtimeSync::abort);
                 t.interrupt();
                 t.join(5000);
             }
@@ -241,6 +253,21 @@ public final class RealtimeSync implements AutoCloseable {
     // ------------------------------------------------------------------ worker
 
     private void run() {
+        alongside = roundsInFlight > 1 ? Executors.newFixedThreadPool(roundsInFlight - 1, r -> {
+            Thread t = new Thread(r, "hybriddb-realtime-sync-rounds-" + roundThreads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        try {
+            loop();
+        } finally {
+            if (alongside != null) {
+                alongside.shutdownNow();
+            }
+        }
+    }
+
+    private void loop() {
         long backoff = 0;
         while (worker.running()) {
             listen.ensureOpen();
@@ -293,12 +320,53 @@ public final class RealtimeSync implements AutoCloseable {
     }
 
     /**
-     * Rounds until the outbox has nothing this consumer can apply now. Tenants whose sync lock
-     * another writer holds (a rebuild, another consumer) are skipped for the rest of this drain, so
-     * they never hold up the other tenants; so are tenants waiting out their own backoff after a
-     * failed step ({@link TenantBackoff}), and tenants that failed in this drain.
+     * Rounds until the outbox has nothing this consumer can apply now. Under a backlog (a round
+     * that came back full) up to {@code roundsInFlight - 1} more threads drain alongside, each
+     * round in its own transaction, so that one round reads PostgreSQL while another waits for the
+     * graph; the tenants' sync locks keep rounds in flight on different tenants. Returns when every
+     * thread is done; the first failure of any is thrown.
      */
     private void drain() throws SQLException {
+        List<Future<?>> helpers = new ArrayList<>();
+        Throwable failure = null;
+        try {
+            drainRounds(helpers);
+        } catch (SQLException | RuntimeException e) {
+            failure = e;
+        }
+        for (Future<?> f : helpers) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                if (failure == null) {
+                    failure = e.getCause();
+                } else {
+                    failure.addSuppressed(e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();     // stopping: the helpers see it and finish their round
+                break;
+            }
+        }
+        if (failure instanceof SQLException e) {
+            throw e;
+        } else if (failure instanceof RuntimeException e) {
+            throw e;
+        } else if (failure instanceof Error e) {
+            throw e;
+        } else if (failure != null) {
+            throw new IllegalStateException(failure);
+        }
+    }
+
+    /**
+     * One thread's rounds. Tenants whose sync lock another writer holds (a rebuild, another
+     * consumer or round) are skipped for the rest of this drain, so they never hold up the other
+     * tenants; so are tenants waiting out their own backoff after a failed step
+     * ({@link TenantBackoff}), and tenants that failed in this drain. {@code helpers} collects the
+     * drains started alongside (null on a helper thread).
+     */
+    private void drainRounds(List<Future<?>> helpers) throws SQLException {
         Set<UUID> busy = new HashSet<>();
         int size = batchSize;
         while (worker.running()) {
@@ -311,24 +379,35 @@ public final class RealtimeSync implements AutoCloseable {
             busy.addAll(r.failed().keySet());
             boolean othersLeft = busy.size() > knownBusy;     // the next round looks past the tenants found busy
             recordTenants(r);
-            if (r.applied() > 0) {
-                LOG.debug("realtime sync: applied {} outbox rows ({} deferred) in {} ms, lag {} ms", r.applied(),
-                        r.deferred(), (System.nanoTime() - start) / 1_000_000, r.lagMillis());
-                applied.addAndGet(r.applied());
-                batches.incrementAndGet();
-                nodesUpserted.addAndGet(r.stats().nodesUpserted);
-                nodesDeleted.addAndGet(r.stats().nodesDeleted);
-                edgesWritten.addAndGet(r.stats().edgesWritten);
-                lastBatchAt = Instant.now();
-                if (r.lagMillis() >= 0) {
-                    lastLagMillis.set(r.lagMillis());
-                    maxLagMillis.accumulateAndGet(r.lagMillis(), Math::max);
-                }
-            }
+            count(r, start);
             if (r.claimed() < size && !othersLeft) {
                 return;                         // drained, or only busy tenants' rows are left
             }
+            ExecutorService pool = alongside;
+            if (helpers != null && pool != null && r.claimed() >= size && helpers.size() < roundsInFlight - 1) {
+                helpers.add(pool.submit(() -> {
+                    drainRounds(null);
+                    return null;
+                }));
+            }
             size = r.claimed() >= size ? Math.min(size * 2, MAX_ROUND_FACTOR * batchSize) : batchSize;
+        }
+    }
+
+    private void count(RoundResult r, long start) {
+        if (r.applied() > 0) {
+            LOG.debug("realtime sync: applied {} outbox rows ({} deferred) in {} ms, lag {} ms", r.applied(),
+                    r.deferred(), (System.nanoTime() - start) / 1_000_000, r.lagMillis());
+            applied.addAndGet(r.applied());
+            batches.incrementAndGet();
+            nodesUpserted.addAndGet(r.stats().nodesUpserted);
+            nodesDeleted.addAndGet(r.stats().nodesDeleted);
+            edgesWritten.addAndGet(r.stats().edgesWritten);
+            lastBatchAt = Instant.now();
+            if (r.lagMillis() >= 0) {
+                lastLagMillis.set(r.lagMillis());
+                maxLagMillis.accumulateAndGet(r.lagMillis(), Math::max);
+            }
         }
     }
 
@@ -347,7 +426,7 @@ public final class RealtimeSync implements AutoCloseable {
 
     private RoundResult oneRound(Set<UUID> busy, Map<UUID, Integer> limited, int size) throws SQLException {
         try (Connection c = database.dataSource().getConnection()) {
-            inFlight = c;
+            inFlight.add(c);
             c.setAutoCommit(false);
             try {
                 Transactions.pinSearchPath(c);
@@ -360,7 +439,7 @@ public final class RealtimeSync implements AutoCloseable {
                 consumer.rolledBack();
                 throw e;
             } finally {
-                inFlight = null;
+                inFlight.remove(c);
                 try {
                     if (!c.isClosed()) {
                         c.setAutoCommit(true);
@@ -389,6 +468,7 @@ public final class RealtimeSync implements AutoCloseable {
         private final GraphBackend graph;
         private Projection projection = Projection.defaults();
         private int batchSize = 1000;
+        private int roundsInFlight = 1;
         private int chunkSize = 2000;
         private Duration pollInterval = Duration.ofSeconds(1);
         private Duration maxBackoff = Duration.ofSeconds(30);
@@ -409,6 +489,18 @@ public final class RealtimeSync implements AutoCloseable {
         /** Outbox rows claimed per round (default 1000). */
         public Builder batchSize(int batchSize) {
             this.batchSize = Checks.positive("batchSize", batchSize);
+            return this;
+        }
+
+        /**
+         * Rounds in flight at once under a backlog (default 1: one after another), each in its own
+         * transaction on a pooled connection and on its own tenants: while one round waits for the
+         * graph, the next reads PostgreSQL. Worth 2 for a single consumer of many tenants; where
+         * several consumers share few tenants, keep 1, since each round in flight holds tenants the
+         * other consumers then find locked. A short outbox is always drained by one round at a time.
+         */
+        public Builder roundsInFlight(int roundsInFlight) {
+            this.roundsInFlight = Checks.positive("roundsInFlight", roundsInFlight);
             return this;
         }
 

@@ -125,6 +125,33 @@ class ConsumerRoundsIT {
         assertThat(db.outboxCount()).isEqualTo(CHANGES_PER_TENANT);
     }
 
+    @Test
+    void withTwoRoundsInFlightARealtimeConsumerRunsRoundsOfTwoTenantsAtOnce() throws Exception {
+        assertThat(drainWithRoundsInFlight(2)).as("node upserts of two rounds at once").isEqualTo(2);
+        assertGraphsEqualPostgres();
+    }
+
+    @Test
+    void withOneRoundInFlightRoundsRunOneAfterAnother() throws Exception {
+        assertThat(drainWithRoundsInFlight(1)).as("node upserts of two rounds at once").isEqualTo(1);
+        assertGraphsEqualPostgres();
+    }
+
+    /** Drains the backlog with a RealtimeSync of small rounds; returns how many node upserts ran at once at most. */
+    private int drainWithRoundsInFlight(int rounds) throws Exception {
+        SlowGraph slow = new SlowGraph(graph, 300);
+        try (RealtimeSync rt = RealtimeSync.builder(db.owner, db.listen(), slow).graphNames(names)
+                .batchSize(CHANGES_PER_TENANT / 4).roundsInFlight(rounds).build()) {
+            rt.start();
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            while (db.outboxCount() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+        }
+        assertThat(db.outboxCount()).isZero();
+        return slow.mostInside.get();
+    }
+
     private OutboxConsumer consumer() {
         return new OutboxConsumer(Projection.defaults(), new GraphWriter(graph, 1000), names);
     }

@@ -16,6 +16,9 @@ final class SlowGraph implements GraphBackend {
     private final GraphBackend delegate;
     private final long delayMillis;
     final CountDownLatch entered = new CountDownLatch(1);
+    /** Node upserts in progress now, and the most that ever were at once. */
+    final java.util.concurrent.atomic.AtomicInteger inside = new java.util.concurrent.atomic.AtomicInteger();
+    final java.util.concurrent.atomic.AtomicInteger mostInside = new java.util.concurrent.atomic.AtomicInteger();
 
     SlowGraph(GraphBackend delegate, long delayMillis) {
         this.delegate = delegate;
@@ -31,10 +34,13 @@ final class SlowGraph implements GraphBackend {
     @Override
     public int upsertNodes(String graph, String label, List<NodeRecord> nodes) {
         entered.countDown();
+        mostInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
         try {
             Thread.sleep(delayMillis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            inside.decrementAndGet();
         }
         return delegate.upsertNodes(graph, label, nodes);
     }

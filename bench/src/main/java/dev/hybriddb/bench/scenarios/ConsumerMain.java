@@ -19,8 +19,10 @@ import java.util.List;
 /**
  * A real-time consumer in a JVM of its own, as an adopter runs one per process. Arguments: jdbc
  * url, user (owner role), FalkorDB host and port; the password comes in the environment
- * ({@value #PASSWORD}). Prints {@code ready} once built, starts consuming when a line arrives on
- * its standard input, and stops when its standard input closes.
+ * ({@value #PASSWORD}). Prints {@code ready} once built. Each {@code go} line on its standard input
+ * starts a consumer, each {@code stop} line stops it (answered by {@code stopped}), so that a
+ * bench can warm a JVM up on one backlog and time the next; it exits when its standard input
+ * closes.
  */
 public final class ConsumerMain {
     static final String PASSWORD = "HYBRIDDB_BENCH_PG_PASSWORD";
@@ -37,18 +39,29 @@ public final class ConsumerMain {
         hc.setMaximumPoolSize(2);
         hc.setPoolName("bench-consumer");
         try (HikariDataSource pool = new HikariDataSource(hc);
-             FalkorGraph graph = FalkorGraph.connect(args[2], Integer.parseInt(args[3]));
-             RealtimeSync rt = RealtimeSync.builder(Database.of(pool), RealtimeSync.listenVia(args[0], args[1], password), graph)
-                     .pollInterval(Duration.ofMillis(200)).build()) {
+             FalkorGraph graph = FalkorGraph.connect(args[2], Integer.parseInt(args[3]))) {
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             System.out.println("ready");
             System.out.flush();
-            if (in.readLine() == null) {
-                return;
-            }
-            rt.start();
-            while (in.readLine() != null) {
-                // runs until the parent closes our standard input
+            RealtimeSync rt = null;
+            try {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    if (line.equals("go") && rt == null) {
+                        rt = RealtimeSync.builder(Database.of(pool), RealtimeSync.listenVia(args[0], args[1], password), graph)
+                                .pollInterval(Duration.ofMillis(200)).build();
+                        rt.start();
+                    } else if (line.equals("stop") && rt != null) {
+                        rt.stop();
+                        rt = null;
+                        System.out.println("stopped");
+                        System.out.flush();
+                    }
+                }
+            } finally {
+                if (rt != null) {
+                    rt.stop();
+                }
             }
         }
     }
@@ -87,6 +100,19 @@ public final class ConsumerMain {
         void go() throws IOException {
             in.write("go\n");
             in.flush();
+        }
+
+        /** Stops the JVM's consumer and waits until it has (the JVM stays, warm, for the next {@link #go}). */
+        void stop() throws IOException {
+            in.write("stop\n");
+            in.flush();
+            String line;
+            while ((line = out.readLine()) != null && !line.equals("stopped")) {
+                // skip anything printed before
+            }
+            if (line == null) {
+                throw new IOException("consumer JVM exited while stopping");
+            }
         }
 
         /** CPU seconds the consumer JVM used so far, or -1. */

@@ -10,6 +10,9 @@ import java.util.Map;
 /** JSON text in and out (keys passed to SQL, outbox payloads, jsonb columns). */
 public final class Json {
     private static final ObjectMapper MAPPER = dev.hybriddb.internal.JsonMapper.shared();
+    /** Made once: resolving the map type on every read costs more than parsing a small outbox key. */
+    private static final com.fasterxml.jackson.databind.ObjectReader MAP_READER =
+            MAPPER.readerFor(new TypeReference<Map<String, Object>>() {});
 
     private Json() {}
 
@@ -37,7 +40,7 @@ public final class Json {
             return null;
         }
         try {
-            return MAPPER.readValue(text, new TypeReference<Map<String, Object>>() {});
+            return MAP_READER.readValue(text);
         } catch (JsonProcessingException e) {
             throw new HybridDBException("cannot read JSON: " + e.getOriginalMessage(), e);
         }

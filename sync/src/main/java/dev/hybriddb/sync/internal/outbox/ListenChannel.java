@@ -38,6 +38,8 @@ public final class ListenChannel {
     private volatile Connection connection;
     private volatile boolean wakeRequested;
     private volatile boolean armed;
+    /** The last {@link #arm()} waited out the lock timeout for writers in flight: that wait was this round's pause. */
+    private volatile boolean armWaited;
     private long nextAttempt;
     private long backoff;
 
@@ -99,6 +101,7 @@ public final class ListenChannel {
         }
         try {
             armed = WakeLock.arm(c);
+            armWaited = !armed;
         } catch (SQLException e) {
             lost(e);
         }
@@ -122,6 +125,9 @@ public final class ListenChannel {
     /**
      * Sleeps until a notification, {@link #requestWake()}, the poll interval (armed, or when another
      * consumer sleeps with the lock) or a short unarmed poll, or until {@code running} turns false.
+     * When arming just failed because writers kept transactions open, the arm's own wait (the lock
+     * timeout) was the pause: a steady stream of writers is then drained again at once rather than
+     * after a second pause, which would only add to its lag.
      */
     public void await(BooleanSupplier running) {
         Duration timeout = armed ? pollInterval : unarmedPoll();
@@ -155,6 +161,10 @@ public final class ListenChannel {
         try {
             if (c != null && WakeLock.heldBySleeper(c)) {
                 return pollInterval;
+            }
+            if (armWaited) {
+                armWaited = false;
+                return Duration.ZERO;
             }
         } catch (SQLException e) {
             lost(e);

@@ -35,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * graph, delete the applied outbox rows. Each tenant's step runs
  * under its own savepoint, so one tenant's failure leaves the others' rows applied. A TRUNCATE row rebuilds
  * every registered tenant graph. The caller commits after this returns (the graph has
- * acknowledged) and calls {@link #committed()}, or rolls back and calls {@link #rolledBack()}.
+ * acknowledged) and calls {@link #committed()}, or rolls back and calls {@link #rolledBack()}, on
+ * the thread that ran the round. Rounds may run on several threads at once (each on its own
+ * connection); the tenants' sync locks keep them on different tenants.
  */
 public final class OutboxConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxConsumer.class);
@@ -51,7 +53,8 @@ public final class OutboxConsumer {
     private final Rebuilder rebuilder;
     private final Set<UUID> written = ConcurrentHashMap.newKeySet();
     private final GraphTenantRegistry registry = new GraphTenantRegistry();
-    private final List<UUID> registeredThisRound = new ArrayList<>();
+    /** Registrations of the round running on the current thread (a consumer may run rounds on several threads). */
+    private final ThreadLocal<List<UUID>> registeredThisRound = ThreadLocal.withInitial(ArrayList::new);
     /** Graphs this consumer made sure exist; forgotten when a step or round fails (the graph may be gone). */
     private final Set<String> ensured = ConcurrentHashMap.newKeySet();
 
@@ -195,7 +198,7 @@ public final class OutboxConsumer {
             registry.register(c, tenant);
             c.releaseSavepoint(sp);
             stats.add(s);
-            registeredThisRound.add(tenant);
+            registeredThisRound.get().add(tenant);
             return null;
         } catch (SQLException | RuntimeException e) {
             ensured.remove(graph);
@@ -262,13 +265,13 @@ public final class OutboxConsumer {
 
     /** The round's transaction committed: its registrations hold. */
     public void committed() {
-        registeredThisRound.forEach(registry::committed);
-        registeredThisRound.clear();
+        registeredThisRound.get().forEach(registry::committed);
+        registeredThisRound.get().clear();
     }
 
     /** The round's transaction rolled back: its registrations are repeated next time. */
     public void rolledBack() {
-        registeredThisRound.clear();
+        registeredThisRound.get().clear();
         ensured.clear();
     }
 }
