@@ -7,7 +7,8 @@ import java.util.Objects;
  * A fixed chain of edges walked from nodes found by key:
  * {@code (n0:startLabel {id: k})-[:T1]->(n1:L1)<-[:T2]-(n2) ...}, one step per edge, each step
  * along or against its edge's direction, to a node of a given label or of any label. A walk of
- * no steps finds the start nodes themselves. {@link GraphBackend#walk} runs walks from many keys
+ * no steps finds the start nodes themselves. A path may use an edge more than once (a walk
+ * {@code (a)-[:MEMBER_OF]->(s)<-[:MEMBER_OF]-(b)} also finds {@code b = a}), on every backend. {@link GraphBackend#walk} runs walks from many keys
  * at once, e.g. one level of a breadth-first search per call.
  */
 public record Walk(String startLabel, List<Step> steps) {

@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * key finds its node through the unique {@code id} index, each hop its edges through the
  * {@code start_id}/{@code end_id} index and the far node through the label's {@code id} index,
  * in {@code CROSS JOIN LATERAL (... OFFSET 0)} subqueries that the planner cannot flatten into
- * hash joins. As in Cypher, a path does not use one edge twice. Walks over labels the graph does
+ * hash joins. Walks over labels the graph does
  * not have yet find nothing; the labels are read from AGE's catalog and remembered per graph.
  */
 public final class AgeWalks {
@@ -121,13 +121,8 @@ public final class AgeWalks {
             Walk.Step s = walk.steps().get(i - 1);
             String near = s.outgoing() ? "start_id" : "end_id";
             String far = s.outgoing() ? "end_id" : "start_id";
-            sql.append(" CROSS JOIN LATERAL (SELECT e.id AS eid, e.").append(far).append(" AS id FROM ")
+            sql.append(" CROSS JOIN LATERAL (SELECT e.").append(far).append(" AS id FROM ")
                     .append(AgeSchema.table(graph, s.type())).append(" e WHERE e.").append(near).append(" = n").append(i - 1).append(".id");
-            for (int j = 1; j < i; j++) {
-                if (walk.steps().get(j - 1).type().equals(s.type())) {
-                    sql.append(" AND e.id <> e").append(j).append(".eid");
-                }
-            }
             String table = s.label() == null ? AgeSchema.quote(graph) + "._ag_label_vertex" : AgeSchema.table(graph, s.label());
             sql.append(" OFFSET 0) e").append(i).append(" CROSS JOIN LATERAL (SELECT n.id, n.properties FROM ").append(table)
                     .append(" n WHERE n.id = e").append(i).append(".id OFFSET 0) n").append(i);
