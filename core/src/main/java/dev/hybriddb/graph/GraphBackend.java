@@ -158,6 +158,34 @@ public interface GraphBackend extends AutoCloseable {
         return query(graph, cypher.toString(), Map.of("ids", List.copyOf(ids)));
     }
 
+    /**
+     * Every edge reached from the node keyed {@code id} by following edges of {@code type} (along
+     * their direction if {@code outgoing}, else against it) again and again through nodes of
+     * {@code label}: the transitive closure, once per edge, in the columns of {@link #walk} (the
+     * edge's near end in {@code from}, its far end in {@code to}, the far end's properties).
+     * The default walks one level per {@link #walk} call from the nodes found so far; backends
+     * that can follow the edges in one statement override it.
+     */
+    default List<GraphRow> closure(String graph, String label, String type, boolean outgoing, String id, List<String> properties) {
+        Walk.properties(properties);
+        Walk level = Walk.from(label, new Walk.Step(type, outgoing, label));
+        List<GraphRow> out = new java.util.ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>(List.of(id));
+        List<String> frontier = List.of(id);
+        while (!frontier.isEmpty()) {
+            List<String> next = new java.util.ArrayList<>();
+            for (GraphRow r : walk(graph, List.of(level), frontier, properties)) {
+                out.add(r);
+                String far = r.getString("to");
+                if (far != null && seen.add(far)) {
+                    next.add(far);
+                }
+            }
+            frontier = next;
+        }
+        return out;
+    }
+
     /** Runs a parameterized Cypher write (or read-write) query. */
     List<GraphRow> execute(String graph, String cypher, Map<String, ?> params);
 

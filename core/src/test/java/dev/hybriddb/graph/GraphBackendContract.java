@@ -940,4 +940,28 @@ public abstract class GraphBackendContract {
         assertThatThrownBy(() -> b.walk(graph, links, List.of("a"), List.of("x) DETACH DELETE n //"))).isInstanceOf(RuntimeException.class);
         assertThat(countNodes()).isEqualTo(nodes);
     }
+
+    @Test
+    void closuresFollowAnEdgeTypeToTheEndOnceAroundCyclesAndWithinTheLabel() {
+        GraphBackend b = backend();
+        List<NodeRecord> tasks = new ArrayList<>();
+        for (String t : List.of("t1", "t2", "t3", "t4", "t5")) {
+            tasks.add(NodeRecord.of(t, Map.of("title", "title " + t)));
+        }
+        b.upsertNodes(graph, "Task", tasks);
+        b.upsertNodes(graph, "Other", List.of(NodeRecord.of("o", Map.of())));
+        EdgeType dep = EdgeType.of("Task", "DEPENDS_ON", "Task");
+        // a diamond t1 -> t2, t3 -> t4, a cycle t4 -> t1, and t5 -> t1
+        b.upsertEdges(graph, dep, List.of(EdgeRecord.of("t1", "t2"), EdgeRecord.of("t1", "t3"), EdgeRecord.of("t2", "t4"),
+                EdgeRecord.of("t3", "t4"), EdgeRecord.of("t4", "t1"), EdgeRecord.of("t5", "t1")));
+        b.upsertEdges(graph, EdgeType.of("Task", "DEPENDS_ON", "Other"), List.of(EdgeRecord.of("t2", "o")));
+        assertThat(paths(b.closure(graph, "Task", "DEPENDS_ON", true, "t2", List.of("title"))))
+                .containsExactlyInAnyOrder("0:t2>null>t4|title t4", "0:t4>null>t1|title t1", "0:t1>null>t2|title t2",
+                        "0:t1>null>t3|title t3", "0:t3>null>t4|title t4");
+        assertThat(paths(b.closure(graph, "Task", "DEPENDS_ON", false, "t1", List.of())))
+                .containsExactlyInAnyOrder("0:t1>null>t4", "0:t1>null>t5", "0:t4>null>t2", "0:t4>null>t3", "0:t2>null>t1", "0:t3>null>t1");
+        assertThat(b.closure(graph, "Task", "DEPENDS_ON", true, "nope", List.of())).isEmpty();
+        assertThat(b.closure(graph, "Task", "NO_SUCH_TYPE", true, "t1", List.of())).isEmpty();
+        assertThat(b.closure(graph, "Task", "DEPENDS_ON", false, "t5", List.of())).isEmpty();
+    }
 }

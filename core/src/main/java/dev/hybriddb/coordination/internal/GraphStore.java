@@ -213,7 +213,7 @@ public final class GraphStore implements CoordinationStore {
     @Override
     public DependencyClosure blockers(UUID tenant, UUID taskId) {
         if (walksByLevel()) {
-            return closureByLevel(tenant, taskId, Walk.Step.out("DEPENDS_ON", null));
+            return closureInOneCall(tenant, taskId, true);
         }
         return closure(tenant, taskId, "MATCH (:Task {id: $id})-[:DEPENDS_ON*]->(x) RETURN DISTINCT x.id AS id",
                 "UNWIND $ids AS k MATCH (a:Task {id: k})-[:DEPENDS_ON]->(b) "
@@ -223,7 +223,7 @@ public final class GraphStore implements CoordinationStore {
     @Override
     public DependencyClosure blocked(UUID tenant, UUID taskId) {
         if (walksByLevel()) {
-            return closureByLevel(tenant, taskId, Walk.Step.in("DEPENDS_ON", null));
+            return closureInOneCall(tenant, taskId, false);
         }
         return closure(tenant, taskId, "MATCH (:Task {id: $id})<-[:DEPENDS_ON*]-(x) RETURN DISTINCT x.id AS id",
                 "UNWIND $ids AS k MATCH (a)-[:DEPENDS_ON]->(b:Task {id: k}) "
@@ -241,39 +241,41 @@ public final class GraphStore implements CoordinationStore {
         return new DependencyClosure(deps, tasks);
     }
 
-    /** One walk per level from the frontier's keys; {@code step} goes to the blockers (out) or the blocked (in). */
-    private DependencyClosure closureByLevel(UUID tenant, UUID taskId, Walk.Step step) {
+    /**
+     * The closure from the task in one call ({@link GraphBackend#closure}); {@code outgoing} goes to
+     * the blockers, otherwise to the blocked.
+     */
+    private DependencyClosure closureInOneCall(UUID tenant, UUID taskId, boolean outgoing) {
         List<Dependency> deps = new ArrayList<>();
         Map<UUID, TaskSummary> tasks = new HashMap<>();
-        Set<String> seen = new java.util.HashSet<>(List.of(taskId.toString()));
-        List<String> frontier = List.of(taskId.toString());
-        while (!frontier.isEmpty()) {
-            List<String> next = new ArrayList<>();
-            for (GraphRow r : walked(tenant, List.of(Walk.from("Task", step)), frontier, List.of("title", "status"))) {
-                String near = r.getString("from");
-                String far = r.getString("to");
-                UUID from = Rows.uuid(step.outgoing() ? near : far);
-                UUID to = Rows.uuid(step.outgoing() ? far : near);
-                UUID farId = Rows.uuid(far);
-                if (from != null && to != null && farId != null) {
-                    deps.add(new Dependency(from, to));
-                    tasks.put(farId, new TaskSummary(farId, r.getString("title"), Rows.taskStatus(r.getString("status"))));
-                }
-                if (far != null && seen.add(far)) {
-                    next.add(far);
-                }
+        String g = graphNames.apply(tenant);
+        List<GraphRow> rows;
+        try {
+            rows = graph.closure(g, "Task", "DEPENDS_ON", outgoing, taskId.toString(), List.of("title", "status"));
+        } catch (GraphException e) {
+            if (!graph.graphExists(g)) {
+                return new DependencyClosure(deps, tasks);
             }
-            frontier = next;
+            throw e;
+        }
+        for (GraphRow r : rows) {
+            UUID near = Rows.uuid(r.getString("from"));
+            UUID far = Rows.uuid(r.getString("to"));
+            if (near != null && far != null) {
+                deps.add(outgoing ? new Dependency(near, far) : new Dependency(far, near));
+                tasks.put(far, new TaskSummary(far, r.getString("title"), Rows.taskStatus(r.getString("status"))));
+            }
         }
         return new DependencyClosure(deps, tasks);
     }
 
     /**
-     * Whether to look agents up and walk dependencies and links one level per call through
-     * {@link GraphBackend#walk} rather than in Cypher: Apache AGE evaluates variable-length patterns
-     * over a context of the whole graph, and plans even one hop from a list of keys as hash joins
-     * over whole label tables, while its backend's walks seek every key and hop in an index.
-     * FalkorDB walks the Cypher patterns from the start node in well under a millisecond.
+     * Whether to look agents up and walk links through {@link GraphBackend#walk} and dependencies
+     * through {@link GraphBackend#closure} rather than in Cypher: Apache AGE evaluates
+     * variable-length patterns over a context of the whole graph, and plans even one hop from a
+     * list of keys as hash joins over whole label tables, while its backend's walks and closures
+     * seek every key and hop in an index. FalkorDB walks the Cypher patterns from the start node in
+     * well under a millisecond.
      */
     private boolean walksByLevel() {
         return "age".equals(graph.name());

@@ -233,6 +233,23 @@ public final class AgeGraph implements GraphBackend {
         }
     }
 
+    /** One recursive SQL statement over the edge table, every step an index seek (see {@link AgeWalks}). */
+    @Override
+    public List<GraphRow> closure(String graph, String label, String type, boolean outgoing, String id, List<String> properties) {
+        Identifiers.graph(graph);
+        Identifiers.label(label);
+        Identifiers.label(type);
+        List<String> props = Walk.properties(properties);
+        Objects.requireNonNull(id, "id");
+        try {
+            return tx.run("closure on graph " + graph, true,
+                    c -> this.walks.closure(c, tx.queryTimeoutSeconds(), graph, label, type, outgoing, id, props));
+        } catch (RuntimeException e) {
+            this.walks.forget(graph);
+            throw e;
+        }
+    }
+
     @Override
     public List<GraphRow> execute(String graph, String cypher, Map<String, ?> params) {
         Identifiers.graph(graph);

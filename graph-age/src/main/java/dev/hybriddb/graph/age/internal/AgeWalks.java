@@ -71,6 +71,64 @@ public final class AgeWalks {
         return rows;
     }
 
+    /** The closure ({@link GraphBackend#closure}) in one recursive statement; see there for the columns. */
+    public List<GraphRow> closure(Connection c, int timeoutSeconds, String graph, String label, String type, boolean outgoing,
+                                  String id, List<String> properties) throws SQLException {
+        Walk level = Walk.from(label, new Walk.Step(type, outgoing, label));
+        if (!usable(level, labels(c, graph, List.of(level)))) {
+            return List.of();
+        }
+        List<String> columns = new ArrayList<>(GraphBackend.WALK_COLUMNS);
+        columns.addAll(properties);
+        List<GraphRow> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(closureSql(graph, label, type, outgoing, properties))) {
+            ps.setQueryTimeout(timeoutSeconds);
+            ps.setString(1, graph);
+            ps.setString(2, label);
+            ps.setString(3, AgtypeWriter.json(id));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    List<Object> values = new ArrayList<>(columns.size());
+                    values.add(0);
+                    values.add(AgtypeReader.read(rs.getString(1)));
+                    values.add(null);
+                    for (int i = 2; i <= columns.size() - 2; i++) {
+                        values.add(AgtypeReader.read(rs.getString(i)));
+                    }
+                    rows.add(new GraphRow(columns, values));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * The closure's statement; parameters: graph name, label, the start's key as a JSON string. A
+     * recursive query over the edge table, each step an index seek on {@code start_id} (or
+     * {@code end_id}) from the nodes reached so far, keeping to nodes of the label (by the label
+     * id in their graph id); {@code UNION} visits each edge once, also around cycles.
+     */
+    static String closureSql(String graph, String label, String type, boolean outgoing, List<String> properties) {
+        String near = outgoing ? "start_id" : "end_id";
+        String far = outgoing ? "end_id" : "start_id";
+        String nodes = AgeSchema.table(graph, label);
+        String edges = AgeSchema.table(graph, type);
+        String step = "SELECT e." + near + " AS near, e." + far + " AS far FROM " + edges + " e WHERE e." + near + " = %s"
+                + " AND ag_catalog._extract_label_id(e." + far + ") = (SELECT id FROM l) OFFSET 0";
+        StringBuilder sql = new StringBuilder("WITH RECURSIVE l AS (SELECT ag_catalog._label_id(?::name, ?::name) AS id),")
+                .append(" r(near, far) AS (SELECT e.near, e.far FROM (SELECT n0.id FROM ").append(nodes).append(" n0 WHERE ")
+                .append(AgeSchema.access("n0.properties", "id")).append(" = ?::ag_catalog.agtype OFFSET 0) n0")
+                .append(" CROSS JOIN LATERAL (").append(String.format(step, "n0.id")).append(") e")
+                .append(" UNION SELECT e.near, e.far FROM r CROSS JOIN LATERAL (").append(String.format(step, "r.far")).append(") e)")
+                .append(" SELECT ").append(AgeSchema.access("a.properties", "id")).append(", ").append(AgeSchema.access("b.properties", "id"));
+        for (String p : properties) {
+            sql.append(", ").append(AgeSchema.access("b.properties", p));
+        }
+        return sql.append(" FROM r CROSS JOIN LATERAL (SELECT a.properties FROM ").append(nodes)
+                .append(" a WHERE a.id = r.near OFFSET 0) a CROSS JOIN LATERAL (SELECT b.properties FROM ").append(nodes)
+                .append(" b WHERE b.id = r.far OFFSET 0) b").toString();
+    }
+
     /** The graph's label kinds, read again from the catalog when a walk names a label not seen yet. */
     private Map<String, AgeSchema.Kind> labels(Connection c, String graph, List<Walk> walks) throws SQLException {
         Map<String, AgeSchema.Kind> known = labels.get(graph);

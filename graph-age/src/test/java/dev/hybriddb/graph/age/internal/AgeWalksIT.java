@@ -163,25 +163,47 @@ class AgeWalksIT {
                 st.execute("SET plan_cache_mode = " + mode);
                 for (String sql : sqls) {
                     String plan = explain(c, sql, List.of("\"t5\"", "\"t9\"", "\"a3\"", "\"a11\""));
-                    assertThat(plan).as(mode + "\n" + sql + "\n" + plan)
-                            .doesNotContainPattern("Seq Scan on \"(Task|Agent|Swarm|DEPENDS_ON|MANAGES|MEMBER_OF)\"")
-                            .doesNotContain("Hash Join").containsPattern("Index Scan using \"(Task|Agent)\\.id\\.key\"")
-                            .containsPattern(sql.contains("_id = n0.id") ? "(DEPENDS_ON|MANAGES|MEMBER_OF)\\.(start|end)_id\\.col" : "");
+                    assertPlanSeeks(mode, sql, plan);
+                }
+                for (boolean outgoing : List.of(true, false)) {
+                    String sql = AgeWalks.closureSql(g, "Task", "DEPENDS_ON", outgoing, List.of("title", "status"));
+                    String plan;
+                    try (PreparedStatement ps = c.prepareStatement("EXPLAIN " + sql)) {
+                        ps.setString(1, g);
+                        ps.setString(2, "Task");
+                        ps.setString(3, "\"t3000\"");
+                        plan = read(ps);
+                    }
+                    assertPlanSeeks(mode, sql, plan);
+                    assertThat(plan).contains(outgoing ? "DEPENDS_ON.start_id.col" : "DEPENDS_ON.end_id.col");
                 }
             }
         }
+        assertThat(paths(age.closure(g, "Task", "DEPENDS_ON", true, "t3", List.of()))).isEqualTo(Set.of("0:t3>null>t2", "0:t2>null>t1",
+                "0:t1>null>t0"));
+    }
+
+    private static void assertPlanSeeks(String mode, String sql, String plan) {
+        assertThat(plan).as(mode + "\n" + sql + "\n" + plan)
+                .doesNotContainPattern("Seq Scan on \"(Task|Agent|Swarm|DEPENDS_ON|MANAGES|MEMBER_OF)\"")
+                .doesNotContain("Hash Join").containsPattern("Index Scan using \"(Task|Agent)\\.id\\.key\"")
+                .containsPattern(sql.contains("_id = n0.id") ? "(DEPENDS_ON|MANAGES|MEMBER_OF)\\.(start|end)_id\\.col" : "");
+    }
+
+    private static String read(PreparedStatement ps) throws Exception {
+        StringBuilder plan = new StringBuilder();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                plan.append(rs.getString(1)).append('\n');
+            }
+        }
+        return plan.toString();
     }
 
     private static String explain(Connection c, String sql, List<String> keys) throws Exception {
         try (PreparedStatement ps = c.prepareStatement("EXPLAIN " + sql)) {
             ps.setArray(1, c.createArrayOf("text", keys.toArray(new String[0])));
-            StringBuilder plan = new StringBuilder();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    plan.append(rs.getString(1)).append('\n');
-                }
-            }
-            return plan.toString();
+            return read(ps);
         }
     }
 }
