@@ -127,6 +127,65 @@ public interface GraphBackend extends AutoCloseable {
      */
     List<GraphRow> query(String graph, String cypher, Map<String, ?> params);
 
+    /** The leading columns of {@link #walk}; the properties asked for follow. */
+    List<String> WALK_COLUMNS = List.of("walk", "from", "via", "to");
+
+    /**
+     * The paths of {@code walks} from the nodes keyed {@code ids} (each walk from each key), one
+     * row per path: {@code walk} (the walk's index in {@code walks}), {@code from} (the start's
+     * id), {@code via} (the id of the node before the last, null for walks of fewer than two
+     * steps), {@code to} (the last node's id), then the last node's {@code properties} by name.
+     * Rows come in no particular order. The default runs one Cypher query (a {@code UNION ALL} of
+     * the walks); backends whose planner does not start such a query from the key index override
+     * it.
+     */
+    default List<GraphRow> walk(String graph, List<Walk> walks, Collection<String> ids, List<String> properties) {
+        if (walks.isEmpty() || ids.isEmpty()) {
+            return List.of();
+        }
+        Walk.properties(properties);
+        StringBuilder cypher = new StringBuilder();
+        for (int w = 0; w < walks.size(); w++) {
+            Walk walk = walks.get(w);
+            int last = walk.steps().size();
+            cypher.append(w == 0 ? "" : " UNION ALL ").append("UNWIND $ids AS k MATCH ").append(walk.pattern("k"))
+                    .append(" RETURN ").append(w).append(" AS walk, n0.id AS from, ")
+                    .append(last < 2 ? "null" : "n" + (last - 1) + ".id").append(" AS via, n").append(last).append(".id AS to");
+            for (String p : properties) {
+                cypher.append(", n").append(last).append('.').append(p).append(" AS ").append(p);
+            }
+        }
+        return query(graph, cypher.toString(), Map.of("ids", List.copyOf(ids)));
+    }
+
+    /**
+     * Every edge reached from the node keyed {@code id} by following edges of {@code type} (along
+     * their direction if {@code outgoing}, else against it) again and again through nodes of
+     * {@code label}: the transitive closure, once per edge, in the columns of {@link #walk} (the
+     * edge's near end in {@code from}, its far end in {@code to}, the far end's properties).
+     * The default walks one level per {@link #walk} call from the nodes found so far; backends
+     * that can follow the edges in one statement override it.
+     */
+    default List<GraphRow> closure(String graph, String label, String type, boolean outgoing, String id, List<String> properties) {
+        Walk.properties(properties);
+        Walk level = Walk.from(label, new Walk.Step(type, outgoing, label));
+        List<GraphRow> out = new java.util.ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>(List.of(id));
+        List<String> frontier = List.of(id);
+        while (!frontier.isEmpty()) {
+            List<String> next = new java.util.ArrayList<>();
+            for (GraphRow r : walk(graph, List.of(level), frontier, properties)) {
+                out.add(r);
+                String far = r.getString("to");
+                if (far != null && seen.add(far)) {
+                    next.add(far);
+                }
+            }
+            frontier = next;
+        }
+        return out;
+    }
+
     /** Runs a parameterized Cypher write (or read-write) query. */
     List<GraphRow> execute(String graph, String cypher, Map<String, ?> params);
 

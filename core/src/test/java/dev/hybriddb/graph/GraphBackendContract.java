@@ -894,4 +894,74 @@ public abstract class GraphBackendContract {
         ok.accept("CamelCase9");
         assertThat(graph.toLowerCase(Locale.ROOT)).isEqualTo(graph);
     }
+
+    // ------------------------------------------------------------------ walks
+
+    /** Rows of {@link GraphBackend#walk} as "walk:from>via>to|properties...", sorted. */
+    private static java.util.Set<String> paths(List<GraphRow> rows) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (GraphRow r : rows) {
+            StringBuilder sb = new StringBuilder().append(((Number) r.get("walk")).intValue()).append(':').append(r.get("from"))
+                    .append('>').append(r.get("via")).append('>').append(r.get("to"));
+            for (int i = 4; i < r.columns().size(); i++) {
+                sb.append('|').append(r.get(i));
+            }
+            out.add(sb.toString());
+        }
+        return out;
+    }
+
+    @Test
+    void walksFollowFixedChainsOfEdgesFromKeys() {
+        GraphBackend b = backend();
+        String hostile = "x'); DROP TABLE \"Task\"; --\"";
+        b.upsertNodes(graph, "Task", List.of(NodeRecord.of("t1", Map.of("title", "one")), NodeRecord.of("t2", Map.of("title", "two")),
+                NodeRecord.of(hostile, Map.of("title", "bad"))));
+        b.upsertNodes(graph, "Agent", List.of(NodeRecord.of("a", Map.of()), NodeRecord.of("b", Map.of("name", "B")),
+                NodeRecord.of("c", Map.of())));
+        b.upsertNodes(graph, "Swarm", List.of(NodeRecord.of("s", Map.of())));
+        b.upsertEdges(graph, EdgeType.of("Task", "DEPENDS_ON", "Task"), List.of(EdgeRecord.of("t1", "t2"), EdgeRecord.of(hostile, "t1")));
+        b.upsertEdges(graph, EdgeType.of("Agent", "MANAGES", "Agent"), List.of(EdgeRecord.of("a", "b")));
+        b.upsertEdges(graph, EdgeType.of("Agent", "MEMBER_OF", "Swarm"), List.of(EdgeRecord.of("a", "s"), EdgeRecord.of("b", "s")));
+        long nodes = countNodes();
+        Walk out = Walk.from("Task", Walk.Step.out("DEPENDS_ON", null));
+        Walk in = Walk.from("Task", Walk.Step.in("DEPENDS_ON", null));
+        assertThat(paths(b.walk(graph, List.of(out), List.of("t1", hostile, "nope"), List.of("title"))))
+                .containsExactlyInAnyOrder("0:t1>null>t2|two", "0:" + hostile + ">null>t1|one");
+        assertThat(paths(b.walk(graph, List.of(in), List.of("t1"), List.of()))).containsExactly("0:t1>null>" + hostile);
+        List<Walk> links = List.of(Walk.from("Agent", Walk.Step.out("MANAGES", "Agent")), Walk.from("Agent", Walk.Step.in("MANAGES", "Agent")),
+                Walk.from("Agent", Walk.Step.out("MEMBER_OF", "Swarm"), Walk.Step.in("MEMBER_OF", "Agent")),
+                Walk.from("Agent", Walk.Step.out("MANAGES", "Task")), Walk.from("Agent", Walk.Step.out("NO_SUCH_TYPE", null)));
+        assertThat(paths(b.walk(graph, links, List.of("a", "b", "c"), List.of("name"))))
+                .containsExactlyInAnyOrder("0:a>null>b|B", "1:b>null>a|null", "2:a>s>a|null", "2:a>s>b|B", "2:b>s>a|null", "2:b>s>b|B");
+        assertThat(paths(b.walk(graph, List.of(Walk.from("Agent")), List.of("b", "zz"), List.of("name")))).containsExactly("0:b>null>b|B");
+        assertThat(b.walk(graph, links, List.of(), List.of())).isEmpty();
+        assertThatThrownBy(() -> b.walk(graph, links, List.of("a"), List.of("via"))).isInstanceOf(GraphException.class);
+        assertThatThrownBy(() -> b.walk(graph, links, List.of("a"), List.of("x) DETACH DELETE n //"))).isInstanceOf(RuntimeException.class);
+        assertThat(countNodes()).isEqualTo(nodes);
+    }
+
+    @Test
+    void closuresFollowAnEdgeTypeToTheEndOnceAroundCyclesAndWithinTheLabel() {
+        GraphBackend b = backend();
+        List<NodeRecord> tasks = new ArrayList<>();
+        for (String t : List.of("t1", "t2", "t3", "t4", "t5")) {
+            tasks.add(NodeRecord.of(t, Map.of("title", "title " + t)));
+        }
+        b.upsertNodes(graph, "Task", tasks);
+        b.upsertNodes(graph, "Other", List.of(NodeRecord.of("o", Map.of())));
+        EdgeType dep = EdgeType.of("Task", "DEPENDS_ON", "Task");
+        // a diamond t1 -> t2, t3 -> t4, a cycle t4 -> t1, and t5 -> t1
+        b.upsertEdges(graph, dep, List.of(EdgeRecord.of("t1", "t2"), EdgeRecord.of("t1", "t3"), EdgeRecord.of("t2", "t4"),
+                EdgeRecord.of("t3", "t4"), EdgeRecord.of("t4", "t1"), EdgeRecord.of("t5", "t1")));
+        b.upsertEdges(graph, EdgeType.of("Task", "DEPENDS_ON", "Other"), List.of(EdgeRecord.of("t2", "o")));
+        assertThat(paths(b.closure(graph, "Task", "DEPENDS_ON", true, "t2", List.of("title"))))
+                .containsExactlyInAnyOrder("0:t2>null>t4|title t4", "0:t4>null>t1|title t1", "0:t1>null>t2|title t2",
+                        "0:t1>null>t3|title t3", "0:t3>null>t4|title t4");
+        assertThat(paths(b.closure(graph, "Task", "DEPENDS_ON", false, "t1", List.of())))
+                .containsExactlyInAnyOrder("0:t1>null>t4", "0:t1>null>t5", "0:t4>null>t2", "0:t4>null>t3", "0:t2>null>t1", "0:t3>null>t1");
+        assertThat(b.closure(graph, "Task", "DEPENDS_ON", true, "nope", List.of())).isEmpty();
+        assertThat(b.closure(graph, "Task", "NO_SUCH_TYPE", true, "t1", List.of())).isEmpty();
+        assertThat(b.closure(graph, "Task", "DEPENDS_ON", false, "t5", List.of())).isEmpty();
+    }
 }

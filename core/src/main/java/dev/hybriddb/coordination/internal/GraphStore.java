@@ -13,12 +13,14 @@ import dev.hybriddb.graph.GraphBackend;
 import dev.hybriddb.graph.GraphException;
 import java.util.function.Function;
 import dev.hybriddb.graph.GraphRow;
+import dev.hybriddb.graph.Walk;
 import dev.hybriddb.model.TaskStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,6 +59,19 @@ public final class GraphStore implements CoordinationStore {
         String g = graphNames.apply(tenant);
         try {
             return graph.query(g, cypher, params);
+        } catch (GraphException e) {
+            if (!graph.graphExists(g)) {
+                return List.of();
+            }
+            throw e;
+        }
+    }
+
+    /** The rows of walks from {@code ids} (see {@link GraphBackend#walk}); none when the graph does not exist. */
+    List<GraphRow> walked(UUID tenant, List<Walk> walks, Collection<String> ids, List<String> properties) {
+        String g = graphNames.apply(tenant);
+        try {
+            return graph.walk(g, walks, ids, properties);
         } catch (GraphException e) {
             if (!graph.graphExists(g)) {
                 return List.of();
@@ -162,6 +177,18 @@ public final class GraphStore implements CoordinationStore {
         if (agentIds.isEmpty()) {
             return List.of();
         }
+        if (walksByLevel()) {
+            List<AgentSummary> out = new ArrayList<>();
+            for (GraphRow r : walked(tenant, List.of(Walk.from("Agent")), new LinkedHashSet<>(texts(agentIds)),
+                    List.of("name", "role", "status"))) {
+                UUID id = Rows.uuid(r.getString("to"));
+                if (id != null) {
+                    out.add(new AgentSummary(id, r.getString("name"), Rows.role(r.getString("role")),
+                            Rows.agentStatus(r.getString("status"))));
+                }
+            }
+            return out;
+        }
         return agents(rows(tenant, "MATCH (a:Agent) WHERE a.id IN $ids RETURN " + AGENT_COLUMNS, Map.of("ids", texts(agentIds))));
     }
 
@@ -191,6 +218,9 @@ public final class GraphStore implements CoordinationStore {
      */
     @Override
     public DependencyClosure blockers(UUID tenant, UUID taskId) {
+        if (walksByLevel()) {
+            return closureInOneCall(tenant, taskId, true);
+        }
         return closure(tenant, taskId, "MATCH (:Task {id: $id})-[:DEPENDS_ON*]->(x) RETURN DISTINCT x.id AS id",
                 "UNWIND $ids AS k MATCH (a:Task {id: k})-[:DEPENDS_ON]->(b) "
                         + "RETURN a.id AS from, b.id AS to, b.id AS far, b.title AS title, b.status AS status");
@@ -198,6 +228,9 @@ public final class GraphStore implements CoordinationStore {
 
     @Override
     public DependencyClosure blocked(UUID tenant, UUID taskId) {
+        if (walksByLevel()) {
+            return closureInOneCall(tenant, taskId, false);
+        }
         return closure(tenant, taskId, "MATCH (:Task {id: $id})<-[:DEPENDS_ON*]-(x) RETURN DISTINCT x.id AS id",
                 "UNWIND $ids AS k MATCH (a)-[:DEPENDS_ON]->(b:Task {id: k}) "
                         + "RETURN a.id AS from, b.id AS to, a.id AS far, a.title AS title, a.status AS status");
@@ -206,22 +239,6 @@ public final class GraphStore implements CoordinationStore {
     private DependencyClosure closure(UUID tenant, UUID taskId, String reach, String edges) {
         List<Dependency> deps = new ArrayList<>();
         Map<UUID, TaskSummary> tasks = new HashMap<>();
-        if (walksByLevel()) {
-            Set<String> seen = new java.util.HashSet<>(List.of(taskId.toString()));
-            List<String> frontier = List.of(taskId.toString());
-            while (!frontier.isEmpty()) {
-                List<String> next = new ArrayList<>();
-                for (GraphRow r : rows(tenant, edges, Map.of("ids", frontier))) {
-                    String far = r.getString("far");
-                    add(r, deps, tasks);
-                    if (far != null && seen.add(far)) {
-                        next.add(far);
-                    }
-                }
-                frontier = next;
-            }
-            return new DependencyClosure(deps, tasks);
-        }
         List<String> ids = new ArrayList<>(List.of(taskId.toString()));
         rows(tenant, reach, Map.of("id", taskId.toString())).forEach(r -> ids.add(r.getString("id")));
         for (GraphRow r : rows(tenant, edges, Map.of("ids", ids))) {
@@ -231,9 +248,40 @@ public final class GraphStore implements CoordinationStore {
     }
 
     /**
-     * Whether to walk dependencies one level per query rather than with a variable-length pattern:
-     * Apache AGE evaluates variable-length patterns over a context of the whole graph (seconds on
-     * large graphs), while FalkorDB walks them from the start node in well under a millisecond.
+     * The closure from the task in one call ({@link GraphBackend#closure}); {@code outgoing} goes to
+     * the blockers, otherwise to the blocked.
+     */
+    private DependencyClosure closureInOneCall(UUID tenant, UUID taskId, boolean outgoing) {
+        List<Dependency> deps = new ArrayList<>();
+        Map<UUID, TaskSummary> tasks = new HashMap<>();
+        String g = graphNames.apply(tenant);
+        List<GraphRow> rows;
+        try {
+            rows = graph.closure(g, "Task", "DEPENDS_ON", outgoing, taskId.toString(), List.of("title", "status"));
+        } catch (GraphException e) {
+            if (!graph.graphExists(g)) {
+                return new DependencyClosure(deps, tasks);
+            }
+            throw e;
+        }
+        for (GraphRow r : rows) {
+            UUID near = Rows.uuid(r.getString("from"));
+            UUID far = Rows.uuid(r.getString("to"));
+            if (near != null && far != null) {
+                deps.add(outgoing ? new Dependency(near, far) : new Dependency(far, near));
+                tasks.put(far, new TaskSummary(far, r.getString("title"), Rows.taskStatus(r.getString("status"))));
+            }
+        }
+        return new DependencyClosure(deps, tasks);
+    }
+
+    /**
+     * Whether to look agents up and walk links through {@link GraphBackend#walk} and dependencies
+     * through {@link GraphBackend#closure} rather than in Cypher: Apache AGE evaluates
+     * variable-length patterns over a context of the whole graph, and plans even one hop from a
+     * list of keys as hash joins over whole label tables, while its backend's walks and closures
+     * seek every key and hop in an index. FalkorDB walks the Cypher patterns from the start node in
+     * well under a millisecond.
      */
     private boolean walksByLevel() {
         return "age".equals(graph.name());
@@ -266,6 +314,9 @@ public final class GraphStore implements CoordinationStore {
             return List.of();
         }
         List<AgentLink> links = new ArrayList<>();
+        if (walksByLevel()) {
+            return linksByWalks(tenant, agentIds);
+        }
         for (GraphRow r : rows(tenant, LINKS, Map.of("ids", texts(agentIds)))) {
             if (r.get("via") == null) {
                 link(links, r, AgentLink.MANAGES, null);
@@ -273,6 +324,34 @@ public final class GraphStore implements CoordinationStore {
                 UUID via = Rows.uuid(r.getString("via"));
                 if (via != null) {
                     link(links, r, AgentLink.SAME_SWARM, via);
+                }
+            }
+        }
+        return links;
+    }
+
+    /** The agents they manage (walk 0), their managers (walk 1) and their swarm mates (walk 2), in one round trip. */
+    private static final List<Walk> LINK_WALKS = List.of(Walk.from("Agent", Walk.Step.out("MANAGES", "Agent")),
+            Walk.from("Agent", Walk.Step.in("MANAGES", "Agent")),
+            Walk.from("Agent", Walk.Step.out("MEMBER_OF", "Swarm"), Walk.Step.in("MEMBER_OF", "Agent")));
+
+    private List<AgentLink> linksByWalks(UUID tenant, Collection<UUID> agentIds) {
+        List<AgentLink> links = new ArrayList<>();
+        for (GraphRow r : walked(tenant, LINK_WALKS, new LinkedHashSet<>(texts(agentIds)), List.of())) {
+            UUID near = Rows.uuid(r.getString("from"));
+            UUID far = Rows.uuid(r.getString("to"));
+            int walk = ((Number) r.get("walk")).intValue();
+            if (near == null || far == null) {
+                continue;
+            }
+            if (walk == 0) {
+                links.add(new AgentLink(near, far, AgentLink.MANAGES, null));
+            } else if (walk == 1) {
+                links.add(new AgentLink(far, near, AgentLink.MANAGES, null));
+            } else {
+                UUID via = Rows.uuid(r.getString("via"));
+                if (via != null && !r.getString("from").equals(r.getString("to"))) {
+                    links.add(new AgentLink(near, far, AgentLink.SAME_SWARM, via));
                 }
             }
         }

@@ -12,11 +12,13 @@ import dev.hybriddb.graph.GraphRow;
 import dev.hybriddb.graph.GraphValues;
 import dev.hybriddb.graph.Identifiers;
 import dev.hybriddb.graph.NodeRecord;
+import dev.hybriddb.graph.Walk;
 import dev.hybriddb.graph.age.internal.AgeCypher;
 import dev.hybriddb.graph.age.internal.AgeDataSource;
 import dev.hybriddb.graph.age.internal.AgeSchema;
 import dev.hybriddb.graph.age.internal.AgeSession;
 import dev.hybriddb.graph.age.internal.AgeTransactions;
+import dev.hybriddb.graph.age.internal.AgeWalks;
 import dev.hybriddb.graph.age.internal.AgeWrites;
 import dev.hybriddb.graph.age.internal.AgtypeWriter;
 import dev.hybriddb.graph.age.internal.CypherText;
@@ -66,6 +68,7 @@ public final class AgeGraph implements GraphBackend {
 
     private final AgeTransactions tx;
     private final AgeWrites writes;
+    private final AgeWalks walks = new AgeWalks();
     private final HikariDataSource ownPool;
     private final String description;
 
@@ -146,6 +149,7 @@ public final class AgeGraph implements GraphBackend {
             tx.run("drop graph " + graph, false, c -> AgeSchema.dropGraph(c, graph));
         } finally {
             writes.forget(graph);
+            walks.forget(graph);
         }
     }
 
@@ -208,6 +212,42 @@ public final class AgeGraph implements GraphBackend {
             throw new GraphException("query() runs read-only Cypher, but this one has " + write + ": use execute()");
         }
         return run(graph, text.forAge(), params, true);
+    }
+
+    /** In SQL over the label tables, every key and hop an index seek (see {@link AgeWalks}). */
+    @Override
+    public List<GraphRow> walk(String graph, List<Walk> walks, Collection<String> ids, List<String> properties) {
+        Identifiers.graph(graph);
+        List<String> props = Walk.properties(properties);
+        if (walks.isEmpty() || ids.isEmpty()) {
+            return List.of();
+        }
+        List<Walk> all = List.copyOf(walks);
+        List<String> keys = List.copyOf(ids);
+        try {
+            return tx.run("walk on graph " + graph, true,
+                    c -> this.walks.run(c, tx.queryTimeoutSeconds(), graph, all, keys, props));
+        } catch (RuntimeException e) {
+            this.walks.forget(graph);
+            throw e;
+        }
+    }
+
+    /** One recursive SQL statement over the edge table, every step an index seek (see {@link AgeWalks}). */
+    @Override
+    public List<GraphRow> closure(String graph, String label, String type, boolean outgoing, String id, List<String> properties) {
+        Identifiers.graph(graph);
+        Identifiers.label(label);
+        Identifiers.label(type);
+        List<String> props = Walk.properties(properties);
+        Objects.requireNonNull(id, "id");
+        try {
+            return tx.run("closure on graph " + graph, true,
+                    c -> this.walks.closure(c, tx.queryTimeoutSeconds(), graph, label, type, outgoing, id, props));
+        } catch (RuntimeException e) {
+            this.walks.forget(graph);
+            throw e;
+        }
     }
 
     @Override
