@@ -53,6 +53,10 @@ final class MixedGraph {
             insert(c, "INSERT INTO task_dependencies (tenant_id, task_id, depends_on_task_id)"
                     + " SELECT ?, md5(?::text || ':t:' || g)::uuid, md5(?::text || ':t:' || ((g - 1) / 2))::uuid"
                     + " FROM generate_series(1, ? - 1) g", tenant, tenant, tenant, tasks);
+            // the triggers that keep agents.open_task_count were off too: count once, before they are back on
+            insert(c, "UPDATE agents a SET open_task_count = n.open FROM (SELECT assigned_agent_id AS id, count(*)::int AS open"
+                    + " FROM tasks WHERE tenant_id = ? AND assigned_agent_id IS NOT NULL"
+                    + " AND status NOT IN ('completed', 'aborted') GROUP BY assigned_agent_id) n WHERE a.id = n.id", tenant);
             try (Statement st = c.createStatement()) {
                 st.execute("ALTER TABLE agents ENABLE TRIGGER USER");
                 st.execute("ALTER TABLE tasks ENABLE TRIGGER USER");
