@@ -54,6 +54,11 @@ final class MixedGraph {
                     + " SELECT ?, md5(?::text || ':t:' || g)::uuid, md5(?::text || ':t:' || ((g - 1) / 2))::uuid"
                     + " FROM generate_series(1, ? - 1) g", tenant, tenant, tenant, tasks);
             // the triggers that keep agents.open_task_count were off too: count once, before they are back on
+            // (with statistics on the rows just loaded, or the planner joins a million tasks as if they were a few)
+            try (Statement st = c.createStatement()) {
+                st.execute("ANALYZE agents");
+                st.execute("ANALYZE tasks");
+            }
             insert(c, "UPDATE agents a SET open_task_count = n.open FROM (SELECT assigned_agent_id AS id, count(*)::int AS open"
                     + " FROM tasks WHERE tenant_id = ? AND assigned_agent_id IS NOT NULL"
                     + " AND status NOT IN ('completed', 'aborted') GROUP BY assigned_agent_id) n WHERE a.id = n.id", tenant);
