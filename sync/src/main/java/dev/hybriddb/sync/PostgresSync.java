@@ -25,6 +25,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -104,7 +107,62 @@ public final class PostgresSync {
 
     public SyncResult syncTaskState(UUID tenantId, UUID taskStateId) { return sync(tenantId, "task_states", taskStateId); }
 
-    public SyncResult syncTask(UUID tenantId, UUID taskId) { return sync(tenantId, "tasks", taskId); }
+    /**
+     * The task's node and edges, and the nodes of the agents it is assigned to before and after
+     * (whose {@code open_task_count} the database moved with the task).
+     */
+    public SyncResult syncTask(UUID tenantId, UUID taskId) {
+        Objects.requireNonNull(taskId, "taskId");
+        Set<Object> agents = new LinkedHashSet<>();
+        projection.node("tasks").flatMap(m -> m.edges().stream().filter(e -> e.column().equals("assigned_agent_id")).findFirst())
+                .filter(e -> projection.node("agents").isPresent())
+                .ifPresent(e -> {
+                    agents.addAll(assignees(tenantId, e, taskId));
+                    Tenants.inTenant(database, tenantId, c -> {
+                        try (var ps = c.prepareStatement("SELECT assigned_agent_id FROM public.tasks WHERE id = ?")) {
+                            ps.setObject(1, taskId);
+                            try (var rs = ps.executeQuery()) {
+                                while (rs.next()) {
+                                    if (rs.getObject(1) != null) {
+                                        agents.add(rs.getObject(1, UUID.class));
+                                    }
+                                }
+                            }
+                        }
+                        return null;
+                    });
+                });
+        SyncResult task = sync(tenantId, "tasks", taskId);
+        if (agents.isEmpty()) {
+            return task;
+        }
+        SyncResult moved = syncAll(tenantId, "agents", agents);
+        return new SyncResult(task.nodesUpserted() + moved.nodesUpserted(), task.nodesDeleted() + moved.nodesDeleted(),
+                task.edgesWritten() + moved.edgesWritten());
+    }
+
+    /** The agents the graph has the task assigned to (ids as UUIDs; none when the graph does not exist yet). */
+    private List<UUID> assignees(UUID tenantId, dev.hybriddb.sync.projection.ForeignKeyEdge e, UUID taskId) {
+        String graph = graphOf(tenantId);
+        if (!writer.backend().graphExists(graph)) {
+            return List.of();
+        }
+        String agent = dev.hybriddb.graph.Identifiers.label(e.targetLabel());
+        String task = dev.hybriddb.graph.Identifiers.label(e.ownerLabel());
+        String type = dev.hybriddb.graph.Identifiers.label(e.type().type());
+        String pattern = e.direction() == dev.hybriddb.sync.projection.Direction.OUTGOING
+                ? "(t:`" + task + "` {id: $id})-[:`" + type + "`]->(a:`" + agent + "`)"
+                : "(a:`" + agent + "`)-[:`" + type + "`]->(t:`" + task + "` {id: $id})";
+        List<UUID> out = new ArrayList<>();
+        for (var row : writer.backend().query(graph, "MATCH " + pattern + " RETURN a.id AS id", Map.of("id", taskId.toString()))) {
+            try {
+                out.add(UUID.fromString(row.getString("id")));
+            } catch (IllegalArgumentException | NullPointerException notAUuid) {
+                // not a row of agents: nothing to refresh
+            }
+        }
+        return out;
+    }
 
     public SyncResult syncAgent(UUID tenantId, UUID agentId) { return sync(tenantId, "agents", agentId); }
 
