@@ -28,6 +28,7 @@ public interface GraphSync {
     /** Projects many rows of one table in batches. */
     SyncResult syncAll(UUID tenantId, String table, Collection<?> keys);
 
+    /** Projects a task; the SDK's sync also refreshes the agents whose open task count the task moved. */
     default SyncResult syncTask(UUID tenantId, UUID taskId) {
         return sync(tenantId, "tasks", taskId);
     }

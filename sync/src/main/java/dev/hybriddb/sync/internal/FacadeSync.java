@@ -60,6 +60,11 @@ public final class FacadeSync implements GraphSync {
     }
 
     @Override
+    public SyncResult syncTask(UUID tenantId, UUID taskId) {
+        return manual.syncTask(tenantId, taskId);
+    }
+
+    @Override
     public RebuildResult syncWorkspace(UUID tenantId) {
         return manual.syncWorkspace(tenantId);
     }
