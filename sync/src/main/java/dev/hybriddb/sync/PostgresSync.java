@@ -132,13 +132,10 @@ public final class PostgresSync {
                         return null;
                     });
                 });
-        SyncResult task = sync(tenantId, "tasks", taskId);
-        if (agents.isEmpty()) {
-            return task;
-        }
-        SyncResult moved = syncAll(tenantId, "agents", agents);
-        return new SyncResult(task.nodesUpserted() + moved.nodesUpserted(), task.nodesDeleted() + moved.nodesDeleted(),
-                task.edgesWritten() + moved.edgesWritten());
+        ChangeSet cs = new ChangeSet();
+        addKeys(cs, "tasks", List.of(taskId));
+        addKeys(cs, "agents", agents);
+        return apply(tenantId, cs);
     }
 
     /** The agents the graph has the task assigned to (ids as UUIDs; none when the graph does not exist yet). */
@@ -182,14 +179,18 @@ public final class PostgresSync {
     /** Syncs rows of a table by key (single key column values, or maps of key column to value). */
     public SyncResult syncAll(UUID tenantId, String table, Collection<?> keys) {
         Objects.requireNonNull(tenantId, "tenantId");
+        ChangeSet cs = new ChangeSet();
+        addKeys(cs, table, keys);
+        return apply(tenantId, cs);
+    }
+
+    private void addKeys(ChangeSet cs, String table, Collection<?> keys) {
         projection.requireTable(table);
         List<String> keyColumns = keyColumns(table);
-        ChangeSet cs = new ChangeSet();
         for (Object k : keys) {
             Map<String, Object> key = keyMap(table, keyColumns, k);
             cs.add(table, key, true, idOf(keyColumns, key), null);
         }
-        return apply(tenantId, cs);
     }
 
     /**
