@@ -16,6 +16,7 @@ import dev.hybriddb.coordination.internal.Rows.RankedCandidates;
 import dev.hybriddb.coordination.internal.Rows.Dependency;
 import dev.hybriddb.coordination.internal.Rows.DependencyClosure;
 import dev.hybriddb.coordination.internal.Rows.TaskProfile;
+import dev.hybriddb.coordination.internal.Rows.TaskClosures;
 import dev.hybriddb.coordination.internal.Rows.TaskSummary;
 import dev.hybriddb.model.AgentStatus;
 import dev.hybriddb.model.TaskStatus;
@@ -101,9 +102,9 @@ public final class CoordinationEngine implements Coordination {
     @Override
     public TaskDependencies getTaskDependencies(UUID tenantId, UUID taskId) {
         check(tenantId, "taskId", taskId);
-        store.task(tenantId, taskId).orElseThrow(() -> new NotFoundException("task", taskId));
-        List<DependencyRef> blockedBy = walk(taskId, store.blockers(tenantId, taskId), true);
-        List<DependencyRef> blocking = walk(taskId, store.blocked(tenantId, taskId), false);
+        TaskClosures closures = store.dependencies(tenantId, taskId).orElseThrow(() -> new NotFoundException("task", taskId));
+        List<DependencyRef> blockedBy = walk(taskId, closures.blockers(), true);
+        List<DependencyRef> blocking = walk(taskId, closures.blocked(), false);
         boolean canStart = blockedBy.stream().allMatch(d -> d.status() == TaskStatus.COMPLETED);
         return new TaskDependencies(taskId, blockedBy, blocking, canStart);
     }

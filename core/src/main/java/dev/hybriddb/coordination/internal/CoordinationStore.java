@@ -6,6 +6,7 @@ import dev.hybriddb.coordination.ExecutionRecord;
 import dev.hybriddb.coordination.internal.Rows.AgentCandidate;
 import dev.hybriddb.coordination.internal.Rows.RankedCandidates;
 import dev.hybriddb.coordination.internal.Rows.DependencyClosure;
+import dev.hybriddb.coordination.internal.Rows.TaskClosures;
 import dev.hybriddb.coordination.internal.Rows.TaskProfile;
 import dev.hybriddb.coordination.internal.Rows.TaskSummary;
 import dev.hybriddb.model.TaskStatus;
@@ -51,6 +52,17 @@ public interface CoordinationStore {
 
     /** The edges walked against DEPENDS_ON into the task, with the tasks they come from ({@code from} ends). */
     DependencyClosure blocked(UUID tenant, UUID taskId);
+
+    /**
+     * The task's {@link #blockers} and {@link #blocked} closures, or empty when the task does not
+     * exist. Stores that can fetch the three in one round trip override this.
+     */
+    default Optional<TaskClosures> dependencies(UUID tenant, UUID taskId) {
+        if (task(tenant, taskId).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new TaskClosures(blockers(tenant, taskId), blocked(tenant, taskId)));
+    }
 
     /** MANAGES and SAME_SWARM links that touch any of the agents. */
     List<AgentLink> links(UUID tenant, Collection<UUID> agentIds);

@@ -7,6 +7,7 @@ import dev.hybriddb.coordination.internal.Rows.AgentCandidate;
 import dev.hybriddb.coordination.internal.Rows.RankedCandidates;
 import dev.hybriddb.coordination.internal.Rows.Dependency;
 import dev.hybriddb.coordination.internal.Rows.DependencyClosure;
+import dev.hybriddb.coordination.internal.Rows.TaskClosures;
 import dev.hybriddb.coordination.internal.Rows.TaskProfile;
 import dev.hybriddb.coordination.internal.Rows.TaskSummary;
 import dev.hybriddb.graph.GraphBackend;
@@ -234,6 +235,43 @@ public final class GraphStore implements CoordinationStore {
         return closure(tenant, taskId, "MATCH (:Task {id: $id})<-[:DEPENDS_ON*]-(x) RETURN DISTINCT x.id AS id",
                 "UNWIND $ids AS k MATCH (a)-[:DEPENDS_ON]->(b:Task {id: k}) "
                         + "RETURN a.id AS from, b.id AS to, a.id AS far, a.title AS title, a.status AS status");
+    }
+
+    /**
+     * The task and both closures in one statement, each branch starting from the index seek on the
+     * task's id: the distinct tasks reachable each way (the task itself included), then their edges
+     * one hop further that way. {@code kind} tells the rows apart: 0 the task, 1 an edge towards its
+     * blockers, 2 an edge from a task it blocks.
+     */
+    private static final String BOTH_CLOSURES = "MATCH (t:Task {id: $id}) "
+            + "RETURN 0 AS kind, t.id AS from, t.id AS to, t.id AS far, t.title AS title, t.status AS status "
+            + "UNION ALL MATCH (:Task {id: $id})-[:DEPENDS_ON*0..]->(a) WITH DISTINCT a MATCH (a)-[:DEPENDS_ON]->(b) "
+            + "RETURN 1 AS kind, a.id AS from, b.id AS to, b.id AS far, b.title AS title, b.status AS status "
+            + "UNION ALL MATCH (:Task {id: $id})<-[:DEPENDS_ON*0..]-(b) WITH DISTINCT b MATCH (a)-[:DEPENDS_ON]->(b) "
+            + "RETURN 2 AS kind, a.id AS from, b.id AS to, a.id AS far, a.title AS title, a.status AS status";
+
+    @Override
+    public Optional<TaskClosures> dependencies(UUID tenant, UUID taskId) {
+        if (walksByLevel()) {
+            return CoordinationStore.super.dependencies(tenant, taskId);
+        }
+        boolean found = false;
+        List<Dependency> down = new ArrayList<>();
+        List<Dependency> up = new ArrayList<>();
+        Map<UUID, TaskSummary> downTasks = new HashMap<>();
+        Map<UUID, TaskSummary> upTasks = new HashMap<>();
+        for (GraphRow r : rows(tenant, BOTH_CLOSURES, Map.of("id", taskId.toString()))) {
+            int kind = ((Number) r.get("kind")).intValue();
+            if (kind == 0) {
+                found = true;
+            } else {
+                add(r, kind == 1 ? down : up, kind == 1 ? downTasks : upTasks);
+            }
+        }
+        if (!found) {
+            return Optional.empty();
+        }
+        return Optional.of(new TaskClosures(new DependencyClosure(down, downTasks), new DependencyClosure(up, upTasks)));
     }
 
     private DependencyClosure closure(UUID tenant, UUID taskId, String reach, String edges) {

@@ -78,6 +78,14 @@ public final class Rows {
         }
     }
 
+    /** A task's closures both ways: what blocks it ({@link #blockers}) and what it blocks ({@link #blocked}). */
+    public record TaskClosures(DependencyClosure blockers, DependencyClosure blocked) {
+        public TaskClosures {
+            Objects.requireNonNull(blockers, "blockers");
+            Objects.requireNonNull(blocked, "blocked");
+        }
+    }
+
     /**
      * The key as a UUID, or null when it is not the canonical (lower-case) text form of one, as
      * PostgreSQL writes it: such a key cannot be a PostgreSQL row, so the graph's answers leave it

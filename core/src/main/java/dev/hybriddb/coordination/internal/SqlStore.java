@@ -8,6 +8,7 @@ import dev.hybriddb.coordination.internal.Rows.AgentCandidate;
 import dev.hybriddb.coordination.internal.Rows.RankedCandidates;
 import dev.hybriddb.coordination.internal.Rows.Dependency;
 import dev.hybriddb.coordination.internal.Rows.DependencyClosure;
+import dev.hybriddb.coordination.internal.Rows.TaskClosures;
 import dev.hybriddb.coordination.internal.Rows.TaskProfile;
 import dev.hybriddb.coordination.internal.Rows.TaskSummary;
 import dev.hybriddb.internal.SdkWork;
@@ -173,6 +174,56 @@ public final class SqlStore implements CoordinationStore {
                 + "SELECT d.task_id FROM public.task_dependencies d JOIN reach r ON d.depends_on_task_id = r.id) "
                 + "SELECT d.task_id, d.depends_on_task_id, t.id, t.title, t.status::text "
                 + "FROM public.task_dependencies d JOIN reach r ON d.depends_on_task_id = r.id JOIN public.tasks t ON t.id = d.task_id");
+    }
+
+    /**
+     * Both closures and the task's own row in one statement: two recursive walks over the
+     * dependency indexes, each joined back to its edges and their far tasks. Column 1 tells the
+     * rows apart: 0 the task itself, 1 an edge towards its blockers, 2 an edge from a task it blocks.
+     */
+    private static final String BOTH_CLOSURES = "WITH RECURSIVE "
+            + "down(id) AS (SELECT ?::uuid UNION SELECT d.depends_on_task_id FROM public.task_dependencies d JOIN down r ON d.task_id = r.id), "
+            + "up(id) AS (SELECT ?::uuid UNION SELECT d.task_id FROM public.task_dependencies d JOIN up r ON d.depends_on_task_id = r.id) "
+            + "SELECT 0, t.id, t.id, t.id, t.title, t.status::text FROM public.tasks t WHERE t.id = ? "
+            + "UNION ALL SELECT 1, d.task_id, d.depends_on_task_id, t.id, t.title, t.status::text "
+            + "FROM public.task_dependencies d JOIN down r ON d.task_id = r.id JOIN public.tasks t ON t.id = d.depends_on_task_id "
+            + "UNION ALL SELECT 2, d.task_id, d.depends_on_task_id, t.id, t.title, t.status::text "
+            + "FROM public.task_dependencies d JOIN up r ON d.depends_on_task_id = r.id JOIN public.tasks t ON t.id = d.task_id";
+
+    @Override
+    public Optional<TaskClosures> dependencies(UUID tenant, UUID taskId) {
+        ClosureRows down = new ClosureRows();
+        ClosureRows up = new ClosureRows();
+        List<Integer> kinds = select(tenant, BOTH_CLOSURES, (ps, c) -> {
+            ps.setObject(1, taskId);
+            ps.setObject(2, taskId);
+            ps.setObject(3, taskId);
+        }, rs -> {
+            int kind = rs.getInt(1);
+            if (kind != 0) {
+                (kind == 1 ? down : up).add(uuid(rs, 2), uuid(rs, 3), uuid(rs, 4), rs.getString(5), rs.getString(6));
+            }
+            return kind;
+        });
+        if (!kinds.contains(0)) {
+            return Optional.empty();
+        }
+        return Optional.of(new TaskClosures(down.closure(), up.closure()));
+    }
+
+    /** Edges and far-end tasks as rows arrive. */
+    private static final class ClosureRows {
+        private final List<Dependency> edges = new ArrayList<>();
+        private final Map<UUID, TaskSummary> tasks = new HashMap<>();
+
+        void add(UUID from, UUID to, UUID far, String title, String status) {
+            edges.add(new Dependency(from, to));
+            tasks.put(far, new TaskSummary(far, title, Rows.taskStatus(status)));
+        }
+
+        DependencyClosure closure() {
+            return new DependencyClosure(edges, tasks);
+        }
     }
 
     private DependencyClosure closure(UUID tenant, UUID id, String sql) {
