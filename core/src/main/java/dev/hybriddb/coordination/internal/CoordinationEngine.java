@@ -15,6 +15,7 @@ import dev.hybriddb.coordination.TaskDependencies;
 import dev.hybriddb.coordination.internal.Rows.RankedCandidates;
 import dev.hybriddb.coordination.internal.Rows.Dependency;
 import dev.hybriddb.coordination.internal.Rows.DependencyClosure;
+import dev.hybriddb.coordination.internal.Rows.Neighbourhood;
 import dev.hybriddb.coordination.internal.Rows.TaskProfile;
 import dev.hybriddb.coordination.internal.Rows.TaskClosures;
 import dev.hybriddb.coordination.internal.Rows.TaskSummary;
@@ -148,10 +149,13 @@ public final class CoordinationEngine implements Coordination {
         requireAgent(tenantId, agentId);
         Map<UUID, Integer> distance = new HashMap<>(Map.of(agentId, 0));
         Set<AgentLink> links = new LinkedHashSet<>();
+        Map<UUID, AgentSummary> summaries = new HashMap<>();
         Set<UUID> frontier = Set.of(agentId);
         for (int level = 1; level <= depth && !frontier.isEmpty(); level++) {
             Set<UUID> found = new LinkedHashSet<>();
-            for (AgentLink link : store.links(tenantId, frontier)) {
+            Neighbourhood around = store.links(tenantId, frontier);
+            summaries.putAll(around.agents());
+            for (AgentLink link : around.links()) {
                 AgentLink normal = normalize(link);
                 links.add(normal);
                 for (UUID end : List.of(normal.fromAgentId(), normal.toAgentId())) {
@@ -165,9 +169,12 @@ public final class CoordinationEngine implements Coordination {
         }
         distance.remove(agentId);
         List<NetworkAgent> agents = new ArrayList<>();
-        for (AgentSummary a : store.agents(tenantId, distance.keySet())) {
-            agents.add(new NetworkAgent(a, distance.get(a.id())));
-        }
+        distance.forEach((id, d) -> {
+            AgentSummary a = summaries.get(id);
+            if (a != null) {
+                agents.add(new NetworkAgent(a, d));
+            }
+        });
         agents.sort(Comparator.comparingInt(NetworkAgent::distance).thenComparing(NetworkAgent::id, Rows.BY_ID));
         Set<UUID> members = new LinkedHashSet<>(distance.keySet());
         members.add(agentId);

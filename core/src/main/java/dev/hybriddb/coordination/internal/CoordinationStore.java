@@ -6,6 +6,7 @@ import dev.hybriddb.coordination.ExecutionRecord;
 import dev.hybriddb.coordination.internal.Rows.AgentCandidate;
 import dev.hybriddb.coordination.internal.Rows.RankedCandidates;
 import dev.hybriddb.coordination.internal.Rows.DependencyClosure;
+import dev.hybriddb.coordination.internal.Rows.Neighbourhood;
 import dev.hybriddb.coordination.internal.Rows.TaskClosures;
 import dev.hybriddb.coordination.internal.Rows.TaskProfile;
 import dev.hybriddb.coordination.internal.Rows.TaskSummary;
@@ -64,8 +65,11 @@ public interface CoordinationStore {
         return Optional.of(new TaskClosures(blockers(tenant, taskId), blocked(tenant, taskId)));
     }
 
-    /** MANAGES and SAME_SWARM links that touch any of the agents. */
-    List<AgentLink> links(UUID tenant, Collection<UUID> agentIds);
+    /**
+     * MANAGES and SAME_SWARM links that touch any of the agents, with the summary of every agent at
+     * their far ends (so that a walk needs no second lookup).
+     */
+    Neighbourhood links(UUID tenant, Collection<UUID> agentIds);
 
     List<ExecutionRecord> executions(UUID tenant, UUID agentId, int limit);
 }

@@ -7,6 +7,7 @@ import dev.hybriddb.coordination.internal.Rows.AgentCandidate;
 import dev.hybriddb.coordination.internal.Rows.RankedCandidates;
 import dev.hybriddb.coordination.internal.Rows.Dependency;
 import dev.hybriddb.coordination.internal.Rows.DependencyClosure;
+import dev.hybriddb.coordination.internal.Rows.Neighbourhood;
 import dev.hybriddb.coordination.internal.Rows.TaskClosures;
 import dev.hybriddb.coordination.internal.Rows.TaskProfile;
 import dev.hybriddb.coordination.internal.Rows.TaskSummary;
@@ -337,25 +338,33 @@ public final class GraphStore implements CoordinationStore {
 
     /**
      * One round trip, each branch starting from an index seek on the agents' ids: the agents they
-     * manage, their managers, and their swarm mates (the rows with a {@code via}).
+     * manage, their managers, and their swarm mates (the rows with a {@code via}); {@code far} and
+     * the columns after it describe the agent at the other end.
      */
-    private static final String LINKS = "UNWIND $ids AS k MATCH (a:Agent {id: k})-[:MANAGES]->(b:Agent) "
-            + "RETURN a.id AS from, b.id AS to, null AS via "
-            + "UNION UNWIND $ids AS k MATCH (a:Agent)-[:MANAGES]->(b:Agent {id: k}) "
-            + "RETURN a.id AS from, b.id AS to, null AS via "
-            + "UNION UNWIND $ids AS k MATCH (a:Agent {id: k})-[:MEMBER_OF]->(s:Swarm)<-[:MEMBER_OF]-(b:Agent) "
-            + "WHERE a.id <> b.id RETURN a.id AS from, b.id AS to, s.id AS via";
+    private static final String FAR = "far.id AS far, far.name AS name, far.role AS role, far.status AS status";
+    private static final String LINKS = "UNWIND $ids AS k MATCH (a:Agent {id: k})-[:MANAGES]->(far:Agent) "
+            + "RETURN a.id AS from, far.id AS to, null AS via, " + FAR
+            + " UNION UNWIND $ids AS k MATCH (far:Agent)-[:MANAGES]->(b:Agent {id: k}) "
+            + "RETURN far.id AS from, b.id AS to, null AS via, " + FAR
+            + " UNION UNWIND $ids AS k MATCH (a:Agent {id: k})-[:MEMBER_OF]->(s:Swarm)<-[:MEMBER_OF]-(far:Agent) "
+            + "WHERE a.id <> far.id RETURN a.id AS from, far.id AS to, s.id AS via, " + FAR;
 
     @Override
-    public List<AgentLink> links(UUID tenant, Collection<UUID> agentIds) {
+    public Neighbourhood links(UUID tenant, Collection<UUID> agentIds) {
         if (agentIds.isEmpty()) {
-            return List.of();
+            return new Neighbourhood(List.of(), Map.of());
         }
-        List<AgentLink> links = new ArrayList<>();
         if (walksByLevel()) {
             return linksByWalks(tenant, agentIds);
         }
+        List<AgentLink> links = new ArrayList<>();
+        Map<UUID, AgentSummary> agents = new HashMap<>();
         for (GraphRow r : rows(tenant, LINKS, Map.of("ids", texts(agentIds)))) {
+            UUID far = Rows.uuid(r.getString("far"));
+            if (far == null) {
+                continue;
+            }
+            agents.put(far, summary(far, r));
             if (r.get("via") == null) {
                 link(links, r, AgentLink.MANAGES, null);
             } else {
@@ -365,7 +374,7 @@ public final class GraphStore implements CoordinationStore {
                 }
             }
         }
-        return links;
+        return new Neighbourhood(links, agents);
     }
 
     /** The agents they manage (walk 0), their managers (walk 1) and their swarm mates (walk 2), in one round trip. */
@@ -373,15 +382,17 @@ public final class GraphStore implements CoordinationStore {
             Walk.from("Agent", Walk.Step.in("MANAGES", "Agent")),
             Walk.from("Agent", Walk.Step.out("MEMBER_OF", "Swarm"), Walk.Step.in("MEMBER_OF", "Agent")));
 
-    private List<AgentLink> linksByWalks(UUID tenant, Collection<UUID> agentIds) {
+    private Neighbourhood linksByWalks(UUID tenant, Collection<UUID> agentIds) {
         List<AgentLink> links = new ArrayList<>();
-        for (GraphRow r : walked(tenant, LINK_WALKS, new LinkedHashSet<>(texts(agentIds)), List.of())) {
+        Map<UUID, AgentSummary> agents = new HashMap<>();
+        for (GraphRow r : walked(tenant, LINK_WALKS, new LinkedHashSet<>(texts(agentIds)), List.of("name", "role", "status"))) {
             UUID near = Rows.uuid(r.getString("from"));
             UUID far = Rows.uuid(r.getString("to"));
             int walk = ((Number) r.get("walk")).intValue();
             if (near == null || far == null) {
                 continue;
             }
+            agents.put(far, summary(far, r));
             if (walk == 0) {
                 links.add(new AgentLink(near, far, AgentLink.MANAGES, null));
             } else if (walk == 1) {
@@ -393,7 +404,11 @@ public final class GraphStore implements CoordinationStore {
                 }
             }
         }
-        return links;
+        return new Neighbourhood(links, agents);
+    }
+
+    private static AgentSummary summary(UUID id, GraphRow r) {
+        return new AgentSummary(id, r.getString("name"), Rows.role(r.getString("role")), Rows.agentStatus(r.getString("status")));
     }
 
     private static void link(List<AgentLink> links, GraphRow r, String type, UUID via) {

@@ -1,5 +1,6 @@
 package dev.hybriddb.coordination.internal;
 
+import dev.hybriddb.coordination.AgentLink;
 import dev.hybriddb.coordination.AgentSummary;
 import dev.hybriddb.model.AgentRole;
 import dev.hybriddb.model.AgentStatus;
@@ -75,6 +76,14 @@ public final class Rows {
         public DependencyClosure {
             edges = List.copyOf(edges);
             tasks = Map.copyOf(tasks);
+        }
+    }
+
+    /** Links that touch some agents, with the id, name, role and status of the agents at their ends. */
+    public record Neighbourhood(List<AgentLink> links, Map<UUID, AgentSummary> agents) {
+        public Neighbourhood {
+            links = List.copyOf(links);
+            agents = Map.copyOf(agents);
         }
     }
 

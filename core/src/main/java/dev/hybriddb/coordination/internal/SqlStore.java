@@ -8,6 +8,7 @@ import dev.hybriddb.coordination.internal.Rows.AgentCandidate;
 import dev.hybriddb.coordination.internal.Rows.RankedCandidates;
 import dev.hybriddb.coordination.internal.Rows.Dependency;
 import dev.hybriddb.coordination.internal.Rows.DependencyClosure;
+import dev.hybriddb.coordination.internal.Rows.Neighbourhood;
 import dev.hybriddb.coordination.internal.Rows.TaskClosures;
 import dev.hybriddb.coordination.internal.Rows.TaskProfile;
 import dev.hybriddb.coordination.internal.Rows.TaskSummary;
@@ -236,35 +237,48 @@ public final class SqlStore implements CoordinationStore {
         return new DependencyClosure(edges, tasks);
     }
 
+    /** The agents' managers and the agents they manage, both ends' summaries on each row. */
+    private static final String MANAGES_LINKS = "SELECT m.id, m.name, m.role::text, m.status::text, "
+            + "a.id, a.name, a.role::text, a.status::text FROM public.agents a JOIN public.agents m ON m.id = a.manager_id "
+            + "WHERE a.id = ANY (?) OR a.manager_id = ANY (?)";
+    /** The agents' swarm mates, with the mates' summaries. */
+    private static final String SWARM_LINKS = "SELECT b.id, b.name, b.role::text, b.status::text, a.id, a.swarm_id "
+            + "FROM public.agents a JOIN public.agents b ON b.swarm_id = a.swarm_id AND b.id <> a.id WHERE a.id = ANY (?)";
+
     @Override
-    public List<AgentLink> links(UUID tenant, Collection<UUID> agentIds) {
+    public Neighbourhood links(UUID tenant, Collection<UUID> agentIds) {
         UUID[] ids = agentIds.toArray(UUID[]::new);
         if (ids.length == 0) {
-            return List.of();
+            return new Neighbourhood(List.of(), Map.of());
         }
         return db.inTenant(tenant, SdkWork.of(c -> {
             Array array = c.createArrayOf("uuid", ids);
             List<AgentLink> links = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT a.manager_id, a.id FROM public.agents a "
-                    + "WHERE a.manager_id IS NOT NULL AND (a.id = ANY (?) OR a.manager_id = ANY (?))")) {
+            Map<UUID, AgentSummary> agents = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(MANAGES_LINKS)) {
                 ps.setArray(1, array);
                 ps.setArray(2, array);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        links.add(new AgentLink(uuid(rs, 1), uuid(rs, 2), AgentLink.MANAGES, null));
+                        AgentSummary manager = agent(rs, 1);
+                        AgentSummary managed = agent(rs, 5);
+                        agents.put(manager.id(), manager);
+                        agents.put(managed.id(), managed);
+                        links.add(new AgentLink(manager.id(), managed.id(), AgentLink.MANAGES, null));
                     }
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("SELECT a.id, b.id, a.swarm_id FROM public.agents a "
-                    + "JOIN public.agents b ON b.swarm_id = a.swarm_id AND b.id <> a.id WHERE a.id = ANY (?)")) {
+            try (PreparedStatement ps = c.prepareStatement(SWARM_LINKS)) {
                 ps.setArray(1, array);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        links.add(new AgentLink(uuid(rs, 1), uuid(rs, 2), AgentLink.SAME_SWARM, uuid(rs, 3)));
+                        AgentSummary mate = agent(rs, 1);
+                        agents.put(mate.id(), mate);
+                        links.add(new AgentLink(uuid(rs, 5), mate.id(), AgentLink.SAME_SWARM, uuid(rs, 6)));
                     }
                 }
             }
-            return links;
+            return new Neighbourhood(links, agents);
         }));
     }
 
@@ -284,7 +298,13 @@ public final class SqlStore implements CoordinationStore {
     }
 
     private static AgentSummary agent(ResultSet rs) throws SQLException {
-        return new AgentSummary(uuid(rs, 1), rs.getString(2), Rows.role(rs.getString(3)), Rows.agentStatus(rs.getString(4)));
+        return agent(rs, 1);
+    }
+
+    /** The id, name, role and status in columns {@code first} to {@code first + 3}. */
+    private static AgentSummary agent(ResultSet rs, int first) throws SQLException {
+        return new AgentSummary(uuid(rs, first), rs.getString(first + 1), Rows.role(rs.getString(first + 2)),
+                Rows.agentStatus(rs.getString(first + 3)));
     }
 
     private static UUID uuid(ResultSet rs, int column) throws SQLException {
