@@ -136,6 +136,12 @@ class IntegrityIT {
             execute(app, "UPDATE tasks SET status = 'completed' WHERE assigned_agent_id = ? AND status = 'blocked'", x);
             execute(app, "UPDATE tasks SET status = 'pending' WHERE assigned_agent_id = ? AND status = 'aborted'", x);
             assertThat(openTasks(app, x)).as("one closed, one reopened").containsExactly(2, 2);
+            execute(app, "UPDATE tasks SET status = 'blocked', assigned_agent_id = ? WHERE assigned_agent_id = ? AND status = 'in_progress'", x, x);
+            assertThat(openTasks(app, x)).as("open to open, same agent set again").containsExactly(2, 2);
+            execute(app, "UPDATE tasks SET assigned_agent_id = NULL WHERE assigned_agent_id = ? AND status = 'blocked'", x);
+            assertThat(openTasks(app, x)).as("unassigned").containsExactly(1, 1);
+            execute(app, "UPDATE tasks SET assigned_agent_id = ? WHERE assigned_agent_id IS NULL AND status = 'blocked'", x);
+            assertThat(openTasks(app, x)).as("assigned again").containsExactly(2, 2);
             // one statement moving tasks both ways, with a title change on the others
             execute(app, "UPDATE tasks SET assigned_agent_id = CASE WHEN assigned_agent_id = ? THEN ?::uuid ELSE ?::uuid END, "
                     + "title = title || '!' WHERE assigned_agent_id IN (?, ?)", x, y, x, x, y);
@@ -179,6 +185,31 @@ class IntegrityIT {
         try (Connection app = tenantConnection(db.openApp())) {
             assertThat(openTasks(app, x)).containsExactly(WRITERS / 4, WRITERS / 4);
             assertThat(openTasks(app, y)).containsExactly(WRITERS * 3 / 4, WRITERS * 3 / 4);
+        }
+    }
+
+    @Test
+    void concurrentReassignmentsBothWaysNeitherDeadlockNorMiscount() throws Exception {
+        Object x;
+        Object y;
+        List<Object> tasks = new ArrayList<>();
+        try (Connection app = tenantConnection(db.openApp())) {
+            x = newAgent(app, "swap-x");
+            y = newAgent(app, "swap-y");
+            for (int i = 0; i < WRITERS; i++) {
+                tasks.add(newTask(app, i % 2 == 0 ? x : y, "pending"));
+            }
+            app.commit();
+        }
+        // Each round, every writer at once moves its task to the other agent: x's tasks to y, y's to x.
+        for (int round = 0; round < 3; round++) {
+            int r = round;
+            runConcurrently(i -> List.of("UPDATE tasks SET assigned_agent_id = ? WHERE id = ?",
+                    (i + r) % 2 == 0 ? y : x, tasks.get(i)));
+            try (Connection app = tenantConnection(db.openApp())) {
+                assertThat(openTasks(app, x)).containsExactly(WRITERS / 2, WRITERS / 2);
+                assertThat(openTasks(app, y)).containsExactly(WRITERS / 2, WRITERS / 2);
+            }
         }
     }
 
