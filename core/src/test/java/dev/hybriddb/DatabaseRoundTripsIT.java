@@ -108,7 +108,9 @@ class DatabaseRoundTripsIT {
     void applicationWorkEndsWithTheConnectionReset() {
         db.inTransaction(c -> db.dsl(c).execute("select 4"));
         assertThat(calls).containsExactly("setAutoCommit(false)", SET_TENANT, "execute", "prepare select 4", "execute", "commit",
-                "setAutoCommit(true)", "createStatement", "execute");
+                "setAutoCommit(true)", "prepare SET SESSION AUTHORIZATION DEFAULT; RESET ALL; CLOSE ALL; UNLISTEN *;"
+                        + " SELECT pg_catalog.pg_advisory_unlock_all(); DISCARD TEMP; DISCARD SEQUENCES;"
+                        + " SELECT count(*) FROM pg_catalog.pg_prepared_statements WHERE from_sql", "execute");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.hybriddb.internal;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -34,8 +35,12 @@ final class ConnectionReset {
             if (!c.getAutoCommit()) {
                 c.setAutoCommit(true);      // DISCARD ALL cannot run inside a transaction block (already ended here)
             }
-            try (Statement st = c.createStatement()) {
-                if (sqlPreparedStatementsLeft(st)) {
+            boolean discardAll;
+            try (PreparedStatement ps = c.prepareStatement(RESET)) {
+                discardAll = sqlPreparedStatementsLeft(ps);
+            }
+            if (discardAll) {
+                try (Statement st = c.createStatement()) {
                     st.execute("DISCARD ALL");
                 }
             }
@@ -47,9 +52,13 @@ final class ConnectionReset {
         }
     }
 
-    /** Runs {@link #RESET}; true if its last result, the count of SQL-level prepared statements, is not zero. */
-    private static boolean sqlPreparedStatementsLeft(Statement st) throws SQLException {
-        boolean isResultSet = st.execute(RESET);
+    /**
+     * Runs {@link #RESET} as a prepared statement (so the driver parses it once per connection and
+     * the server plans its parts once); true if its last result, the count of SQL-level prepared
+     * statements, is not zero.
+     */
+    private static boolean sqlPreparedStatementsLeft(PreparedStatement st) throws SQLException {
+        boolean isResultSet = st.execute();
         String last = null;
         while (isResultSet || st.getUpdateCount() != -1) {
             if (isResultSet) {
