@@ -1,6 +1,9 @@
 package dev.hybriddb.bench.scenarios;
 
 import dev.hybriddb.HybridDB;
+import dev.hybriddb.TenantScope;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,7 +16,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * inserts and deletes, dependencies added and removed, assignments changed, agent updates, and
  * probe updates whose arrival in the graph measures the lag. The mix is fixed:
  * 25 % task update, 15 % task insert, 10 % task delete, 15 % dependency added, 10 % dependency
- * removed, 15 % assignment changed, 5 % agent update, 5 % probe.
+ * removed, 15 % assignment changed, 5 % agent update, 5 % probe. Each write is one statement sent
+ * over JDBC on the SDK transaction's connection.
  */
 final class MixedWorkload {
     /** Probe tasks per tenant: the first tasks of each tenant, written only by probes. */
@@ -54,7 +58,7 @@ final class MixedWorkload {
         MixedGraph t = probeTenant(probe);
         UUID task = t.tasks.get(probeSlot(probe, tenants.size()));
         db.useTenant(t.tenant, s -> {
-            s.dsl().execute("UPDATE tasks SET priority = ? WHERE id = ?", value, task);
+            update(s, "UPDATE tasks SET priority = ? WHERE id = ?", value, task);
         });
     }
 
@@ -105,7 +109,7 @@ final class MixedWorkload {
         if (from.equals(to)) {
             return;
         }
-        int n = db.withTenant(t.tenant, s -> s.dsl().execute("INSERT INTO task_dependencies (tenant_id, task_id, depends_on_task_id)"
+        int n = db.withTenant(t.tenant, s -> update(s, "INSERT INTO task_dependencies (tenant_id, task_id, depends_on_task_id)"
                 + " VALUES (?, ?, ?) ON CONFLICT DO NOTHING", t.tenant, from, to));
         if (n == 1) {
             dependencies.get(t.tenant).addLast(new UUID[] {from, to});
@@ -123,7 +127,26 @@ final class MixedWorkload {
 
     private void exec(MixedGraph t, String sql, Object... args) {
         db.useTenant(t.tenant, s -> {
-            s.dsl().execute(sql, args);
+            update(s, sql, args);
         });
+    }
+
+    /**
+     * One statement over JDBC on the transaction's connection: the application's own SQL, without
+     * the plain-SQL parsing jOOQ does to classify a statement it did not build.
+     */
+    private static int update(TenantScope s, String sql, Object... args) {
+        try (PreparedStatement ps = s.connection().prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                if (args[i] instanceof String[] array) {
+                    ps.setArray(i + 1, s.connection().createArrayOf("text", array));
+                } else {
+                    ps.setObject(i + 1, args[i]);
+                }
+            }
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);     // the SDK finds the SQLException in the cause chain, as with jOOQ's
+        }
     }
 }
