@@ -159,6 +159,35 @@ public interface GraphBackend extends AutoCloseable {
     }
 
     /**
+     * The node keyed {@code id} and its {@link #closure} both ways, in the columns of
+     * {@link #walk}: walk 0 is the node itself ({@code from} and {@code to} its id, then its
+     * {@code properties}), walk 1 the closure along the edges, walk 2 the closure against them. No
+     * rows when the node does not exist. The default makes the three calls; backends that can
+     * answer them in one transaction override it.
+     */
+    default List<GraphRow> closures(String graph, String label, String type, String id, List<String> properties) {
+        List<GraphRow> start = walk(graph, List.of(Walk.from(label)), List.of(id), properties);
+        if (start.isEmpty()) {
+            return List.of();
+        }
+        List<GraphRow> rows = new java.util.ArrayList<>(start);
+        rows.addAll(inWalk(closure(graph, label, type, true, id, properties), 1));
+        rows.addAll(inWalk(closure(graph, label, type, false, id, properties), 2));
+        return rows;
+    }
+
+    /** {@code rows} (in the columns of {@link #walk}) with {@code walk} as their walk index. */
+    private static List<GraphRow> inWalk(List<GraphRow> rows, int walk) {
+        List<GraphRow> out = new java.util.ArrayList<>(rows.size());
+        for (GraphRow r : rows) {
+            List<Object> values = new java.util.ArrayList<>(r.values());
+            values.set(0, walk);
+            out.add(new GraphRow(r.columns(), values));
+        }
+        return out;
+    }
+
+    /**
      * Every edge reached from the node keyed {@code id} by following edges of {@code type} (along
      * their direction if {@code outgoing}, else against it) again and again through nodes of
      * {@code label}: the transitive closure, once per edge, in the columns of {@link #walk} (the

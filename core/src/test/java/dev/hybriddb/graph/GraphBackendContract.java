@@ -963,5 +963,16 @@ public abstract class GraphBackendContract {
         assertThat(b.closure(graph, "Task", "DEPENDS_ON", true, "nope", List.of())).isEmpty();
         assertThat(b.closure(graph, "Task", "NO_SUCH_TYPE", true, "t1", List.of())).isEmpty();
         assertThat(b.closure(graph, "Task", "DEPENDS_ON", false, "t5", List.of())).isEmpty();
+
+        // both ways at once, after the start itself: walk 0 the start, 1 along the edges, 2 against them
+        assertThat(paths(b.closures(graph, "Task", "DEPENDS_ON", "t5", List.of("title"))))
+                .containsExactlyInAnyOrder("0:t5>null>t5|title t5", "1:t5>null>t1|title t1", "1:t1>null>t2|title t2",
+                        "1:t1>null>t3|title t3", "1:t2>null>t4|title t4", "1:t3>null>t4|title t4", "1:t4>null>t1|title t1");
+        assertThat(paths(b.closures(graph, "Task", "DEPENDS_ON", "t3", List.of())))
+                .containsExactlyInAnyOrder("0:t3>null>t3", "1:t3>null>t4", "1:t4>null>t1", "1:t1>null>t2", "1:t1>null>t3",
+                        "1:t2>null>t4", "2:t3>null>t1", "2:t1>null>t4", "2:t1>null>t5", "2:t4>null>t2", "2:t4>null>t3",
+                        "2:t2>null>t1");
+        assertThat(b.closures(graph, "Task", "DEPENDS_ON", "nope", List.of())).isEmpty();
+        assertThat(b.closures(graph, "Task", "DEPENDS_ON", "o", List.of())).as("not a Task").isEmpty();
     }
 }

@@ -48,22 +48,13 @@ public interface CoordinationStore {
     /** Distinct tasks assigned to agents the PM manages or coordinated by the PM. */
     List<TaskSummary> teamTasks(UUID tenant, UUID pmId);
 
-    /** The edges walked from the task along DEPENDS_ON, with the tasks they reach ({@code to} ends). */
-    DependencyClosure blockers(UUID tenant, UUID taskId);
-
-    /** The edges walked against DEPENDS_ON into the task, with the tasks they come from ({@code from} ends). */
-    DependencyClosure blocked(UUID tenant, UUID taskId);
-
     /**
-     * The task's {@link #blockers} and {@link #blocked} closures, or empty when the task does not
-     * exist. Stores that can fetch the three in one round trip override this.
+     * The task's closures, or empty when the task does not exist: {@code blockers} holds the edges
+     * walked from the task along DEPENDS_ON with the tasks they reach ({@code to} ends),
+     * {@code blocked} the edges walked against DEPENDS_ON into the task with the tasks they come
+     * from ({@code from} ends).
      */
-    default Optional<TaskClosures> dependencies(UUID tenant, UUID taskId) {
-        if (task(tenant, taskId).isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new TaskClosures(blockers(tenant, taskId), blocked(tenant, taskId)));
-    }
+    Optional<TaskClosures> dependencies(UUID tenant, UUID taskId);
 
     /**
      * MANAGES and SAME_SWARM links that touch any of the agents, with the summary of every agent at

@@ -214,30 +214,6 @@ public final class GraphStore implements CoordinationStore {
         return List.copyOf(tasks.values());
     }
 
-    /*
-     * DEPENDS_ON joins tasks to tasks only, so the far ends carry no label: checking it costs more
-     * than the walk when diamonds multiply the paths. Each query starts from an index seek.
-     */
-    @Override
-    public DependencyClosure blockers(UUID tenant, UUID taskId) {
-        if (walksByLevel()) {
-            return closureInOneCall(tenant, taskId, true);
-        }
-        return closure(tenant, taskId, "MATCH (:Task {id: $id})-[:DEPENDS_ON*]->(x) RETURN DISTINCT x.id AS id",
-                "UNWIND $ids AS k MATCH (a:Task {id: k})-[:DEPENDS_ON]->(b) "
-                        + "RETURN a.id AS from, b.id AS to, b.id AS far, b.title AS title, b.status AS status");
-    }
-
-    @Override
-    public DependencyClosure blocked(UUID tenant, UUID taskId) {
-        if (walksByLevel()) {
-            return closureInOneCall(tenant, taskId, false);
-        }
-        return closure(tenant, taskId, "MATCH (:Task {id: $id})<-[:DEPENDS_ON*]-(x) RETURN DISTINCT x.id AS id",
-                "UNWIND $ids AS k MATCH (a)-[:DEPENDS_ON]->(b:Task {id: k}) "
-                        + "RETURN a.id AS from, b.id AS to, a.id AS far, a.title AS title, a.status AS status");
-    }
-
     /**
      * The task and both closures in one statement, each branch starting from the index seek on the
      * task's id: the distinct tasks reachable each way (the task itself included), then their edges
@@ -254,7 +230,7 @@ public final class GraphStore implements CoordinationStore {
     @Override
     public Optional<TaskClosures> dependencies(UUID tenant, UUID taskId) {
         if (walksByLevel()) {
-            return CoordinationStore.super.dependencies(tenant, taskId);
+            return closuresInOneCall(tenant, taskId);
         }
         boolean found = false;
         List<Dependency> down = new ArrayList<>();
@@ -275,48 +251,47 @@ public final class GraphStore implements CoordinationStore {
         return Optional.of(new TaskClosures(new DependencyClosure(down, downTasks), new DependencyClosure(up, upTasks)));
     }
 
-    private DependencyClosure closure(UUID tenant, UUID taskId, String reach, String edges) {
-        List<Dependency> deps = new ArrayList<>();
-        Map<UUID, TaskSummary> tasks = new HashMap<>();
-        List<String> ids = new ArrayList<>(List.of(taskId.toString()));
-        rows(tenant, reach, Map.of("id", taskId.toString())).forEach(r -> ids.add(r.getString("id")));
-        for (GraphRow r : rows(tenant, edges, Map.of("ids", ids))) {
-            add(r, deps, tasks);
-        }
-        return new DependencyClosure(deps, tasks);
-    }
-
-    /**
-     * The closure from the task in one call ({@link GraphBackend#closure}); {@code outgoing} goes to
-     * the blockers, otherwise to the blocked.
-     */
-    private DependencyClosure closureInOneCall(UUID tenant, UUID taskId, boolean outgoing) {
-        List<Dependency> deps = new ArrayList<>();
-        Map<UUID, TaskSummary> tasks = new HashMap<>();
+    /** The task and both closures through {@link GraphBackend#closures}: one transaction on Apache AGE. */
+    private Optional<TaskClosures> closuresInOneCall(UUID tenant, UUID taskId) {
         String g = graphNames.apply(tenant);
         List<GraphRow> rows;
         try {
-            rows = graph.closure(g, "Task", "DEPENDS_ON", outgoing, taskId.toString(), List.of("title", "status"));
+            rows = graph.closures(g, "Task", "DEPENDS_ON", taskId.toString(), List.of("title", "status"));
         } catch (GraphException e) {
             if (!graph.graphExists(g)) {
-                return new DependencyClosure(deps, tasks);
+                return Optional.empty();
             }
             throw e;
         }
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Dependency> down = new ArrayList<>();
+        List<Dependency> up = new ArrayList<>();
+        Map<UUID, TaskSummary> downTasks = new HashMap<>();
+        Map<UUID, TaskSummary> upTasks = new HashMap<>();
         for (GraphRow r : rows) {
+            int walk = ((Number) r.get("walk")).intValue();
             UUID near = Rows.uuid(r.getString("from"));
             UUID far = Rows.uuid(r.getString("to"));
-            if (near != null && far != null) {
-                deps.add(outgoing ? new Dependency(near, far) : new Dependency(far, near));
-                tasks.put(far, new TaskSummary(far, r.getString("title"), Rows.taskStatus(r.getString("status"))));
+            if (walk == 0 || near == null || far == null) {
+                continue;
+            }
+            TaskSummary t = new TaskSummary(far, r.getString("title"), Rows.taskStatus(r.getString("status")));
+            if (walk == 1) {
+                down.add(new Dependency(near, far));
+                downTasks.put(far, t);
+            } else {
+                up.add(new Dependency(far, near));
+                upTasks.put(far, t);
             }
         }
-        return new DependencyClosure(deps, tasks);
+        return Optional.of(new TaskClosures(new DependencyClosure(down, downTasks), new DependencyClosure(up, upTasks)));
     }
 
     /**
      * Whether to look agents up and walk links through {@link GraphBackend#walk} and dependencies
-     * through {@link GraphBackend#closure} rather than in Cypher: Apache AGE evaluates
+     * through {@link GraphBackend#closures} rather than in Cypher: Apache AGE evaluates
      * variable-length patterns over a context of the whole graph, and plans even one hop from a
      * list of keys as hash joins over whole label tables, while its backend's walks and closures
      * seek every key and hop in an index. FalkorDB walks the Cypher patterns from the start node in

@@ -161,22 +161,6 @@ public final class SqlStore implements CoordinationStore {
                 }, rs -> new TaskSummary(uuid(rs, 1), rs.getString(2), Rows.taskStatus(rs.getString(3))));
     }
 
-    @Override
-    public DependencyClosure blockers(UUID tenant, UUID taskId) {
-        return closure(tenant, taskId, "WITH RECURSIVE reach(id) AS (SELECT ?::uuid UNION "
-                + "SELECT d.depends_on_task_id FROM public.task_dependencies d JOIN reach r ON d.task_id = r.id) "
-                + "SELECT d.task_id, d.depends_on_task_id, t.id, t.title, t.status::text "
-                + "FROM public.task_dependencies d JOIN reach r ON d.task_id = r.id JOIN public.tasks t ON t.id = d.depends_on_task_id");
-    }
-
-    @Override
-    public DependencyClosure blocked(UUID tenant, UUID taskId) {
-        return closure(tenant, taskId, "WITH RECURSIVE reach(id) AS (SELECT ?::uuid UNION "
-                + "SELECT d.task_id FROM public.task_dependencies d JOIN reach r ON d.depends_on_task_id = r.id) "
-                + "SELECT d.task_id, d.depends_on_task_id, t.id, t.title, t.status::text "
-                + "FROM public.task_dependencies d JOIN reach r ON d.depends_on_task_id = r.id JOIN public.tasks t ON t.id = d.task_id");
-    }
-
     /**
      * Both closures and the task's own row in one statement: two recursive walks over the
      * dependency indexes, each joined back to its edges and their far tasks. Column 1 tells the
@@ -225,16 +209,6 @@ public final class SqlStore implements CoordinationStore {
         DependencyClosure closure() {
             return new DependencyClosure(edges, tasks);
         }
-    }
-
-    private DependencyClosure closure(UUID tenant, UUID id, String sql) {
-        Map<UUID, TaskSummary> tasks = new HashMap<>();
-        List<Dependency> edges = select(tenant, sql, (ps, c) -> ps.setObject(1, id), rs -> {
-            UUID far = uuid(rs, 3);
-            tasks.put(far, new TaskSummary(far, rs.getString(4), Rows.taskStatus(rs.getString(5))));
-            return new Dependency(uuid(rs, 1), uuid(rs, 2));
-        });
-        return new DependencyClosure(edges, tasks);
     }
 
     /** The agents' managers and the agents they manage, both ends' summaries on each row. */

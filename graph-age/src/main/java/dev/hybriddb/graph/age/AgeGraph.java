@@ -250,6 +250,23 @@ public final class AgeGraph implements GraphBackend {
         }
     }
 
+    /** The start's index seek and both recursive closures in one read-only transaction. */
+    @Override
+    public List<GraphRow> closures(String graph, String label, String type, String id, List<String> properties) {
+        Identifiers.graph(graph);
+        Identifiers.label(label);
+        Identifiers.label(type);
+        List<String> props = Walk.properties(properties);
+        Objects.requireNonNull(id, "id");
+        try {
+            return tx.run("closures on graph " + graph, true,
+                    c -> this.walks.closures(c, tx.queryTimeoutSeconds(), graph, label, type, id, props));
+        } catch (RuntimeException e) {
+            this.walks.forget(graph);
+            throw e;
+        }
+    }
+
     @Override
     public List<GraphRow> execute(String graph, String cypher, Map<String, ?> params) {
         Identifiers.graph(graph);

@@ -71,9 +71,30 @@ public final class AgeWalks {
         return rows;
     }
 
+    /**
+     * The start node and both closures ({@link GraphBackend#closures}) on one connection: the
+     * start's index seek, then one recursive statement each way.
+     */
+    public List<GraphRow> closures(Connection c, int timeoutSeconds, String graph, String label, String type, String id,
+                                   List<String> properties) throws SQLException {
+        List<GraphRow> rows = new ArrayList<>(run(c, timeoutSeconds, graph, List.of(Walk.from(label)), List.of(id), properties));
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        rows.addAll(closure(c, timeoutSeconds, graph, label, type, true, id, properties, 1));
+        rows.addAll(closure(c, timeoutSeconds, graph, label, type, false, id, properties, 2));
+        return rows;
+    }
+
     /** The closure ({@link GraphBackend#closure}) in one recursive statement; see there for the columns. */
     public List<GraphRow> closure(Connection c, int timeoutSeconds, String graph, String label, String type, boolean outgoing,
                                   String id, List<String> properties) throws SQLException {
+        return closure(c, timeoutSeconds, graph, label, type, outgoing, id, properties, 0);
+    }
+
+    /** As above, with {@code walk} in the rows' walk column. */
+    private List<GraphRow> closure(Connection c, int timeoutSeconds, String graph, String label, String type, boolean outgoing,
+                                   String id, List<String> properties, int walk) throws SQLException {
         Walk level = Walk.from(label, new Walk.Step(type, outgoing, label));
         if (!usable(level, labels(c, graph, List.of(level)))) {
             return List.of();
@@ -89,7 +110,7 @@ public final class AgeWalks {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     List<Object> values = new ArrayList<>(columns.size());
-                    values.add(0);
+                    values.add(walk);
                     values.add(AgtypeReader.read(rs.getString(1)));
                     values.add(null);
                     for (int i = 2; i <= columns.size() - 2; i++) {
