@@ -5,8 +5,7 @@ import dev.hybriddb.coordination.AgentSummary;
 import dev.hybriddb.coordination.ExecutionRecord;
 import dev.hybriddb.coordination.internal.Rows.AgentCandidate;
 import dev.hybriddb.coordination.internal.Rows.RankedCandidates;
-import dev.hybriddb.coordination.internal.Rows.Dependency;
-import dev.hybriddb.coordination.internal.Rows.DependencyClosure;
+import dev.hybriddb.coordination.internal.Rows.ClosureRows;
 import dev.hybriddb.coordination.internal.Rows.Neighbourhood;
 import dev.hybriddb.coordination.internal.Rows.TaskClosures;
 import dev.hybriddb.coordination.internal.Rows.TaskProfile;
@@ -233,22 +232,21 @@ public final class GraphStore implements CoordinationStore {
             return closuresInOneCall(tenant, taskId);
         }
         boolean found = false;
-        List<Dependency> down = new ArrayList<>();
-        List<Dependency> up = new ArrayList<>();
-        Map<UUID, TaskSummary> downTasks = new HashMap<>();
-        Map<UUID, TaskSummary> upTasks = new HashMap<>();
+        ClosureRows down = new ClosureRows();
+        ClosureRows up = new ClosureRows();
         for (GraphRow r : rows(tenant, BOTH_CLOSURES, Map.of("id", taskId.toString()))) {
             int kind = ((Number) r.get("kind")).intValue();
             if (kind == 0) {
                 found = true;
             } else {
-                add(r, kind == 1 ? down : up, kind == 1 ? downTasks : upTasks);
+                (kind == 1 ? down : up).add(Rows.uuid(r.getString("from")), Rows.uuid(r.getString("to")),
+                        Rows.uuid(r.getString("far")), r.getString("title"), r.getString("status"));
             }
         }
         if (!found) {
             return Optional.empty();
         }
-        return Optional.of(new TaskClosures(new DependencyClosure(down, downTasks), new DependencyClosure(up, upTasks)));
+        return Optional.of(new TaskClosures(down.closure(), up.closure()));
     }
 
     /** The task and both closures through {@link GraphBackend#closures}: one transaction on Apache AGE. */
@@ -266,27 +264,19 @@ public final class GraphStore implements CoordinationStore {
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        List<Dependency> down = new ArrayList<>();
-        List<Dependency> up = new ArrayList<>();
-        Map<UUID, TaskSummary> downTasks = new HashMap<>();
-        Map<UUID, TaskSummary> upTasks = new HashMap<>();
+        ClosureRows down = new ClosureRows();
+        ClosureRows up = new ClosureRows();
         for (GraphRow r : rows) {
             int walk = ((Number) r.get("walk")).intValue();
             UUID near = Rows.uuid(r.getString("from"));
             UUID far = Rows.uuid(r.getString("to"));
-            if (walk == 0 || near == null || far == null) {
-                continue;
-            }
-            TaskSummary t = new TaskSummary(far, r.getString("title"), Rows.taskStatus(r.getString("status")));
             if (walk == 1) {
-                down.add(new Dependency(near, far));
-                downTasks.put(far, t);
-            } else {
-                up.add(new Dependency(far, near));
-                upTasks.put(far, t);
+                down.add(near, far, far, r.getString("title"), r.getString("status"));
+            } else if (walk == 2) {
+                up.add(far, near, far, r.getString("title"), r.getString("status"));
             }
         }
-        return Optional.of(new TaskClosures(new DependencyClosure(down, downTasks), new DependencyClosure(up, upTasks)));
+        return Optional.of(new TaskClosures(down.closure(), up.closure()));
     }
 
     /**
@@ -299,16 +289,6 @@ public final class GraphStore implements CoordinationStore {
      */
     private boolean walksByLevel() {
         return "age".equals(graph.name());
-    }
-
-    private static void add(GraphRow r, List<Dependency> deps, Map<UUID, TaskSummary> tasks) {
-        UUID from = Rows.uuid(r.getString("from"));
-        UUID to = Rows.uuid(r.getString("to"));
-        UUID far = Rows.uuid(r.getString("far"));
-        if (from != null && to != null && far != null) {
-            deps.add(new Dependency(from, to));
-            tasks.put(far, new TaskSummary(far, r.getString("title"), Rows.taskStatus(r.getString("status"))));
-        }
     }
 
     /**

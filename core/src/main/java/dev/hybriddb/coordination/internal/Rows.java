@@ -87,6 +87,23 @@ public final class Rows {
         }
     }
 
+    /** A closure's edges and far-end tasks, gathered as rows arrive; rows with a missing id are left out. */
+    static final class ClosureRows {
+        private final List<Dependency> edges = new java.util.ArrayList<>();
+        private final Map<UUID, TaskSummary> tasks = new java.util.HashMap<>();
+
+        void add(UUID from, UUID to, UUID far, String title, String status) {
+            if (from != null && to != null && far != null) {
+                edges.add(new Dependency(from, to));
+                tasks.put(far, new TaskSummary(far, title, taskStatus(status)));
+            }
+        }
+
+        DependencyClosure closure() {
+            return new DependencyClosure(edges, tasks);
+        }
+    }
+
     /** A task's closures both ways: what blocks it ({@link #blockers}) and what it blocks ({@link #blocked}). */
     public record TaskClosures(DependencyClosure blockers, DependencyClosure blocked) {
         public TaskClosures {

@@ -6,8 +6,7 @@ import dev.hybriddb.coordination.AgentSummary;
 import dev.hybriddb.coordination.ExecutionRecord;
 import dev.hybriddb.coordination.internal.Rows.AgentCandidate;
 import dev.hybriddb.coordination.internal.Rows.RankedCandidates;
-import dev.hybriddb.coordination.internal.Rows.Dependency;
-import dev.hybriddb.coordination.internal.Rows.DependencyClosure;
+import dev.hybriddb.coordination.internal.Rows.ClosureRows;
 import dev.hybriddb.coordination.internal.Rows.Neighbourhood;
 import dev.hybriddb.coordination.internal.Rows.TaskClosures;
 import dev.hybriddb.coordination.internal.Rows.TaskProfile;
@@ -194,21 +193,6 @@ public final class SqlStore implements CoordinationStore {
             return Optional.empty();
         }
         return Optional.of(new TaskClosures(down.closure(), up.closure()));
-    }
-
-    /** Edges and far-end tasks as rows arrive. */
-    private static final class ClosureRows {
-        private final List<Dependency> edges = new ArrayList<>();
-        private final Map<UUID, TaskSummary> tasks = new HashMap<>();
-
-        void add(UUID from, UUID to, UUID far, String title, String status) {
-            edges.add(new Dependency(from, to));
-            tasks.put(far, new TaskSummary(far, title, Rows.taskStatus(status)));
-        }
-
-        DependencyClosure closure() {
-            return new DependencyClosure(edges, tasks);
-        }
     }
 
     /** The agents' managers and the agents they manage, both ends' summaries on each row. */

@@ -236,35 +236,35 @@ public final class AgeGraph implements GraphBackend {
     /** One recursive SQL statement over the edge table, every step an index seek (see {@link AgeWalks}). */
     @Override
     public List<GraphRow> closure(String graph, String label, String type, boolean outgoing, String id, List<String> properties) {
-        Identifiers.graph(graph);
-        Identifiers.label(label);
-        Identifiers.label(type);
-        List<String> props = Walk.properties(properties);
-        Objects.requireNonNull(id, "id");
-        try {
-            return tx.run("closure on graph " + graph, true,
-                    c -> this.walks.closure(c, tx.queryTimeoutSeconds(), graph, label, type, outgoing, id, props));
-        } catch (RuntimeException e) {
-            this.walks.forget(graph);
-            throw e;
-        }
+        return closureRead("closure", graph, label, type, id, properties,
+                (c, timeout, props) -> walks.closure(c, timeout, graph, label, type, outgoing, id, props));
     }
 
     /** The start's index seek and both recursive closures in one read-only transaction. */
     @Override
     public List<GraphRow> closures(String graph, String label, String type, String id, List<String> properties) {
+        return closureRead("closures", graph, label, type, id, properties,
+                (c, timeout, props) -> walks.closures(c, timeout, graph, label, type, id, props));
+    }
+
+    /** Checks the names, runs {@code read} in a read-only transaction, and forgets the graph's labels if it fails. */
+    private List<GraphRow> closureRead(String what, String graph, String label, String type, String id, List<String> properties,
+                                       ClosureRead read) {
         Identifiers.graph(graph);
         Identifiers.label(label);
         Identifiers.label(type);
         List<String> props = Walk.properties(properties);
         Objects.requireNonNull(id, "id");
         try {
-            return tx.run("closures on graph " + graph, true,
-                    c -> this.walks.closures(c, tx.queryTimeoutSeconds(), graph, label, type, id, props));
+            return tx.run(what + " on graph " + graph, true, c -> read.apply(c, tx.queryTimeoutSeconds(), props));
         } catch (RuntimeException e) {
-            this.walks.forget(graph);
+            walks.forget(graph);
             throw e;
         }
+    }
+
+    private interface ClosureRead {
+        List<GraphRow> apply(java.sql.Connection c, int timeoutSeconds, List<String> properties) throws java.sql.SQLException;
     }
 
     @Override
