@@ -74,7 +74,7 @@ public final class CoordinationQueries implements Scenario {
                 try {
                     runSize(ctx, result, db, falkorGraph, age, tenant, tasks);
                 } finally {
-                    if (!Boolean.getBoolean("bench.keep")) falkorGraph.dropGraph(GraphNames.forTenant(tenant)); else ctx.log("KEPT %s %s", GraphNames.forTenant(tenant), pg.jdbcUrl());
+                    falkorGraph.dropGraph(GraphNames.forTenant(tenant));
                     // AGE graphs go with the shared database: dropping one and creating another on the
                     // same connection corrupts AGE 1.5's label cache
                 }
@@ -83,11 +83,23 @@ public final class CoordinationQueries implements Scenario {
         return result;
     }
 
+    /**
+     * Statistics on the rows just loaded, as autovacuum would gather them on an adopter's database:
+     * without them the fallback's recursive statements are planned as if the tables were empty.
+     */
+    private static void analyze(PostgresService pg) throws java.sql.SQLException {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(pg.jdbcUrl(), pg.adminUser(), pg.adminPassword());
+             java.sql.Statement st = c.createStatement()) {
+            st.execute("ANALYZE swarms, agents, tasks, task_dependencies");
+        }
+    }
+
     private static void runSize(BenchContext ctx, ScenarioResult result, HybridDB db, GraphBackend falkor, AgeGraph age,
-                                UUID tenant, int tasks) {
+                                UUID tenant, int tasks) throws java.sql.SQLException {
         String at = " @" + tasks;
         long t0 = System.nanoTime();
         Inputs in = CoordinationData.load(db, tenant, tasks);
+        analyze(ctx.migratedDatabase());
         double rowsSeconds = seconds(t0);
         long t1 = System.nanoTime();
         PostgresSync.create(db.database(), falkor).syncWorkspace(tenant);

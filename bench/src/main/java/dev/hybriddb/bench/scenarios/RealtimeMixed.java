@@ -60,7 +60,20 @@ public final class RealtimeMixed implements Scenario {
 
     /** Sizes of this scenario per profile. */
     record Sizes(List<Integer> nodes, int rate, int seconds, int backlog) {
+        /** System property: graph sizes to run instead of the profile's, for example {@code 10000,1000000}. */
+        static final String NODES = "bench.mixed.nodes";
+
         static Sizes of(String profile) {
+            Sizes sizes = ofProfile(profile);
+            String nodes = System.getProperty(NODES);
+            if (nodes == null || nodes.isBlank()) {
+                return sizes;
+            }
+            List<Integer> chosen = Arrays.stream(nodes.split(",")).map(String::trim).map(Integer::valueOf).toList();
+            return new Sizes(chosen, sizes.rate(), sizes.seconds(), sizes.backlog());
+        }
+
+        private static Sizes ofProfile(String profile) {
             return switch (profile) {
                 case "smoke" -> new Sizes(List.of(2_000), 200, 2, 1_000);
                 case "medium" -> new Sizes(List.of(10_000, 100_000), 2_000, 15, 50_000);
