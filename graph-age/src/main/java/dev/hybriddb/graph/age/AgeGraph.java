@@ -225,7 +225,7 @@ public final class AgeGraph implements GraphBackend {
         List<Walk> all = List.copyOf(walks);
         List<String> keys = List.copyOf(ids);
         try {
-            return tx.run("walk on graph " + graph, true,
+            return tx.read("walk on graph " + graph,
                     c -> this.walks.run(c, tx.queryTimeoutSeconds(), graph, all, keys, props));
         } catch (RuntimeException e) {
             this.walks.forget(graph);
@@ -240,14 +240,14 @@ public final class AgeGraph implements GraphBackend {
                 (c, timeout, props) -> walks.closure(c, timeout, graph, label, type, outgoing, id, props));
     }
 
-    /** The start's index seek and both recursive closures in one read-only transaction. */
+    /** The start's index seek and both recursive closures in one SQL statement. */
     @Override
     public List<GraphRow> closures(String graph, String label, String type, String id, List<String> properties) {
         return closureRead("closures", graph, label, type, id, properties,
                 (c, timeout, props) -> walks.closures(c, timeout, graph, label, type, id, props));
     }
 
-    /** Checks the names, runs {@code read} in a read-only transaction, and forgets the graph's labels if it fails. */
+    /** Checks the names, runs {@code read} (one statement), and forgets the graph's labels if it fails. */
     private List<GraphRow> closureRead(String what, String graph, String label, String type, String id, List<String> properties,
                                        ClosureRead read) {
         Identifiers.graph(graph);
@@ -256,7 +256,7 @@ public final class AgeGraph implements GraphBackend {
         List<String> props = Walk.properties(properties);
         Objects.requireNonNull(id, "id");
         try {
-            return tx.run(what + " on graph " + graph, true, c -> read.apply(c, tx.queryTimeoutSeconds(), props));
+            return tx.read(what + " on graph " + graph, c -> read.apply(c, tx.queryTimeoutSeconds(), props));
         } catch (RuntimeException e) {
             walks.forget(graph);
             throw e;

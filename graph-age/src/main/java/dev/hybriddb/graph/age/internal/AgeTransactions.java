@@ -47,6 +47,26 @@ public final class AgeTransactions {
         }
     }
 
+    /**
+     * Runs {@code work}, which sends one read-only statement of SQL (not Cypher), in one round
+     * trip: on the backend's own pool, whose sessions are prepared, in autocommit; on a caller's
+     * DataSource, in a read-only transaction as {@link #run} does. The statement must be planned
+     * for its values by itself (see {@link AgeWalks#prepare}).
+     */
+    public <T> T read(String action, Work<T> work) {
+        if (!sessionPrepared) {
+            return run(action, true, work);
+        }
+        try (Connection c = dataSource.getConnection()) {
+            if (!c.getAutoCommit()) {
+                return inTransaction(c, true, work);
+            }
+            return work.apply(c);
+        } catch (SQLException e) {
+            throw AgeErrors.translate(action, e);
+        }
+    }
+
     private <T> T inTransaction(Connection c, boolean readOnly, Work<T> work) throws SQLException {
         if (!sessionPrepared) {
             c.setAutoCommit(true);
@@ -58,7 +78,7 @@ public final class AgeTransactions {
             // generic plans (chosen after the fifth execution) lose the key's index seek on AGE's agtype
             // expressions (a task's dependencies took 24-29 ms instead of 1.6-1.8 on 5,000 tasks).
             String setup = (readOnly ? "SET TRANSACTION READ ONLY; SET LOCAL plan_cache_mode = force_custom_plan;" : "")
-                    + (sessionPrepared ? "" : "SET LOCAL search_path = " + AgeSession.SEARCH_PATH);
+                    + (sessionPrepared ? "" : "SET LOCAL search_path = " + AgeSession.SEARCH_PATH + "; SET LOCAL " + AgeSession.NO_JIT);
             if (!setup.isEmpty()) {
                 try (Statement st = c.createStatement()) {
                     st.execute(setup);

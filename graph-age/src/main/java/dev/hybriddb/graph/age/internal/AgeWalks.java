@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.postgresql.PGStatement;
 
 /**
  * Walks ({@link GraphBackend#walk}) as SQL over the label tables, one index seek per key and hop.
@@ -51,7 +52,7 @@ public final class AgeWalks {
         List<String> columns = new ArrayList<>(GraphBackend.WALK_COLUMNS);
         columns.addAll(properties);
         List<GraphRow> rows = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(String.join(" UNION ALL ", parts))) {
+        try (PreparedStatement ps = prepare(c, String.join(" UNION ALL ", parts))) {
             ps.setQueryTimeout(timeoutSeconds);
             Array keys = c.createArrayOf("text", ids.stream().map(AgtypeWriter::json).toArray(String[]::new));
             for (int i = 1; i <= parts.size(); i++) {
@@ -72,37 +73,40 @@ public final class AgeWalks {
     }
 
     /**
-     * The start node and both closures ({@link GraphBackend#closures}) on one connection: the
-     * start's index seek, then one recursive statement each way.
+     * The start node and both closures ({@link GraphBackend#closures}) in one statement: the
+     * start's index seek, then one recursive walk each way; no rows when the start does not exist.
      */
     public List<GraphRow> closures(Connection c, int timeoutSeconds, String graph, String label, String type, String id,
                                    List<String> properties) throws SQLException {
-        List<GraphRow> rows = new ArrayList<>(run(c, timeoutSeconds, graph, List.of(Walk.from(label)), List.of(id), properties));
-        if (rows.isEmpty()) {
-            return List.of();
+        Walk level = Walk.from(label, new Walk.Step(type, true, label));
+        if (!usable(level, labels(c, graph, List.of(level)))) {
+            return run(c, timeoutSeconds, graph, List.of(Walk.from(label)), List.of(id), properties);
         }
-        rows.addAll(closure(c, timeoutSeconds, graph, label, type, true, id, properties, 1));
-        rows.addAll(closure(c, timeoutSeconds, graph, label, type, false, id, properties, 2));
-        return rows;
+        return closureRows(c, timeoutSeconds, closuresSql(graph, label, type, properties), graph, label, id, properties, -1);
     }
 
     /** The closure ({@link GraphBackend#closure}) in one recursive statement; see there for the columns. */
     public List<GraphRow> closure(Connection c, int timeoutSeconds, String graph, String label, String type, boolean outgoing,
                                   String id, List<String> properties) throws SQLException {
-        return closure(c, timeoutSeconds, graph, label, type, outgoing, id, properties, 0);
-    }
-
-    /** As above, with {@code walk} in the rows' walk column. */
-    private List<GraphRow> closure(Connection c, int timeoutSeconds, String graph, String label, String type, boolean outgoing,
-                                   String id, List<String> properties, int walk) throws SQLException {
         Walk level = Walk.from(label, new Walk.Step(type, outgoing, label));
         if (!usable(level, labels(c, graph, List.of(level)))) {
             return List.of();
         }
+        return closureRows(c, timeoutSeconds, closureSql(graph, label, type, outgoing, properties), graph, label, id, properties, 0);
+    }
+
+    /**
+     * Runs a closure statement (parameters: graph, label, the start's key) whose columns are the
+     * near end's key, the far end's key and the far end's properties, after the walk number when
+     * {@code walk} is negative.
+     */
+    private static List<GraphRow> closureRows(Connection c, int timeoutSeconds, String sql, String graph, String label, String id,
+                                              List<String> properties, int walk) throws SQLException {
         List<String> columns = new ArrayList<>(GraphBackend.WALK_COLUMNS);
         columns.addAll(properties);
+        int first = walk < 0 ? 2 : 1;
         List<GraphRow> rows = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(closureSql(graph, label, type, outgoing, properties))) {
+        try (PreparedStatement ps = prepare(c, sql)) {
             ps.setQueryTimeout(timeoutSeconds);
             ps.setString(1, graph);
             ps.setString(2, label);
@@ -110,10 +114,10 @@ public final class AgeWalks {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     List<Object> values = new ArrayList<>(columns.size());
-                    values.add(walk);
-                    values.add(AgtypeReader.read(rs.getString(1)));
+                    values.add(walk < 0 ? rs.getInt(1) : walk);
+                    values.add(AgtypeReader.read(rs.getString(first)));
                     values.add(null);
-                    for (int i = 2; i <= columns.size() - 2; i++) {
+                    for (int i = first + 1; i <= first + 1 + properties.size(); i++) {
                         values.add(AgtypeReader.read(rs.getString(i)));
                     }
                     rows.add(new GraphRow(columns, values));
@@ -124,30 +128,74 @@ public final class AgeWalks {
     }
 
     /**
+     * A statement that PostgreSQL plans for its values on every execution (pgjdbc's unnamed
+     * statement): a generic plan of these walks loses the keys' index seeks on AGE's agtype
+     * expressions.
+     */
+    static PreparedStatement prepare(Connection c, String sql) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        if (ps.isWrapperFor(PGStatement.class)) {
+            ps.unwrap(PGStatement.class).setPrepareThreshold(0);
+        }
+        return ps;
+    }
+
+    /**
      * The closure's statement; parameters: graph name, label, the start's key as a JSON string. A
      * recursive query over the edge table, each step an index seek on {@code start_id} (or
      * {@code end_id}) from the nodes reached so far, keeping to nodes of the label (by the label
      * id in their graph id); {@code UNION} visits each edge once, also around cycles.
      */
     static String closureSql(String graph, String label, String type, boolean outgoing, List<String> properties) {
+        return "WITH RECURSIVE " + start(graph, label) + ", " + recursive("r", graph, type, outgoing) + " "
+                + edges(null, "r", graph, label, properties);
+    }
+
+    /**
+     * Both closures and the start in one statement, the walk number first: 0 the start (its key
+     * twice, then its properties), 1 the closure along the edges, 2 against them; parameters as
+     * {@link #closureSql}.
+     */
+    static String closuresSql(String graph, String label, String type, List<String> properties) {
+        StringBuilder sql = new StringBuilder("WITH RECURSIVE ").append(start(graph, label)).append(", ")
+                .append(recursive("down", graph, type, true)).append(", ").append(recursive("up", graph, type, false))
+                .append(" SELECT 0, ").append(AgeSchema.access("s.properties", "id")).append(", ")
+                .append(AgeSchema.access("s.properties", "id"));
+        for (String p : properties) {
+            sql.append(", ").append(AgeSchema.access("s.properties", p));
+        }
+        return sql.append(" FROM s UNION ALL ").append(edges(1, "down", graph, label, properties))
+                .append(" UNION ALL ").append(edges(2, "up", graph, label, properties)).toString();
+    }
+
+    /** The label's id ({@code l}) and the start node ({@code s}), an index seek on its key. */
+    private static String start(String graph, String label) {
+        return "l AS (SELECT ag_catalog._label_id(?::name, ?::name) AS id), s AS (SELECT n0.id, n0.properties FROM "
+                + AgeSchema.table(graph, label) + " n0 WHERE " + AgeSchema.access("n0.properties", "id")
+                + " = ?::ag_catalog.agtype OFFSET 0)";
+    }
+
+    /** The recursive walk {@code name(near, far)} from {@code s}, one index seek per step. */
+    private static String recursive(String name, String graph, String type, boolean outgoing) {
         String near = outgoing ? "start_id" : "end_id";
         String far = outgoing ? "end_id" : "start_id";
+        String step = "SELECT e." + near + " AS near, e." + far + " AS far FROM " + AgeSchema.table(graph, type) + " e WHERE e."
+                + near + " = %s AND ag_catalog._extract_label_id(e." + far + ") = (SELECT id FROM l) OFFSET 0";
+        return name + "(near, far) AS (SELECT e.near, e.far FROM s CROSS JOIN LATERAL (" + String.format(step, "s.id")
+                + ") e UNION SELECT e.near, e.far FROM " + name + " w CROSS JOIN LATERAL (" + String.format(step, "w.far") + ") e)";
+    }
+
+    /** The walk's edges: near key, far key, far properties (after {@code walk} when not null). */
+    private static String edges(Integer walk, String name, String graph, String label, List<String> properties) {
         String nodes = AgeSchema.table(graph, label);
-        String edges = AgeSchema.table(graph, type);
-        String step = "SELECT e." + near + " AS near, e." + far + " AS far FROM " + edges + " e WHERE e." + near + " = %s"
-                + " AND ag_catalog._extract_label_id(e." + far + ") = (SELECT id FROM l) OFFSET 0";
-        StringBuilder sql = new StringBuilder("WITH RECURSIVE l AS (SELECT ag_catalog._label_id(?::name, ?::name) AS id),")
-                .append(" r(near, far) AS (SELECT e.near, e.far FROM (SELECT n0.id FROM ").append(nodes).append(" n0 WHERE ")
-                .append(AgeSchema.access("n0.properties", "id")).append(" = ?::ag_catalog.agtype OFFSET 0) n0")
-                .append(" CROSS JOIN LATERAL (").append(String.format(step, "n0.id")).append(") e")
-                .append(" UNION SELECT e.near, e.far FROM r CROSS JOIN LATERAL (").append(String.format(step, "r.far")).append(") e)")
-                .append(" SELECT ").append(AgeSchema.access("a.properties", "id")).append(", ").append(AgeSchema.access("b.properties", "id"));
+        StringBuilder sql = new StringBuilder("SELECT ").append(walk == null ? "" : walk + ", ")
+                .append(AgeSchema.access("a.properties", "id")).append(", ").append(AgeSchema.access("b.properties", "id"));
         for (String p : properties) {
             sql.append(", ").append(AgeSchema.access("b.properties", p));
         }
-        return sql.append(" FROM r CROSS JOIN LATERAL (SELECT a.properties FROM ").append(nodes)
-                .append(" a WHERE a.id = r.near OFFSET 0) a CROSS JOIN LATERAL (SELECT b.properties FROM ").append(nodes)
-                .append(" b WHERE b.id = r.far OFFSET 0) b").toString();
+        return sql.append(" FROM ").append(name).append(" w CROSS JOIN LATERAL (SELECT a.properties FROM ").append(nodes)
+                .append(" a WHERE a.id = w.near OFFSET 0) a CROSS JOIN LATERAL (SELECT b.properties FROM ").append(nodes)
+                .append(" b WHERE b.id = w.far OFFSET 0) b").toString();
     }
 
     /** The graph's label kinds, read again from the catalog when a walk names a label not seen yet. */

@@ -177,10 +177,162 @@ class AgeWalksIT {
                     assertPlanSeeks(mode, sql, plan);
                     assertThat(plan).contains(outgoing ? "DEPENDS_ON.start_id.col" : "DEPENDS_ON.end_id.col");
                 }
+                String both = AgeWalks.closuresSql(g, "Task", "DEPENDS_ON", List.of("title", "status"));
+                try (PreparedStatement ps = c.prepareStatement("EXPLAIN " + both)) {
+                    ps.setString(1, g);
+                    ps.setString(2, "Task");
+                    ps.setString(3, "\"t3000\"");
+                    String plan = read(ps);
+                    assertPlanSeeks(mode, both, plan);
+                    assertThat(plan).contains("DEPENDS_ON.start_id.col").contains("DEPENDS_ON.end_id.col");
+                }
             }
         }
         assertThat(paths(age.closure(g, "Task", "DEPENDS_ON", true, "t3", List.of()))).isEqualTo(Set.of("0:t3>null>t2", "0:t2>null>t1",
                 "0:t1>null>t0"));
+    }
+
+    /**
+     * On the backend's own sessions a task's closures are one statement in autocommit (no
+     * transaction set-up, no commit), planned for its values on every execution: the same rows on
+     * the tenth call as on the first, with the start's own row and both directions around a cycle.
+     */
+    @Test
+    void closuresAreOneStatementOnPreparedSessions() throws Exception {
+        String g = graph();
+        List<NodeRecord> tasks = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            tasks.add(NodeRecord.of("t" + i, Map.of("title", "task " + i)));
+        }
+        age.upsertNodes(g, "Task", tasks);
+        age.upsertEdges(g, EdgeType.of("Task", "DEPENDS_ON", "Task"), List.of(EdgeRecord.of("t3", "t2"),
+                EdgeRecord.of("t2", "t1"), EdgeRecord.of("t1", "t0"), EdgeRecord.of("t4", "t3"), EdgeRecord.of("t0", "t3")));
+        org.postgresql.ds.PGSimpleDataSource pg = new org.postgresql.ds.PGSimpleDataSource();
+        pg.setURL(db.jdbcUrl());
+        pg.setUser(db.adminUser());
+        pg.setPassword(db.adminPassword());
+        List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        AgeTransactions tx = new AgeTransactions(recording(new AgeDataSource(pg, new AgeSession()), calls), true,
+                new AgeSession(), 60);
+        AgeWalks walks = new AgeWalks();
+        tx.read("warm-up", c -> walks.closures(c, 60, g, "Task", "DEPENDS_ON", "t5", List.of()));
+        Set<String> expected = Set.of("0:t2>null>t2|task 2", "1:t2>null>t1|task 1", "1:t1>null>t0|task 0",
+                "1:t0>null>t3|task 3", "1:t3>null>t2|task 2", "2:t2>null>t3|task 3", "2:t3>null>t4|task 4",
+                "2:t3>null>t0|task 0", "2:t0>null>t1|task 1", "2:t1>null>t2|task 2");
+        for (int i = 0; i < 10; i++) {
+            calls.clear();
+            List<GraphRow> rows = tx.read("closures", c -> walks.closures(c, 60, g, "Task", "DEPENDS_ON", "t2", List.of("title")));
+            assertThat(calls).as("call %d", i).containsExactly("prepareStatement");
+            assertThat(paths(rows)).as("call %d", i).isEqualTo(expected);
+        }
+        List<GraphRow> none = tx.read("closures", c -> walks.closures(c, 60, g, "Task", "DEPENDS_ON", "nope", List.of()));
+        assertThat(none).isEmpty();
+    }
+
+    /**
+     * JIT compilation is off for the backend's statements, on its own sessions and inside its
+     * transactions on a caller's DataSource, and stays as the caller set it on that session after.
+     */
+    @Test
+    void theBackendsStatementsRunWithoutJit() throws Exception {
+        org.postgresql.ds.PGSimpleDataSource pg = new org.postgresql.ds.PGSimpleDataSource();
+        pg.setURL(db.jdbcUrl());
+        pg.setUser(db.adminUser());
+        pg.setPassword(db.adminPassword());
+        AgeTransactions own = new AgeTransactions(new AgeDataSource(pg, new AgeSession()), true, new AgeSession(), 60);
+        assertThat(own.read("jit", AgeWalksIT::jit)).isEqualTo("off");
+        try (Connection shared = pg.getConnection()) {
+            try (Statement st = shared.createStatement()) {
+                st.execute("SET jit = on");
+            }
+            javax.sql.DataSource one = new SingleConnection(shared);
+            AgeTransactions callers = new AgeTransactions(one, false, new AgeSession(), 60);
+            assertThat(callers.read("jit", AgeWalksIT::jit)).isEqualTo("off");
+            assertThat(callers.run("jit", false, AgeWalksIT::jit)).isEqualTo("off");
+            assertThat(jit(shared)).isEqualTo("on");
+        }
+    }
+
+    private static String jit(Connection c) throws java.sql.SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SHOW jit")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    /** One open connection handed out again and again, its close() ignored. */
+    private record SingleConnection(Connection c) implements javax.sql.DataSource {
+        @Override
+        public Connection getConnection() {
+            return (Connection) java.lang.reflect.Proxy.newProxyInstance(AgeWalksIT.class.getClassLoader(),
+                    new Class<?>[] {Connection.class}, (p, m, a) -> m.getName().equals("close") ? null : invoke(m, c, a));
+        }
+
+        @Override
+        public Connection getConnection(String user, String password) {
+            return getConnection();
+        }
+
+        @Override
+        public java.io.PrintWriter getLogWriter() {
+            return null;
+        }
+
+        @Override
+        public void setLogWriter(java.io.PrintWriter out) {
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) {
+        }
+
+        @Override
+        public int getLoginTimeout() {
+            return 0;
+        }
+
+        @Override
+        public java.util.logging.Logger getParentLogger() {
+            return java.util.logging.Logger.getGlobal();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> iface) throws java.sql.SQLException {
+            throw new java.sql.SQLException("not a wrapper");
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> iface) {
+            return false;
+        }
+    }
+
+    /** A DataSource whose connections record the calls that reach the server (statements, commits). */
+    private static javax.sql.DataSource recording(javax.sql.DataSource delegate, List<String> calls) {
+        return (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(AgeWalksIT.class.getClassLoader(),
+                new Class<?>[] {javax.sql.DataSource.class}, (proxy, m, args) -> {
+                    Object result = invoke(m, delegate, args);
+                    if (!m.getName().equals("getConnection")) {
+                        return result;
+                    }
+                    Connection c = (Connection) result;
+                    return java.lang.reflect.Proxy.newProxyInstance(AgeWalksIT.class.getClassLoader(), new Class<?>[] {Connection.class},
+                            (p2, m2, a2) -> {
+                                if (Set.of("prepareStatement", "createStatement", "prepareCall", "commit", "rollback")
+                                        .contains(m2.getName()) || (m2.getName().equals("setAutoCommit") && a2[0].equals(false))) {
+                                    calls.add(m2.getName());
+                                }
+                                return invoke(m2, c, a2);
+                            });
+                });
+    }
+
+    private static Object invoke(java.lang.reflect.Method m, Object target, Object[] args) throws Throwable {
+        try {
+            return m.invoke(target, args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     private static void assertPlanSeeks(String mode, String sql, String plan) {
