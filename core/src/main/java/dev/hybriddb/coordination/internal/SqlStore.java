@@ -162,17 +162,25 @@ public final class SqlStore implements CoordinationStore {
 
     /**
      * Both closures and the task's own row in one statement: two recursive walks over the
-     * dependency indexes, each joined back to its edges and their far tasks. Column 1 tells the
-     * rows apart: 0 the task itself, 1 an edge towards its blockers, 2 an edge from a task it blocks.
+     * dependency edges themselves (so no join back to the edge table is needed), each step and
+     * each far task an index seek in a {@code LATERAL (... OFFSET 0)} subquery that the planner
+     * cannot turn into a hash join over the whole table (which it chose for small tables: 12 ms
+     * instead of 0.8 at 5,000 tasks). {@code UNION} keeps each edge once, also around cycles.
+     * Column 1 tells the rows apart: 0 the task itself, 1 an edge towards its blockers, 2 an edge
+     * from a task it blocks.
      */
     private static final String BOTH_CLOSURES = "WITH RECURSIVE "
-            + "down(id) AS (SELECT ?::uuid UNION SELECT d.depends_on_task_id FROM public.task_dependencies d JOIN down r ON d.task_id = r.id), "
-            + "up(id) AS (SELECT ?::uuid UNION SELECT d.task_id FROM public.task_dependencies d JOIN up r ON d.depends_on_task_id = r.id) "
+            + "down(near, far) AS (SELECT d.task_id, d.depends_on_task_id FROM public.task_dependencies d WHERE d.task_id = ? "
+            + "UNION SELECT e.task_id, e.depends_on_task_id FROM down r CROSS JOIN LATERAL (SELECT d.task_id, d.depends_on_task_id "
+            + "FROM public.task_dependencies d WHERE d.task_id = r.far OFFSET 0) e), "
+            + "up(near, far) AS (SELECT d.depends_on_task_id, d.task_id FROM public.task_dependencies d WHERE d.depends_on_task_id = ? "
+            + "UNION SELECT e.depends_on_task_id, e.task_id FROM up r CROSS JOIN LATERAL (SELECT d.task_id, d.depends_on_task_id "
+            + "FROM public.task_dependencies d WHERE d.depends_on_task_id = r.far OFFSET 0) e) "
             + "SELECT 0, t.id, t.id, t.id, t.title, t.status::text FROM public.tasks t WHERE t.id = ? "
-            + "UNION ALL SELECT 1, d.task_id, d.depends_on_task_id, t.id, t.title, t.status::text "
-            + "FROM public.task_dependencies d JOIN down r ON d.task_id = r.id JOIN public.tasks t ON t.id = d.depends_on_task_id "
-            + "UNION ALL SELECT 2, d.task_id, d.depends_on_task_id, t.id, t.title, t.status::text "
-            + "FROM public.task_dependencies d JOIN up r ON d.depends_on_task_id = r.id JOIN public.tasks t ON t.id = d.task_id";
+            + "UNION ALL SELECT 1, r.near, r.far, t.id, t.title, t.status::text FROM down r CROSS JOIN LATERAL "
+            + "(SELECT t.id, t.title, t.status FROM public.tasks t WHERE t.id = r.far OFFSET 0) t "
+            + "UNION ALL SELECT 2, r.far, r.near, t.id, t.title, t.status::text FROM up r CROSS JOIN LATERAL "
+            + "(SELECT t.id, t.title, t.status FROM public.tasks t WHERE t.id = r.far OFFSET 0) t";
 
     @Override
     public Optional<TaskClosures> dependencies(UUID tenant, UUID taskId) {
