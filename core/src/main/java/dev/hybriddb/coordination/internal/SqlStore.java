@@ -152,8 +152,12 @@ public final class SqlStore implements CoordinationStore {
 
     @Override
     public List<TaskSummary> teamTasks(UUID tenant, UUID id) {
+        // index lookups only (a UNION, each agent's tasks in a LATERAL seek): with OR ... IN (subquery)
+        // PostgreSQL filtered every task of the tenant
         return select(tenant, "SELECT t.id, t.title, t.status::text FROM public.tasks t WHERE t.coordinator_id = ? "
-                + "OR t.assigned_agent_id IN (SELECT m.id FROM public.agents m WHERE m.manager_id = ?)",
+                + "UNION SELECT t.id, t.title, t.status::text FROM public.agents m CROSS JOIN LATERAL "
+                + "(SELECT t.id, t.title, t.status FROM public.tasks t WHERE t.assigned_agent_id = m.id OFFSET 0) t "
+                + "WHERE m.manager_id = ?",
                 (ps, c) -> {
                     ps.setObject(1, id);
                     ps.setObject(2, id);
