@@ -179,21 +179,12 @@ public final class GraphStore implements CoordinationStore {
             return List.of();
         }
         if (walksByLevel()) {
-            List<AgentSummary> out = new ArrayList<>();
-            for (GraphRow r : walked(tenant, List.of(Walk.from("Agent")), new LinkedHashSet<>(texts(agentIds)),
-                    List.of("name", "role", "status"))) {
-                UUID id = Rows.uuid(r.getString("to"));
-                if (id != null) {
-                    out.add(new AgentSummary(id, r.getString("name"), Rows.role(r.getString("role")),
-                            Rows.agentStatus(r.getString("status"))));
-                }
-            }
-            return out;
+            return walkedAgents(tenant, List.of(Walk.from("Agent")), new LinkedHashSet<>(texts(agentIds)));
         }
         return agents(rows(tenant, "MATCH (a:Agent) WHERE a.id IN $ids RETURN " + AGENT_COLUMNS, Map.of("ids", texts(agentIds))));
     }
 
-    /** The agents a PM manages (walk 0); the tasks they are assigned (walk 1) and those it coordinates (walk 2). */
+    /** The agents a PM manages; the tasks they are assigned and those it coordinates. */
     private static final List<Walk> MANAGED = List.of(Walk.from("Agent", Walk.Step.out("MANAGES", "Agent")));
     private static final List<Walk> TEAM_TASKS = List.of(
             Walk.from("Agent", Walk.Step.out("MANAGES", "Agent"), Walk.Step.out("ASSIGNED_TO", "Task")),
@@ -202,17 +193,22 @@ public final class GraphStore implements CoordinationStore {
     @Override
     public List<AgentSummary> managedBy(UUID tenant, UUID managerId) {
         if (walksByLevel()) {
-            Map<UUID, AgentSummary> team = new LinkedHashMap<>();
-            for (GraphRow r : walked(tenant, MANAGED, List.of(managerId.toString()), List.of("name", "role", "status"))) {
-                UUID id = Rows.uuid(r.getString("to"));
-                if (id != null) {
-                    team.putIfAbsent(id, summary(id, r));
-                }
-            }
-            return List.copyOf(team.values());
+            return walkedAgents(tenant, MANAGED, List.of(managerId.toString()));
         }
         return agents(rows(tenant, "MATCH (:Agent {id: $id})-[:MANAGES]->(a:Agent) RETURN DISTINCT " + AGENT_COLUMNS,
                 Map.of("id", managerId.toString())));
+    }
+
+    /** The distinct agents at the far ends of walks from {@code ids}, in the order first reached. */
+    private List<AgentSummary> walkedAgents(UUID tenant, List<Walk> walks, Collection<String> ids) {
+        Map<UUID, AgentSummary> found = new LinkedHashMap<>();
+        for (GraphRow r : walked(tenant, walks, ids, List.of("name", "role", "status"))) {
+            UUID id = Rows.uuid(r.getString("to"));
+            if (id != null) {
+                found.putIfAbsent(id, summary(id, r));
+            }
+        }
+        return List.copyOf(found.values());
     }
 
     @Override

@@ -82,7 +82,7 @@ public final class AgeWalks {
         if (!usable(level, labels(c, graph, List.of(level)))) {
             return run(c, timeoutSeconds, graph, List.of(Walk.from(label)), List.of(id), properties);
         }
-        return closureRows(c, timeoutSeconds, closuresSql(graph, label, type, properties), graph, label, id, properties, -1);
+        return closureRows(c, timeoutSeconds, closuresSql(graph, label, type, properties), graph, label, id, properties, true);
     }
 
     /** The closure ({@link GraphBackend#closure}) in one recursive statement; see there for the columns. */
@@ -92,19 +92,19 @@ public final class AgeWalks {
         if (!usable(level, labels(c, graph, List.of(level)))) {
             return List.of();
         }
-        return closureRows(c, timeoutSeconds, closureSql(graph, label, type, outgoing, properties), graph, label, id, properties, 0);
+        return closureRows(c, timeoutSeconds, closureSql(graph, label, type, outgoing, properties), graph, label, id, properties, false);
     }
 
     /**
      * Runs a closure statement (parameters: graph, label, the start's key) whose columns are the
      * near end's key, the far end's key and the far end's properties, after the walk number when
-     * {@code walk} is negative.
+     * {@code numbered} (otherwise walk 0).
      */
     private static List<GraphRow> closureRows(Connection c, int timeoutSeconds, String sql, String graph, String label, String id,
-                                              List<String> properties, int walk) throws SQLException {
+                                              List<String> properties, boolean numbered) throws SQLException {
         List<String> columns = new ArrayList<>(GraphBackend.WALK_COLUMNS);
         columns.addAll(properties);
-        int first = walk < 0 ? 2 : 1;
+        int first = numbered ? 2 : 1;
         List<GraphRow> rows = new ArrayList<>();
         try (PreparedStatement ps = prepare(c, sql)) {
             ps.setQueryTimeout(timeoutSeconds);
@@ -114,7 +114,7 @@ public final class AgeWalks {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     List<Object> values = new ArrayList<>(columns.size());
-                    values.add(walk < 0 ? rs.getInt(1) : walk);
+                    values.add(numbered ? rs.getInt(1) : 0);
                     values.add(AgtypeReader.read(rs.getString(first)));
                     values.add(null);
                     for (int i = first + 1; i <= first + 1 + properties.size(); i++) {

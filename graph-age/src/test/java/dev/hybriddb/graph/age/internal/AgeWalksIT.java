@@ -245,7 +245,7 @@ class AgeWalksIT {
             try (Statement st = shared.createStatement()) {
                 st.execute("SET jit = on");
             }
-            javax.sql.DataSource one = new SingleConnection(shared);
+            javax.sql.DataSource one = singleConnection(shared);
             AgeTransactions callers = new AgeTransactions(one, false, new AgeSession(), 60);
             assertThat(callers.read("jit", AgeWalksIT::jit)).isEqualTo("off");
             assertThat(callers.run("jit", false, AgeWalksIT::jit)).isEqualTo("off");
@@ -260,51 +260,17 @@ class AgeWalksIT {
         }
     }
 
-    /** One open connection handed out again and again, its close() ignored. */
-    private record SingleConnection(Connection c) implements javax.sql.DataSource {
-        @Override
-        public Connection getConnection() {
-            return (Connection) java.lang.reflect.Proxy.newProxyInstance(AgeWalksIT.class.getClassLoader(),
-                    new Class<?>[] {Connection.class}, (p, m, a) -> m.getName().equals("close") ? null : invoke(m, c, a));
-        }
-
-        @Override
-        public Connection getConnection(String user, String password) {
-            return getConnection();
-        }
-
-        @Override
-        public java.io.PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(java.io.PrintWriter out) {
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public java.util.logging.Logger getParentLogger() {
-            return java.util.logging.Logger.getGlobal();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> iface) throws java.sql.SQLException {
-            throw new java.sql.SQLException("not a wrapper");
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> iface) {
-            return false;
-        }
+    /** A DataSource that hands out one open connection again and again, its close() ignored. */
+    private static javax.sql.DataSource singleConnection(Connection c) {
+        Connection kept = (Connection) java.lang.reflect.Proxy.newProxyInstance(AgeWalksIT.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, (p, m, a) -> m.getName().equals("close") ? null : invoke(m, c, a));
+        return (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(AgeWalksIT.class.getClassLoader(),
+                new Class<?>[] {javax.sql.DataSource.class}, (p, m, a) -> {
+                    if (!m.getName().equals("getConnection")) {
+                        throw new UnsupportedOperationException(m.getName());
+                    }
+                    return kept;
+                });
     }
 
     /** A DataSource whose connections record the calls that reach the server (statements, commits). */
